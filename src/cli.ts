@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './run.js';
+import { UsageError } from './errors.js';
+import { toJson } from './report/json.js';
+import { toText } from './report/text.js';
+import { toSarif } from './report/sarif.js';
+import { toWorkflowCommands } from './report/workflow.js';
+import { makeBaseline } from './policy/baseline.js';
+import { ruleCatalog } from './catalog.js';
+import { rulesAsText } from './report/rules.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
+
+const USAGE = `usage:
+  moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
+                 [--format text|json|sarif|github] [--output FILE] [--config FILE]
+                 [--baseline FILE] [--fail-on critical|high|medium|low|none]
+  moltguard baseline [PATH] [--output FILE] [--mode …] [--config FILE]
+  moltguard rules [--format text|json]
+exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  today: string;
+}
+
+/** argv (without node and script) -> exit code. Never throws, never calls process.exit. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`moltguard: ${e.message}\n`);
+      return 2;
+    }
+    // A bug: still one line, never a stack trace (it could quote a file's content).
+    io.stderr(`moltguard: internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan':
+      return scanCommand(rest, io);
+    case 'baseline':
+      return baselineCommand(rest, io);
+    case 'rules':
+      return rulesCommand(rest, io);
+    case '--version':
+    case 'version':
+      io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"; expected scan, baseline or rules\n${USAGE}`);
+  }
+}
+
+type Flags = Record<string, { type: 'string' }>;
+
+function parse<T extends Flags>(args: string[], options: T) {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return parsed as { values: { [K in keyof T]?: string } & { help?: boolean }; positionals: string[] };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} ${value}: expected one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+const SCAN_FLAGS = {
+  mode: { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  config: { type: 'string' },
+  baseline: { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
+
+function onePath(positionals: string[]): string {
+  if (positionals.length > 1) throw new UsageError(`expected one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0] ?? '.';
+}
+
+async function scanCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, SCAN_FLAGS);
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const format = oneOf<Format>('format', values.format, FORMATS) ?? 'text';
+  const report = await scan({
+    path: onePath(positionals),
+    mode: oneOf<Mode>('mode', values.mode, MODES) ?? 'tree',
+    base: values.base,
+    head: values.head,
+    configFile: values.config,
+    baselineFile: values.baseline,
+    failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON),
+    today: io.today,
+  });
+  const rendered = render(report, format, io.isTTY && !values.output);
+  if (values.output) {
+    writeOutput(values.output, rendered);
+    io.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}\n`);
+  } else io.stdout(rendered);
+  return report.blocking > 0 ? 1 : 0;
+}
+
+function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return toJson(report);
+    case 'sarif':
+      return toSarif(report);
+    case 'github':
+      return toWorkflowCommands(report);
+    case 'text':
+      return toText(report, color);
+  }
+}
+
+function writeOutput(file: string, content: string): void {
+  try {
+    writeFileSync(file, content);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+async function baselineCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { output: { type: 'string' }, mode: { type: 'string' }, config: { type: 'string' } });
+  const report = await scan({
+    path: onePath(positionals),
+    mode: oneOf<Mode>('mode', values.mode, MODES) ?? 'tree',
+    configFile: values.config,
+    failOn: 'none',
+    today: io.today,
+  });
+  const output = values.output ?? '.moltguard-baseline.json';
+  writeOutput(output, `${JSON.stringify(makeBaseline(report.findings, `${TOOL_NAME} ${TOOL_VERSION}`, new Date()), null, 2)}\n`);
+  io.stderr(`baseline of ${report.findings.length} findings written to ${output}\n`);
+  return 0;
+}
+
+function rulesCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, config: { type: 'string' } });
+  const format = oneOf('format', values.format, ['text', 'json'] as const) ?? 'text';
+  const { rules } = prepare(onePath(positionals), values.config);
+  const catalog = ruleCatalog(rules);
+  io.stdout(format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : rulesAsText(catalog));
+  return 0;
+}

@@ -1,0 +1,10 @@
+import { configRule } from './rule.js';
+
+/** Shared by every parser: a file the program would reject, or that moltguard could not read as it does. */
+export const parseErrorRule = configRule({
+  id: 'config-parse-error',
+  title: 'Deploy config could not be parsed',
+  severity: 'medium',
+  why: 'The program that reads this file may refuse it or read it differently, and moltguard could not check it.',
+  fix: 'Fix the syntax error at this line; the rest of the file was checked as far as it could be read.',
+});

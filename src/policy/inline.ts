@@ -1,0 +1,67 @@
+import type { Detection } from '../finding.js';
+import type { LineIndex } from '../text.js';
+
+/**
+ * `moltguard:ignore RULE-ID[,RULE-ID] -- reason` in any comment syntax, on the finding's line
+ * or the line above. The marker is read from the raw line, so `#`, `//`, `/* *\/`, `<!-- -->`,
+ * `;` and `--` comments all work without knowing the file's language.
+ */
+const MARKER = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+/** Only a marker that opens a comment counts, so code and prose that mention it are left alone. */
+const IN_COMMENT = /(?:^|[\s(])(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore(?=\s|$)/;
+
+export interface IgnoreMarker {
+  line: number;
+  column: number;
+  /** Empty for a bare marker, which hides nothing and is reported. */
+  ruleIds: string[];
+  reason: string;
+}
+
+export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefined {
+  if (line < 1 || line > lines.lineCount) return undefined;
+  const text = lines.lineText(line);
+  const at = text.indexOf('moltguard:ignore');
+  if (at < 0 || !IN_COMMENT.test(text)) return undefined;
+  const m = MARKER.exec(text.slice(at));
+  const ruleIds = (m?.[1] ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
+  return { line, column: at + 1, ruleIds, reason: (m?.[2] ?? '').trim() };
+}
+
+/** The marker that silences this detection, if any. */
+export function suppressingMarker(lines: LineIndex, d: Detection): IgnoreMarker | undefined {
+  for (const line of [d.line, d.line - 1]) {
+    const marker = markerOn(lines, line);
+    if (marker && marker.ruleIds.includes(d.ruleId)) return marker;
+  }
+  return undefined;
+}
+
+export const BARE_IGNORE_RULE = 'moltguard-bare-ignore';
+
+/** Bare markers are findings themselves: they would hide everything, so they hide nothing. */
+export function bareMarkers(text: string, lines: LineIndex): Detection[] {
+  if (!text.includes('moltguard:ignore')) return [];
+  const out: Detection[] = [];
+  for (let line = 1; line <= lines.lineCount; line++) {
+    const marker = markerOn(lines, line);
+    if (!marker || marker.ruleIds.length) continue;
+    out.push({
+      ruleId: BARE_IGNORE_RULE,
+      category: 'config',
+      severity: 'low',
+      line,
+      column: marker.column,
+      endLine: line,
+      endColumn: marker.column + 'moltguard:ignore'.length,
+      message: 'A moltguard:ignore comment without a rule id suppresses nothing: name the rule it is for.',
+      remediation: 'Write `moltguard:ignore RULE-ID -- reason`, with the rule id shown in the finding.',
+      fingerprintKey: 'bare-ignore',
+    });
+  }
+  return out;
+}

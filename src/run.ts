@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { atOrAbove, type Finding, type Severity } from './finding.js';
+import { CONFIG_CHECKS } from './configs/index.js';
+import { SecretEngine } from './secrets/engine.js';
+import { loadBuiltinRules } from './secrets/builtin.js';
+import { mergeRuleSets, type SecretRule } from './secrets/rules.js';
+import { DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from './policy/config.js';
+import { applyPolicy, pathFilter } from './policy/apply.js';
+import { applyBaseline, loadBaseline } from './policy/baseline.js';
+import { runScan, sortFindings, type Suppressed } from './scan.js';
+import { treeSource } from './sources/tree.js';
+import { diffSource } from './sources/diff.js';
+import { historySource } from './sources/history.js';
+import type { Source, SourceStats } from './sources/unit.js';
+import { ruleCatalog, type RuleInfo } from './catalog.js';
+import { UsageError } from './errors.js';
+
+export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
+export type Mode = (typeof MODES)[number];
+export type FailOn = Severity | 'none';
+
+/** Everything a scan needs; the CLI and the action each build one from their own inputs. */
+export interface ScanOptions {
+  /** The folder to scan; finding paths are relative to it. */
+  path: string;
+  mode: Mode;
+  base?: string;
+  head?: string;
+  /** Explicit config file; otherwise `.moltguard.yml` at the root is used when present. */
+  configFile?: string;
+  baselineFile?: string;
+  /** Overrides the config's fail-on. */
+  failOn?: FailOn;
+  /** YYYY-MM-DD, for allow entries that expire. */
+  today: string;
+}
+
+export interface Report {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  /** Things the user should know that are not findings (stale allow entries, baseline drift). */
+  notices: string[];
+  stats: SourceStats & { durationMs: number };
+  scanned: string;
+  mode: Mode;
+  failOn: FailOn;
+  /** Findings at or above fail-on: the gate's verdict. */
+  blocking: number;
+  rules: RuleInfo[];
+}
+
+export interface Prepared {
+  config: Config;
+  configFile?: string;
+  rules: SecretRule[];
+}
+
+/** Config and rules, validated together so every problem is reported in one go. */
+export function prepare(root: string, configFile?: string): Prepared {
+  const { config, file } = loadConfig(root, configFile);
+  const builtin = loadBuiltinRules();
+  const merged = mergeRuleSets([builtin, { rules: config['custom-rules'], problems: [] }]);
+  if (merged.problems.length) throw new UsageError(merged.problems.join('\n'));
+  return { config, configFile: file, rules: merged.rules };
+}
+
+export async function scan(opts: ScanOptions): Promise<Report> {
+  const root = resolve(opts.path);
+  if (!existsSync(root)) throw new UsageError(`${opts.path}: no such file or directory`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`${opts.path}: not a directory (scan takes a folder)`);
+  const prepared = prepare(root, opts.configFile);
+  const { config } = prepared;
+  const source = await openSource(root, opts, config);
+  const engine = new SecretEngine(prepared.rules);
+  const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
+  const policy = applyPolicy(raw.findings, config, opts.today, prepared.configFile ?? '.moltguard.yml');
+  let findings = policy.findings;
+  const suppressed = [...raw.suppressed, ...policy.suppressed];
+  const notices = [...policy.notices];
+  if (opts.baselineFile) {
+    const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
+    findings = result.findings;
+    suppressed.push(...result.suppressed);
+    if (result.stale) notices.push(`${opts.baselineFile}: ${result.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
+  }
+  findings = sortFindings(findings);
+  const failOn = opts.failOn ?? config['fail-on'] ?? 'high';
+  return {
+    findings,
+    suppressed,
+    notices,
+    stats: raw.stats,
+    scanned: raw.scanned,
+    mode: opts.mode,
+    failOn,
+    blocking: findings.filter((f) => atOrAbove(f.severity, failOn)).length,
+    rules: ruleCatalog(prepared.rules),
+  };
+}
+
+async function openSource(root: string, opts: ScanOptions, config: Config): Promise<Source> {
+  const include = pathFilter(config);
+  const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
+  switch (opts.mode) {
+    case 'tree':
+      return treeSource({ root, include, maxFileSize });
+    case 'diff':
+      return diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
+    case 'staged':
+      return diffSource({ root, include, maxFileSize, staged: true });
+    case 'history':
+      return historySource({ root, include, base: opts.base, head: opts.head });
+  }
+}

@@ -1,0 +1,130 @@
+import { makeFinding, severityRank, type Detection, type Finding } from './finding.js';
+import type { ConfigCheck, ConfigContext } from './configs/rule.js';
+import { SecretEngine } from './secrets/engine.js';
+import type { KnownSecret } from './secrets/redact.js';
+import { LineIndex } from './text.js';
+import { bareMarkers, suppressingMarker } from './policy/inline.js';
+import type { ScanUnit, Source, SourceStats } from './sources/unit.js';
+
+export interface ScanResult {
+  findings: Finding[];
+  /** Findings silenced by an inline `moltguard:ignore`, counted and listed, never lost. */
+  suppressed: Suppressed[];
+  stats: SourceStats & { durationMs: number };
+  /** What was scanned, in words ("diff abc..def (3 changed files)"). */
+  scanned: string;
+}
+
+export interface Suppressed {
+  finding: Finding;
+  /** How: `inline (line 12): reason`, `allow entry 2: reason`, `baseline`. */
+  by: string;
+}
+
+export interface Detectors {
+  secrets: SecretEngine;
+  configs: readonly ConfigCheck[];
+}
+
+/**
+ * The pipeline: every unit of the source through every detector, findings made (redacted and
+ * fingerprinted) per unit. Pure apart from the source's own I/O: no env, no exit, no printing.
+ */
+export async function runScan(source: Source, detectors: Detectors): Promise<ScanResult> {
+  const started = Date.now();
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  const ctx: ConfigContext = { read: (p) => source.read(p), paths: () => source.paths() };
+  // History reports a secret once, at the oldest commit that added it.
+  const seenSecrets = new Set<string>();
+  for await (const unit of source.units()) {
+    const result = detectUnit(unit, detectors, ctx);
+    suppressed.push(...result.suppressed);
+    for (const f of result.findings) {
+      if (unit.commit && f.secretHash) {
+        const key = `${f.ruleId}\0${f.secretHash}`;
+        if (seenSecrets.has(key)) continue;
+        seenSecrets.add(key);
+      }
+      findings.push(f);
+    }
+  }
+  return {
+    findings: sortFindings(findings),
+    suppressed,
+    stats: { ...source.stats, durationMs: Date.now() - started },
+    scanned: source.describe(),
+  };
+}
+
+export function detectUnit(
+  unit: ScanUnit,
+  detectors: Detectors,
+  ctx: ConfigContext,
+): { findings: Finding[]; suppressed: Suppressed[] } {
+  const detections: Detection[] = detectors.secrets.scan(unit.text);
+  if (unit.wholeFile) {
+    for (const check of detectors.configs) {
+      if (check.applies(unit.path, unit.text)) detections.push(...check.check(unit.path, unit.text, ctx));
+    }
+  }
+  const lines = new LineIndex(unit.text);
+  detections.push(...bareMarkers(unit.text, lines));
+  if (detections.length === 0) return { findings: [], suppressed: [] };
+  const secretsByLine = new Map<number, KnownSecret[]>();
+  for (const d of detections) {
+    if (!d.secret) continue;
+    for (let l = d.line; l <= d.endLine; l++) {
+      const list = secretsByLine.get(l) ?? [];
+      list.push({ secret: d.secret, knownPrefix: d.knownPrefix });
+      secretsByLine.set(l, list);
+    }
+  }
+  const out: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  for (const d of detections) {
+    const real = placeInFile(d, unit);
+    if (!real) continue;
+    const marker = suppressingMarker(lines, d);
+    const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
+    const finding = makeFinding(real, where, lines.lineText(d.line), [
+        ...(secretsByLine.get(d.line) ?? []),
+        // A multi-line secret's first line holds only part of it: mask each of its lines too.
+        ...(d.secret && d.endLine > d.line ? d.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []),
+      ]);
+    if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
+    else out.push(finding);
+  }
+  return { findings: out, suppressed };
+}
+
+/**
+ * Maps a detection from the unit's text to the real file: patch texts carry the file's line
+ * numbers; diffs keep only what the change added.
+ */
+function placeInFile(d: Detection, unit: ScanUnit): Detection | undefined {
+  if (unit.lineNumbers) {
+    const line = unit.lineNumbers[d.line - 1] ?? d.line;
+    const endLine = unit.lineNumbers[d.endLine - 1] ?? line;
+    return { ...d, line, endLine };
+  }
+  if (unit.changedLines && !touchesChange(d, unit.changedLines)) return undefined;
+  return d;
+}
+
+function touchesChange(d: Detection, changed: ReadonlySet<number>): boolean {
+  for (let l = d.line; l <= d.endLine; l++) if (changed.has(l)) return true;
+  return false;
+}
+
+/** Most severe first, then by place, so that every format and every run lists the same order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

@@ -1,0 +1,219 @@
+import type { Detection } from '../finding.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholder.js';
+import type { SecretRule } from './rules.js';
+import { VALIDATORS } from './validators.js';
+import { LineIndex } from '../text.js';
+
+/** How far around a keyword hit a rule's regex looks (characters). */
+const BEFORE = 256;
+const AFTER = 1024;
+const MULTILINE_AFTER = 128 * 1024;
+
+const COMMON_REMEDIATION =
+  'Removing it from the file is not enough: it stays in git history. Revoke and rotate it at the provider, ' +
+  "check the provider's audit log for use of it, and load the new value from the server's env file " +
+  '(chmod 600, owned by the service user, never committed).';
+
+interface CompiledRule {
+  rule: SecretRule;
+  re: RegExp;
+  stopwords: string[];
+  allowRes: RegExp[];
+  validate?: (secret: string) => boolean;
+  /** Keywords in the case they are written, longest first, to find the secret's known prefix. */
+  prefixes: string[];
+}
+
+interface Match {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  secret: string;
+  secretStart: number;
+}
+
+/**
+ * The secret detector: one case-insensitive pass over the text for every rule's keywords,
+ * then each hit rule's regex only in a window around its hits. Rules are compiled once.
+ */
+export class SecretEngine {
+  private readonly compiled: CompiledRule[];
+  private readonly keywordRe: RegExp | undefined;
+  /** Lower-cased keyword -> rules to run when it is hit (including rules keyed on its substrings). */
+  private readonly byKeyword = new Map<string, CompiledRule[]>();
+  /** Rules without keywords run on every text; they are costly and warned about at load. */
+  private readonly unkeyed: CompiledRule[];
+
+  constructor(rules: readonly SecretRule[]) {
+    this.compiled = rules.map(compile);
+    const keywords = [...new Set(this.compiled.flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
+    // Longest first: the alternation takes the first alternative that matches at a position.
+    keywords.sort((a, b) => b.length - a.length);
+    for (const kw of keywords) {
+      this.byKeyword.set(
+        kw,
+        this.compiled.filter((c) => c.rule.keywords.some((k) => kw.includes(k.toLowerCase()))),
+      );
+    }
+    this.keywordRe = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'gi') : undefined;
+    this.unkeyed = this.compiled.filter((c) => c.rule.keywords.length === 0);
+  }
+
+  get ruleCount(): number {
+    return this.compiled.length;
+  }
+
+  scan(text: string): Detection[] {
+    const hits = this.keywordHits(text);
+    for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
+    if (hits.size === 0) return [];
+    const matches: Match[] = [];
+    for (const [rule, windows] of hits) {
+      for (const w of windows) collectMatches(rule, text, w.start, w.end, matches);
+    }
+    if (matches.length === 0) return [];
+    const lines = new LineIndex(text);
+    return resolveOverlaps(matches).map((m) => toDetection(m, lines));
+  }
+
+  /** One pass for all keywords; each hit becomes a window for the rules that keyword feeds. */
+  private keywordHits(text: string): Map<CompiledRule, Window[]> {
+    const hits = new Map<CompiledRule, Window[]>();
+    const re = this.keywordRe;
+    if (!re) return hits;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const at = m.index;
+      for (const rule of this.byKeyword.get(m[0].toLowerCase()) ?? []) {
+        addWindow(hits, rule, windowAround(text, at, m[0].length, rule.rule.multiline));
+      }
+      // Step one character, not past the match, so overlapping keywords are all seen.
+      re.lastIndex = at + 1;
+    }
+    return hits;
+  }
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+function addWindow(hits: Map<CompiledRule, Window[]>, rule: CompiledRule, w: Window): void {
+  const list = hits.get(rule);
+  if (!list) {
+    hits.set(rule, [w]);
+    return;
+  }
+  const last = list[list.length - 1];
+  if (w.start <= last.end) last.end = Math.max(last.end, w.end);
+  else list.push(w);
+}
+
+/** The hit's line, clipped on long (minified) lines so one hit never costs a whole line. */
+function windowAround(text: string, at: number, length: number, multiline: boolean): Window {
+  const from = Math.max(0, at - BEFORE);
+  const nl = text.lastIndexOf('\n', at);
+  const start = nl >= from ? nl + 1 : from;
+  const limit = Math.min(text.length, at + length + (multiline ? MULTILINE_AFTER : AFTER));
+  if (multiline) return { start, end: limit };
+  const eol = text.indexOf('\n', at);
+  return { start, end: eol >= 0 && eol < limit ? eol : limit };
+}
+
+function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[]): void {
+  const slice = text.slice(start, end);
+  const re = rule.re;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const group = rule.rule.secretGroup;
+    const secret = (group === undefined ? (m[1] ?? m[0]) : typeof group === 'number' ? m[group] : m.groups?.[group]) ?? '';
+    if (secret && accepts(rule, secret)) {
+      const offsetInMatch = m[0].indexOf(secret);
+      out.push({
+        rule,
+        start: start + m.index,
+        end: start + m.index + m[0].length,
+        secret,
+        secretStart: start + m.index + Math.max(0, offsetInMatch),
+      });
+    }
+  }
+}
+
+function accepts(rule: CompiledRule, secret: string): boolean {
+  if (rule.rule.entropy !== undefined && shannonEntropy(secret) < rule.rule.entropy) return false;
+  if (isPlaceholder(secret)) return false;
+  const lower = secret.toLowerCase();
+  if (rule.stopwords.some((w) => lower.includes(w))) return false;
+  if (rule.allowRes.some((re) => re.test(secret))) return false;
+  return !rule.validate || rule.validate(secret);
+}
+
+/**
+ * A secret matched by several rules is reported once, by the most specific: the highest
+ * priority, then the longest known prefix (`sk-ant-` beats `sk-`), then the longest match.
+ * The same secret found twice through overlapping windows is one match.
+ */
+function resolveOverlaps(matches: Match[]): Match[] {
+  const rank = (m: Match) => [m.rule.rule.priority, prefixOf(m.rule, m.secret).length, m.secret.length];
+  const better = (a: Match, b: Match) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] > rb[i];
+    return a.rule.rule.id < b.rule.rule.id;
+  };
+  const sorted = [...matches].sort((a, b) => a.secretStart - b.secretStart || b.secret.length - a.secret.length);
+  const kept: Match[] = [];
+  for (const m of sorted) {
+    const mEnd = m.secretStart + m.secret.length;
+    const clash = kept.findIndex((k) => m.secretStart < k.secretStart + k.secret.length && k.secretStart < mEnd);
+    if (clash < 0) kept.push(m);
+    else if (better(m, kept[clash])) kept[clash] = m;
+  }
+  return kept.sort((a, b) => a.secretStart - b.secretStart);
+}
+
+function prefixOf(rule: CompiledRule, secret: string): string {
+  return rule.prefixes.find((p) => secret.startsWith(p)) ?? '';
+}
+
+function toDetection(m: Match, lines: LineIndex): Detection {
+  const start = lines.position(m.secretStart);
+  const end = lines.position(m.secretStart + m.secret.length);
+  const rule = m.rule.rule;
+  return {
+    ruleId: rule.id,
+    category: 'secret',
+    severity: rule.severity,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.`,
+    remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
+    secret: m.secret,
+    knownPrefix: prefixOf(m.rule, m.secret),
+  };
+}
+
+function compile(rule: SecretRule): CompiledRule {
+  return {
+    rule,
+    re: new RegExp(rule.regex, rule.ignoreCase ? 'gi' : 'g'),
+    stopwords: rule.allow.stopwords.map((w) => w.toLowerCase()),
+    allowRes: rule.allow.regexes.map((r) => new RegExp(r)),
+    validate: rule.validate ? VALIDATORS[rule.validate] : undefined,
+    prefixes: [...rule.keywords].sort((a, b) => b.length - a.length),
+  };
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,39 @@
+/**
+ * Values that stand for a secret without being one: documentation placeholders, template
+ * variables and references to the environment. Shared by every rule, so that no rule needs
+ * its own list of stop-words for them.
+ */
+
+// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, <TOKEN>, %(name)s, $VAR, env lookups.
+const REFERENCE =
+  /^\$[A-Za-z_{(]|\$\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!/;
+
+// Words the guide and other docs use in place of a real value.
+const PLACEHOLDER_WORDS =
+  /your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+
+/** True for a value that is a reference to a secret kept elsewhere. */
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value);
+}
+
+/** True for a value that is obviously not a real secret. */
+export function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value) || isReference(value)) return true;
+  return isLowVariety(value);
+}
+
+/**
+ * `aaaaaaaa`, `abcdefgh…`, `12345678…`: runs that any real random value is vanishingly
+ * unlikely to be made of.
+ */
+function isLowVariety(value: string): boolean {
+  if (value.length < 8) return false;
+  const distinct = new Set(value).size;
+  if (distinct <= 2) return true;
+  let ascending = 0;
+  for (let i = 1; i < value.length; i++) {
+    if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) ascending++;
+  }
+  return ascending >= value.length * 0.6;
+}

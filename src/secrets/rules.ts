@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../finding.js';
+import { VALIDATORS } from './validators.js';
+
+/** One secret rule, as written in rules/secrets/*.yaml or a user's .moltguard.yml. */
+export const SecretRuleSchema = z
+  .object({
+    /** Stable forever: suppressions and baselines refer to it. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+    /** What the secret is, as a reader would name it ("OpenAI API key"). */
+    description: z.string().min(3),
+    severity: z.enum(SEVERITIES),
+    /** Cheap literal pre-filter, matched case-insensitively: the regex runs only near a hit. */
+    keywords: z.array(z.string().min(2)).default([]),
+    /** JavaScript regular expression source; the secret is `secretGroup` of each match. */
+    regex: z.string().min(1),
+    ignoreCase: z.boolean().default(false),
+    /** Capture group holding the secret (number or name); the whole match when absent. */
+    secretGroup: z.union([z.number().int().min(0), z.string()]).optional(),
+    /** Minimum Shannon entropy (bits per character) of the secret, for formats that are not self-identifying. */
+    entropy: z.number().min(0).max(8).optional(),
+    /** The secret may span lines (key blocks): the search window reaches past the hit's line. */
+    multiline: z.boolean().default(false),
+    /** Offline check that drops look-alikes (a checksum, a decodable payload). */
+    validate: z.enum(Object.keys(VALIDATORS) as [string, ...string[]]).optional(),
+    /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
+    priority: z.number().int().default(0),
+    allow: z
+      .object({
+        /** A secret containing any of these (case-insensitive) is a placeholder. */
+        stopwords: z.array(z.string().min(1)).default([]),
+        /** A secret matching any of these is not reported. */
+        regexes: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ stopwords: [], regexes: [] }),
+    /** How to revoke and rotate this provider's credential. */
+    remediation: z.string().min(10),
+    samples: z
+      .object({
+        positive: z.array(z.string()).min(1),
+        negative: z.array(z.string()).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type SecretRule = z.infer<typeof SecretRuleSchema>;
+export type SecretRuleInput = z.input<typeof SecretRuleSchema>;
+
+export interface LoadResult {
+  rules: SecretRule[];
+  problems: string[];
+}
+
+/** Turns zod issues into `file: path.to.key: message` lines, one per problem. */
+export function describeIssues(file: string, error: z.ZodError, prefix: (string | number)[] = []): string[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path].map(String).join('.');
+    return `${file}: ${path || '(top level)'}: ${issue.message}`;
+  });
+}
+
+/** Validates raw rule objects from one source; errors are values, gathered, never thrown. */
+export function parseRules(file: string, raw: unknown): LoadResult {
+  const list = z.array(z.unknown()).safeParse(raw);
+  if (!list.success) return { rules: [], problems: [`${file}: expected a list of rules`] };
+  const rules: SecretRule[] = [];
+  const problems: string[] = [];
+  list.data.forEach((entry, i) => {
+    const parsed = SecretRuleSchema.safeParse(entry);
+    const id = (entry as { id?: unknown })?.id;
+    const label: (string | number)[] = [typeof id === 'string' ? id : i];
+    if (!parsed.success) {
+      problems.push(...describeIssues(file, parsed.error, label));
+      return;
+    }
+    const regexProblem = checkRegexes(parsed.data);
+    if (regexProblem) {
+      problems.push(`${file}: ${label.join('.')}.${regexProblem}`);
+      return;
+    }
+    rules.push(parsed.data);
+  });
+  return { rules, problems };
+}
+
+function checkRegexes(rule: SecretRule): string | undefined {
+  try {
+    const re = new RegExp(rule.regex, 'g');
+    const group = rule.secretGroup;
+    if (typeof group === 'string' && !new RegExp(`\\(\\?<${group}>`).test(rule.regex)) {
+      return `secretGroup: no group named "${group}" in the regex`;
+    }
+    if (typeof group === 'number' && group > countGroups(re)) {
+      return `secretGroup: the regex has no group ${group}`;
+    }
+  } catch (e) {
+    return `regex: ${(e as Error).message}`;
+  }
+  for (const source of rule.allow.regexes) {
+    try {
+      new RegExp(source);
+    } catch (e) {
+      return `allow.regexes: ${(e as Error).message}`;
+    }
+  }
+  return undefined;
+}
+
+function countGroups(re: RegExp): number {
+  // An empty alternative matches the empty string and reports every group as a slot.
+  return new RegExp(`${re.source}|`).exec('')!.length - 1;
+}
+
+/** Ids must be unique across every source of rules, or a suppression would be ambiguous. */
+export function mergeRuleSets(sets: LoadResult[]): LoadResult {
+  const seen = new Set<string>();
+  const rules: SecretRule[] = [];
+  const problems: string[] = [];
+  for (const set of sets) {
+    problems.push(...set.problems);
+    for (const rule of set.rules) {
+      if (seen.has(rule.id)) problems.push(`rule ${rule.id}: defined more than once`);
+      else {
+        seen.add(rule.id);
+        rules.push(rule);
+      }
+    }
+  }
+  return { rules, problems };
+}

@@ -1,0 +1,92 @@
+import { defaultBase, gitLines, gitPaths, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
+import { readPatches, type FilePatch } from './patch.js';
+import { decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
+import { UsageError } from '../errors.js';
+
+export interface DiffOptions {
+  root: string;
+  base?: string;
+  head?: string;
+  /** Staged mode: the index against HEAD, for pre-commit hooks. */
+  staged?: boolean;
+  maxFileSize: number;
+  include: (path: string) => boolean;
+}
+
+/**
+ * What a change adds: whole head versions of the changed files, with the added lines marked,
+ * so config checks see the file as the program will and only new problems are reported.
+ */
+export async function diffSource(opts: DiffOptions): Promise<Source> {
+  if (!(await isWorkTree(opts.root))) {
+    throw new UsageError(`${opts.root} is not inside a git repository; --mode ${opts.staged ? 'staged' : 'diff'} needs one`);
+  }
+  const range = await resolveRange(opts);
+  const patches = new Map<string, FilePatch>();
+  for await (const item of readPatches(gitLines(opts.root, range.diffArgs))) {
+    if ('path' in item && opts.include(item.path)) patches.set(item.path, item);
+  }
+  const headPaths = await gitPaths(opts.root, range.listArgs);
+  const stats = newStats();
+  const read = (path: string): Buffer | undefined => showBlob(opts.root, `${range.headSpec}${path}`);
+  return {
+    stats,
+    paths: () => headPaths,
+    describe: () => `${range.label} (${stats.files} changed files)`,
+    read: (path) => {
+      const buf = read(path);
+      return buf ? decode(buf) : undefined;
+    },
+    async *units(): AsyncGenerator<ScanUnit> {
+      for (const [path, patch] of [...patches].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const buf = read(path);
+        if (!buf) {
+          stats.skipped.push({ path, reason: 'unreadable in the head version' });
+          continue;
+        }
+        if (buf.length > opts.maxFileSize) {
+          stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${buf.length} bytes)` });
+          continue;
+        }
+        if (looksBinary(buf)) {
+          stats.skipped.push({ path, reason: 'binary' });
+          continue;
+        }
+        stats.files++;
+        stats.bytes += buf.length;
+        yield { path, text: decode(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
+      }
+    },
+  };
+}
+
+interface Range {
+  diffArgs: string[];
+  listArgs: string[];
+  /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
+  headSpec: string;
+  label: string;
+}
+
+const DIFF_FLAGS = ['-U0', '--relative', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=AMRC'];
+
+async function resolveRange(opts: DiffOptions): Promise<Range> {
+  const dir = opts.root;
+  if (opts.staged) {
+    const base = (await hasCommits(dir)) ? ['HEAD'] : [];
+    return {
+      diffArgs: ['diff', '--cached', ...DIFF_FLAGS, ...base, '--', '.'],
+      listArgs: ['ls-files', '-z', '--cached', '.'],
+      headSpec: ':./',
+      label: 'staged changes',
+    };
+  }
+  const head = await resolveCommit(dir, opts.head ?? 'HEAD');
+  const base = opts.base ? await resolveCommit(dir, opts.base) : await defaultBase(dir, head);
+  return {
+    diffArgs: ['diff', ...DIFF_FLAGS, base, head, '--', '.'],
+    listArgs: ['ls-tree', '-r', '-z', '--name-only', head, '.'],
+    headSpec: `${head}:./`,
+    label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`,
+  };
+}

@@ -1,0 +1,97 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+
+/** Flags that keep git's output parseable whatever the user's config says. */
+const PLAIN = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=never'];
+
+export function git(dir: string): SimpleGit {
+  return simpleGit({ baseDir: dir, config: ['core.quotePath=false'] });
+}
+
+export async function isWorkTree(dir: string): Promise<boolean> {
+  try {
+    return (await git(dir).raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export async function hasCommits(dir: string): Promise<boolean> {
+  try {
+    await git(dir).raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A ref the user named, as a commit sha; unknown refs are usage errors that name the ref. */
+export async function resolveCommit(dir: string, ref: string): Promise<string> {
+  try {
+    return (await git(dir).raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+  } catch {
+    throw new UsageError(`unknown git ref "${ref}" in ${dir}`);
+  }
+}
+
+/** The merge base of `head` with the default branch: where a pull request's changes start. */
+export async function defaultBase(dir: string, head: string): Promise<string> {
+  const g = git(dir);
+  const candidates: string[] = [];
+  try {
+    candidates.push((await g.raw(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).trim());
+  } catch {
+    // No remote HEAD: fall back to the usual names.
+  }
+  candidates.push('origin/main', 'origin/master', 'main', 'master');
+  for (const ref of candidates) {
+    if (!ref) continue;
+    try {
+      await g.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+      return (await g.raw(['merge-base', ref, head])).trim();
+    } catch {
+      // Try the next candidate.
+    }
+  }
+  throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
+}
+
+/** Streams git's stdout line by line with back-pressure; a failing git is an error that says why. */
+export async function* gitLines(dir: string, args: string[], stdin?: string): AsyncGenerator<string> {
+  const child = spawn('git', [...PLAIN, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 4096) stderr += d;
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  child.stdin.end(stdin ?? '');
+  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git ${args[0]} failed in ${dir}: ${stderr.trim().split('\n')[0] || `exit ${code}`}`);
+}
+
+/** Reads one blob synchronously (rare: an Include or a drop-in of a changed file). */
+export function showBlob(dir: string, spec: string): Buffer | undefined {
+  try {
+    return execFileSync('git', [...PLAIN, 'cat-file', 'blob', spec], { cwd: dir, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lists NUL-separated paths from a git command. */
+export async function gitPaths(dir: string, args: string[]): Promise<string[]> {
+  const out = await git(dir).raw(args);
+  return out.split('\0').filter(Boolean);
+}

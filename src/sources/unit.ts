@@ -1,0 +1,56 @@
+/** What a source hands the detectors: text and where it came from, never a file handle. */
+export interface ScanUnit {
+  /** Relative to the scanned root, forward slashes. */
+  path: string;
+  text: string;
+  /**
+   * For patch texts (history): the real line number of each line of `text`. Absent when
+   * `text` is the whole file.
+   */
+  lineNumbers?: readonly number[];
+  /** For diff and staged scans: the lines the change added; findings elsewhere are dropped. */
+  changedLines?: ReadonlySet<number>;
+  /** Whether config checks see this unit (whole files only: a patch is not a config). */
+  wholeFile: boolean;
+  commit?: string;
+  author?: string;
+  date?: string;
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface SourceStats {
+  files: number;
+  bytes: number;
+  commits: number;
+  skipped: Skipped[];
+}
+
+export interface Source {
+  units(): AsyncIterable<ScanUnit>;
+  /** The head version of another file of the scan, for cross-file config semantics. */
+  read(path: string): string | undefined;
+  paths(): readonly string[];
+  readonly stats: SourceStats;
+  /** What was scanned, in words, for logs and summaries ("tree of 41 files"). */
+  describe(): string;
+}
+
+export function newStats(): SourceStats {
+  return { files: 0, bytes: 0, commits: 0, skipped: [] };
+}
+
+/** Git prints UTF-8; a lone BOM at the start is not content. */
+export function decode(buf: Buffer): string {
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function looksBinary(buf: Buffer): boolean {
+  const end = Math.min(buf.length, 8192);
+  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,48 @@
+/** Offsets to 1-based line and column, built once per text and only when a finding needs it. */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    let i = this.text.indexOf('\n');
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = this.text.indexOf('\n', i + 1);
+    }
+    return (this.starts = starts);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const starts = this.lineStarts();
+    const start = starts[line - 1];
+    if (start === undefined) return '';
+    const next = starts[line];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+}
+
+/** Splits text into lines as editors number them (LF or CRLF). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
