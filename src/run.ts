@@ -34,6 +34,12 @@ export interface ScanOptions {
   failOn?: FailOn;
   /** YYYY-MM-DD, for allow entries that expire. */
   today: string;
+  /**
+   * Diff mode only: look for secrets in every line added by every commit of base..head, not
+   * just the net diff. A key added in one commit and deleted in the next is still published
+   * by the merge. Config findings stay judged on the head's final state.
+   */
+  secretsInEveryCommit?: boolean;
 }
 
 export interface Report {
@@ -43,6 +49,8 @@ export interface Report {
   notices: string[];
   stats: SourceStats & { durationMs: number };
   scanned: string;
+  /** The commits scanned, for diff and history modes. */
+  range?: { base?: string; head: string };
   mode: Mode;
   failOn: FailOn;
   /** Findings at or above fail-on: the gate's verdict. */
@@ -73,7 +81,21 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const { config } = prepared;
   const source = await openSource(root, opts, config);
   const engine = new SecretEngine(prepared.rules);
+  const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
   const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
+  if (everyCommit) {
+    const commits = await historySource({ root, include: pathFilter(config), base: raw.range?.base, head: raw.range?.head });
+    const secrets = await runScan(commits, { secrets: engine, configs: [] });
+    // A secret still in the head is already reported at its head line (where a review can
+    // comment); the history adds the ones that were committed and then removed.
+    const inHead = new Set(raw.findings.filter((f) => f.secretHash).map((f) => `${f.ruleId}\0${f.secretHash}`));
+    const removed = secrets.findings.filter((f) => !inHead.has(`${f.ruleId}\0${f.secretHash}`));
+    raw.findings = sortFindings([...raw.findings, ...removed]);
+    raw.suppressed.push(...secrets.suppressed);
+    raw.stats.commits = secrets.stats.commits;
+    raw.stats.durationMs += secrets.stats.durationMs;
+    raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
+  }
   const policy = applyPolicy(raw.findings, config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
@@ -92,6 +114,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     notices,
     stats: raw.stats,
     scanned: raw.scanned,
+    range: raw.range,
     mode: opts.mode,
     failOn,
     blocking: findings.filter((f) => atOrAbove(f.severity, failOn)).length,

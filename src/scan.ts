@@ -13,6 +13,7 @@ export interface ScanResult {
   stats: SourceStats & { durationMs: number };
   /** What was scanned, in words ("diff abc..def (3 changed files)"). */
   scanned: string;
+  range?: { base?: string; head: string };
 }
 
 export interface Suppressed {
@@ -54,6 +55,7 @@ export async function runScan(source: Source, detectors: Detectors): Promise<Sca
     suppressed,
     stats: { ...source.stats, durationMs: Date.now() - started },
     scanned: source.describe(),
+    range: source.range,
   };
 }
 

@@ -31,6 +31,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
   const read = (path: string): Buffer | undefined => showBlob(opts.root, `${range.headSpec}${path}`);
   return {
     stats,
+    range: range.range,
     paths: () => headPaths,
     describe: () => `${range.label} (${stats.files} changed files)`,
     read: (path) => {
@@ -66,6 +67,7 @@ interface Range {
   /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
   headSpec: string;
   label: string;
+  range?: { base: string; head: string };
 }
 
 const DIFF_FLAGS = ['-U0', '--relative', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=AMRC'];
@@ -87,6 +89,7 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
     diffArgs: ['diff', ...DIFF_FLAGS, base, head, '--', '.'],
     listArgs: ['ls-tree', '-r', '-z', '--name-only', head, '.'],
     headSpec: `${head}:./`,
+    range: { base, head },
     label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`,
   };
 }

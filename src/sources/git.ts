@@ -18,22 +18,25 @@ export async function isWorkTree(dir: string): Promise<boolean> {
   }
 }
 
-export async function hasCommits(dir: string): Promise<boolean> {
+/** The commit a ref names, or undefined. (simple-git does not fail on a silent non-zero exit, so check the output.) */
+async function tryCommit(dir: string, ref: string): Promise<string | undefined> {
   try {
-    await git(dir).raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-    return true;
+    const sha = (await git(dir).raw(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export async function hasCommits(dir: string): Promise<boolean> {
+  return (await tryCommit(dir, 'HEAD')) !== undefined;
 }
 
 /** A ref the user named, as a commit sha; unknown refs are usage errors that name the ref. */
 export async function resolveCommit(dir: string, ref: string): Promise<string> {
-  try {
-    return (await git(dir).raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
-  } catch {
-    throw new UsageError(`unknown git ref "${ref}" in ${dir}`);
-  }
+  const sha = await tryCommit(dir, ref);
+  if (!sha) throw new UsageError(`unknown git ref "${ref}" in ${dir}`);
+  return sha;
 }
 
 /** The merge base of `head` with the default branch: where a pull request's changes start. */
@@ -47,12 +50,12 @@ export async function defaultBase(dir: string, head: string): Promise<string> {
   }
   candidates.push('origin/main', 'origin/master', 'main', 'master');
   for (const ref of candidates) {
-    if (!ref) continue;
+    if (!ref || !(await tryCommit(dir, ref))) continue;
     try {
-      await g.raw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-      return (await g.raw(['merge-base', ref, head])).trim();
+      const base = (await g.raw(['merge-base', ref, head])).trim();
+      if (base) return base;
     } catch {
-      // Try the next candidate.
+      // Unrelated histories: try the next candidate.
     }
   }
   throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
@@ -70,6 +73,8 @@ export async function* gitLines(dir: string, args: string[], stdin?: string): As
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
+  // git may exit before reading its input (a bad revision): that failure is reported below.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(stdin ?? '');
   const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
   try {

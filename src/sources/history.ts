@@ -24,6 +24,7 @@ export async function historySource(opts: HistoryOptions): Promise<Source> {
   const range = base ? `${base}..${head}` : head;
   return {
     stats,
+    range: empty ? undefined : { base, head },
     paths: () => [],
     read: () => undefined,
     describe: () => `history ${base ? `${base.slice(0, 12)}..` : ''}${head.slice(0, 12)} (${stats.commits} commits)`,

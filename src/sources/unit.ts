@@ -35,6 +35,8 @@ export interface Source {
   read(path: string): string | undefined;
   paths(): readonly string[];
   readonly stats: SourceStats;
+  /** The commits a diff or history scan covers, resolved to shas. */
+  readonly range?: { base?: string; head: string };
   /** What was scanned, in words, for logs and summaries ("tree of 41 files"). */
   describe(): string;
 }
