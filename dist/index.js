@@ -51957,7 +51957,8 @@ async function runScan(source, detectors) {
     findings: sortFindings(findings),
     suppressed,
     stats: { ...source.stats, durationMs: Date.now() - started },
-    scanned: source.describe()
+    scanned: source.describe(),
+    range: source.range
   };
 }
 function detectUnit(unit, detectors, ctx) {
@@ -55481,20 +55482,21 @@ async function isWorkTree(dir) {
     return false;
   }
 }
-async function hasCommits(dir) {
+async function tryCommit(dir, ref) {
   try {
-    await git(dir).raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
-    return true;
+    const sha = (await git(dir).raw(["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
   } catch {
-    return false;
+    return void 0;
   }
 }
+async function hasCommits(dir) {
+  return await tryCommit(dir, "HEAD") !== void 0;
+}
 async function resolveCommit(dir, ref) {
-  try {
-    return (await git(dir).raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
-  } catch {
-    throw new UsageError(`unknown git ref "${ref}" in ${dir}`);
-  }
+  const sha = await tryCommit(dir, ref);
+  if (!sha) throw new UsageError(`unknown git ref "${ref}" in ${dir}`);
+  return sha;
 }
 async function defaultBase(dir, head) {
   const g2 = git(dir);
@@ -55505,10 +55507,10 @@ async function defaultBase(dir, head) {
   }
   candidates.push("origin/main", "origin/master", "main", "master");
   for (const ref of candidates) {
-    if (!ref) continue;
+    if (!ref || !await tryCommit(dir, ref)) continue;
     try {
-      await g2.raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-      return (await g2.raw(["merge-base", ref, head])).trim();
+      const base = (await g2.raw(["merge-base", ref, head])).trim();
+      if (base) return base;
     } catch {
     }
   }
@@ -55525,6 +55527,7 @@ async function* gitLines(dir, args, stdin) {
     child.on("error", reject);
     child.on("close", (code2) => resolve2(code2 ?? 1));
   });
+  child.stdin.on("error", () => void 0);
   child.stdin.end(stdin ?? "");
   const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
   try {
@@ -55732,6 +55735,7 @@ async function diffSource(opts) {
   const read = (path) => showBlob(opts.root, `${range.headSpec}${path}`);
   return {
     stats,
+    range: range.range,
     paths: () => headPaths,
     describe: () => `${range.label} (${stats.files} changed files)`,
     read: (path) => {
@@ -55778,6 +55782,7 @@ async function resolveRange(opts) {
     diffArgs: ["diff", ...DIFF_FLAGS, base, head, "--", "."],
     listArgs: ["ls-tree", "-r", "-z", "--name-only", head, "."],
     headSpec: `${head}:./`,
+    range: { base, head },
     label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`
   };
 }
@@ -55794,6 +55799,7 @@ async function historySource(opts) {
   const range = base ? `${base}..${head}` : head;
   return {
     stats,
+    range: empty ? void 0 : { base, head },
     paths: () => [],
     read: () => void 0,
     describe: () => `history ${base ? `${base.slice(0, 12)}..` : ""}${head.slice(0, 12)} (${stats.commits} commits)`,
@@ -55885,7 +55891,19 @@ async function scan(opts) {
   const { config: config2 } = prepared;
   const source = await openSource(root, opts, config2);
   const engine = new SecretEngine(prepared.rules);
+  const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
+  if (everyCommit) {
+    const commits = await historySource({ root, include: pathFilter(config2), base: raw.range?.base, head: raw.range?.head });
+    const secrets = await runScan(commits, { secrets: engine, configs: [] });
+    const inHead = new Set(raw.findings.filter((f3) => f3.secretHash).map((f3) => `${f3.ruleId}\0${f3.secretHash}`));
+    const removed = secrets.findings.filter((f3) => !inHead.has(`${f3.ruleId}\0${f3.secretHash}`));
+    raw.findings = sortFindings([...raw.findings, ...removed]);
+    raw.suppressed.push(...secrets.suppressed);
+    raw.stats.commits = secrets.stats.commits;
+    raw.stats.durationMs += secrets.stats.durationMs;
+    raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
+  }
   const policy = applyPolicy(raw.findings, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
@@ -55904,6 +55922,7 @@ async function scan(opts) {
     notices,
     stats: raw.stats,
     scanned: raw.scanned,
+    range: raw.range,
     mode: opts.mode,
     failOn,
     blocking: findings.filter((f3) => atOrAbove(f3.severity, failOn)).length,
