@@ -1,7 +1,10 @@
 // Bundles the CLI and the action into dist/ with esbuild. The rule files are parsed here and
 // embedded, so dist/ runs with no node_modules and no rules/ folder beside it.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -30,3 +33,12 @@ const common = {
 
 await build({ ...common, entryPoints: ['src/main-cli.ts'], outfile: 'dist/cli.js' });
 await build({ ...common, entryPoints: ['src/main-action.ts'], outfile: 'dist/index.js' });
+
+// schema/moltguard.schema.json comes from the same zod schema that validates configs, so the
+// editor completion and the validator can never disagree.
+const tmp = mkdtempSync(join(tmpdir(), 'moltguard-schema-'));
+await build({ ...common, entryPoints: ['src/policy/schema.ts'], outfile: join(tmp, 'schema.mjs') });
+const { configJsonSchema } = await import(pathToFileURL(join(tmp, 'schema.mjs')).href);
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync('schema', { recursive: true });
+writeFileSync('schema/moltguard.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);

@@ -1,13 +1,14 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { atOrAbove, type Finding, type Severity } from './finding.js';
 import { CONFIG_CHECKS } from './configs/index.js';
 import { SecretEngine } from './secrets/engine.js';
 import { loadBuiltinRules } from './secrets/builtin.js';
-import { mergeRuleSets, type SecretRule } from './secrets/rules.js';
-import { DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from './policy/config.js';
+import { mergeRuleSets, regexProblem, type SecretRule } from './secrets/rules.js';
+import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from './policy/config.js';
 import { applyPolicy, pathFilter } from './policy/apply.js';
 import { applyBaseline, loadBaseline } from './policy/baseline.js';
+import { customRuleNotices } from './policy/custom.js';
 import { runScan, sortFindings, type Suppressed } from './scan.js';
 import { treeSource } from './sources/tree.js';
 import { diffSource } from './sources/diff.js';
@@ -67,10 +68,41 @@ export interface Prepared {
 /** Config and rules, validated together so every problem is reported in one go. */
 export function prepare(root: string, configFile?: string): Prepared {
   const { config, file } = loadConfig(root, configFile);
+  const name = file ?? CONFIG_FILE;
   const builtin = loadBuiltinRules();
-  const merged = mergeRuleSets([builtin, { rules: config['custom-rules'], problems: [] }]);
-  if (merged.problems.length) throw new UsageError(merged.problems.join('\n'));
+  const custom = config['custom-rules'];
+  const customProblems = custom.flatMap((r) => {
+    const problem = regexProblem(r);
+    return problem ? [`${name}: custom-rules.${r.id}.${problem}`] : [];
+  });
+  if (customProblems.length) throw new UsageError(customProblems.join('\n'));
+  const merged = mergeRuleSets([builtin, { rules: custom, problems: [] }]);
+  const problems = merged.problems.map((p) => (p.startsWith('rule ') ? `${name}: custom-rules: ${p}` : p));
+  problems.push(...checkCustomSamples(config['custom-rules'], name));
+  const known = new Set(ruleCatalog(merged.rules).map((r) => r.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
+  }
+  config.allow.forEach((entry, i) => {
+    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry.rule}"`);
+  });
+  if (problems.length) throw new UsageError(problems.join('\n'));
   return { config, configFile: file, rules: merged.rules };
+}
+
+/** A custom rule proves itself like a built-in one: its positives match, its negatives do not. */
+function checkCustomSamples(rules: readonly SecretRule[], file: string): string[] {
+  const problems: string[] = [];
+  for (const rule of rules) {
+    const engine = new SecretEngine([rule], { guarded: new Set([rule.id]) });
+    rule.samples.positive.forEach((sample, i) => {
+      if (!engine.scan(sample, 'its samples').length) problems.push(`${file}: custom-rules.${rule.id}.samples.positive.${i}: not matched by the rule`);
+    });
+    rule.samples.negative.forEach((sample, i) => {
+      if (engine.scan(sample, 'its samples').length) problems.push(`${file}: custom-rules.${rule.id}.samples.negative.${i}: matched by the rule`);
+    });
+  }
+  return problems;
 }
 
 export async function scan(opts: ScanOptions): Promise<Report> {
@@ -80,7 +112,8 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const prepared = prepare(root, opts.configFile);
   const { config } = prepared;
   const source = await openSource(root, opts, config);
-  const engine = new SecretEngine(prepared.rules);
+  const customIds = new Set(config['custom-rules'].map((r) => r.id));
+  const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
   const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
   if (everyCommit) {
@@ -96,10 +129,13 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     raw.stats.durationMs += secrets.stats.durationMs;
     raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
   }
-  const policy = applyPolicy(raw.findings, config, opts.today, prepared.configFile ?? '.moltguard.yml');
+  // The config file holds the custom rules' own samples: matching them there is not a leak.
+  const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join('/') : undefined;
+  const detected = raw.findings.filter((f) => !(f.path === configPath && customIds.has(f.ruleId)));
+  const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...policy.notices];
+  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...engine.warnings, ...policy.notices];
   if (opts.baselineFile) {
     const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result.findings;

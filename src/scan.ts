@@ -64,7 +64,7 @@ export function detectUnit(
   detectors: Detectors,
   ctx: ConfigContext,
 ): { findings: Finding[]; suppressed: Suppressed[] } {
-  const detections: Detection[] = detectors.secrets.scan(unit.text);
+  const detections: Detection[] = detectors.secrets.scan(unit.text, unit.path);
   if (unit.wholeFile) {
     for (const check of detectors.configs) {
       if (check.applies(unit.path, unit.text)) detections.push(...check.check(unit.path, unit.text, ctx));

@@ -31,21 +31,21 @@ const AllowEntry = z
 
 export const ConfigSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('JSON schema reference, for editors'),
     /** Only the recommended set exists today; the key keeps configs forward-compatible. */
-    extends: z.literal('recommended').default('recommended'),
-    'fail-on': FailOn.optional(),
+    extends: z.literal('recommended').default('recommended').describe('The rule set to start from (only `recommended` exists)'),
+    'fail-on': FailOn.optional().describe('Lowest severity that fails the scan (default high); --fail-on overrides it'),
     /** Files larger than this many bytes are skipped and listed as skipped. */
-    'max-file-size': z.number().int().positive().optional(),
+    'max-file-size': z.number().int().positive().optional().describe('Files larger than this many bytes are skipped and listed (default 5 MiB)'),
     /** Globs of paths never scanned (fixtures, vendored code). */
-    ignore: z.array(z.string()).default([]),
+    ignore: z.array(z.string()).default([]).describe('micromatch globs of paths (relative to the scanned root) never scanned'),
     /** When set, only paths matching one of these globs are scanned. */
-    only: z.array(z.string()).default([]),
+    only: z.array(z.string()).default([]).describe('When set, only paths matching one of these globs are scanned'),
     /** Per-rule `off` or a severity override. */
-    rules: z.record(z.string(), RuleSetting).default({}),
+    rules: z.record(z.string(), RuleSetting).default({}).describe('Per rule id: off, or a severity that replaces the default'),
     /** Your own secret formats, same fields as the built-in rules. */
-    'custom-rules': z.array(SecretRuleSchema).default([]),
-    allow: z.array(AllowEntry).default([]),
+    'custom-rules': z.array(SecretRuleSchema).default([]).describe('Your own secret formats, with the same fields and samples as the built-in rules'),
+    allow: z.array(AllowEntry).default([]).describe('Reviewed findings to suppress, each with a reason and an optional expiry date'),
   })
   .strict();
 

@@ -32,14 +32,19 @@ export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefin
   return { line, column: at + 1, ruleIds, reason: (m?.[2] ?? '').trim() };
 }
 
-/** The marker that silences this detection, if any. */
+/**
+ * The marker that silences this detection, if any: on its own line, or on the line above when
+ * that line is only a comment (a trailing marker belongs to the code it follows).
+ */
 export function suppressingMarker(lines: LineIndex, d: Detection): IgnoreMarker | undefined {
-  for (const line of [d.line, d.line - 1]) {
-    const marker = markerOn(lines, line);
-    if (marker && marker.ruleIds.includes(d.ruleId)) return marker;
-  }
+  const same = markerOn(lines, d.line);
+  if (same?.ruleIds.includes(d.ruleId)) return same;
+  const above = markerOn(lines, d.line - 1);
+  if (above?.ruleIds.includes(d.ruleId) && COMMENT_ONLY.test(lines.lineText(d.line - 1))) return above;
   return undefined;
 }
+
+const COMMENT_ONLY = /^[ \t]*(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore/;
 
 export const BARE_IGNORE_RULE = 'moltguard-bare-ignore';
 

@@ -4,6 +4,7 @@ import { isPlaceholder } from './placeholder.js';
 import type { SecretRule } from './rules.js';
 import { VALIDATORS } from './validators.js';
 import { LineIndex } from '../text.js';
+import { RegexGuard } from './guard.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -23,6 +24,13 @@ interface CompiledRule {
   validate?: (secret: string) => boolean;
   /** Keywords in the case they are written, longest first, to find the secret's known prefix. */
   prefixes: string[];
+  /** Custom (user-written) rules run under a deadline. */
+  guard?: RegexGuard;
+}
+
+export interface EngineOptions {
+  /** Ids of rules to run under a time budget (the user's custom rules). */
+  guarded?: ReadonlySet<string>;
 }
 
 interface Match {
@@ -45,8 +53,8 @@ export class SecretEngine {
   /** Rules without keywords run on every text; they are costly and warned about at load. */
   private readonly unkeyed: CompiledRule[];
 
-  constructor(rules: readonly SecretRule[]) {
-    this.compiled = rules.map(compile);
+  constructor(rules: readonly SecretRule[], opts: EngineOptions = {}) {
+    this.compiled = rules.map((r) => compile(r, opts.guarded?.has(r.id) ?? false));
     const keywords = [...new Set(this.compiled.flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
     // Longest first: the alternation takes the first alternative that matches at a position.
     keywords.sort((a, b) => b.length - a.length);
@@ -64,13 +72,21 @@ export class SecretEngine {
     return this.compiled.length;
   }
 
-  scan(text: string): Detection[] {
+  /** Guarded rules that were switched off during the run, with why: one line each. */
+  get warnings(): string[] {
+    return this.compiled
+      .filter((c) => c.guard?.disabledReason)
+      .map((c) => `custom rule ${c.rule.id} was disabled for the rest of the scan: its regex ${c.guard!.disabledReason}`);
+  }
+
+  /** `where` names the text in warnings only; detections carry no path. */
+  scan(text: string, where = 'input'): Detection[] {
     const hits = this.keywordHits(text);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
     for (const [rule, windows] of hits) {
-      for (const w of windows) collectMatches(rule, text, w.start, w.end, matches);
+      for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, where);
     }
     if (matches.length === 0) return [];
     const lines = new LineIndex(text);
@@ -123,24 +139,35 @@ function windowAround(text: string, at: number, length: number, multiline: boole
   return { start, end: eol >= 0 && eol < limit ? eol : limit };
 }
 
-function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[]): void {
-  const slice = text.slice(start, end);
+type RawMatch = { index: number; groups: (string | undefined)[]; named?: Record<string, string> };
+
+function* execAll(rule: CompiledRule, slice: string, where: string): Generator<RawMatch> {
+  if (rule.guard) {
+    yield* rule.guard.matchAll(slice, where) ?? [];
+    return;
+  }
   const re = rule.re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+    if (m[0].length === 0) re.lastIndex++;
+    yield { index: m.index, groups: m, named: m.groups };
+  }
+}
+
+function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], where: string): void {
+  const slice = text.slice(start, end);
+  for (const m of execAll(rule, slice, where)) {
+    const whole = m.groups[0] ?? '';
+    if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
-    const secret = (group === undefined ? (m[1] ?? m[0]) : typeof group === 'number' ? m[group] : m.groups?.[group]) ?? '';
+    const secret = (group === undefined ? (m.groups[1] ?? whole) : typeof group === 'number' ? m.groups[group] : m.named?.[group]) ?? '';
     if (secret && accepts(rule, secret)) {
-      const offsetInMatch = m[0].indexOf(secret);
+      const offsetInMatch = whole.indexOf(secret);
       out.push({
         rule,
         start: start + m.index,
-        end: start + m.index + m[0].length,
+        end: start + m.index + whole.length,
         secret,
         secretStart: start + m.index + Math.max(0, offsetInMatch),
       });
@@ -203,10 +230,12 @@ function toDetection(m: Match, lines: LineIndex): Detection {
   };
 }
 
-function compile(rule: SecretRule): CompiledRule {
+function compile(rule: SecretRule, guarded: boolean): CompiledRule {
+  const re = new RegExp(rule.regex, rule.ignoreCase ? 'gi' : 'g');
   return {
     rule,
-    re: new RegExp(rule.regex, rule.ignoreCase ? 'gi' : 'g'),
+    re,
+    ...(guarded ? { guard: new RegexGuard(re) } : {}),
     stopwords: rule.allow.stopwords.map((w) => w.toLowerCase()),
     allowRes: rule.allow.regexes.map((r) => new RegExp(r)),
     validate: rule.validate ? VALIDATORS[rule.validate] : undefined,

@@ -75,9 +75,9 @@ export function parseRules(file: string, raw: unknown): LoadResult {
       problems.push(...describeIssues(file, parsed.error, label));
       return;
     }
-    const regexProblem = checkRegexes(parsed.data);
-    if (regexProblem) {
-      problems.push(`${file}: ${label.join('.')}.${regexProblem}`);
+    const problem = regexProblem(parsed.data);
+    if (problem) {
+      problems.push(`${file}: ${label.join('.')}.${problem}`);
       return;
     }
     rules.push(parsed.data);
@@ -85,7 +85,8 @@ export function parseRules(file: string, raw: unknown): LoadResult {
   return { rules, problems };
 }
 
-function checkRegexes(rule: SecretRule): string | undefined {
+/** What is wrong with a rule's regexes (`regex: …` or `secretGroup: …`), if anything. */
+export function regexProblem(rule: SecretRule): string | undefined {
   try {
     const re = new RegExp(rule.regex, 'g');
     const group = rule.secretGroup;

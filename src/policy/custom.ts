@@ -1,0 +1,17 @@
+import type { SecretRule } from '../secrets/rules.js';
+import { backtrackingRisk } from '../secrets/guard.js';
+
+/**
+ * What a team should hear about its own rules when they load: regex shapes that can backtrack
+ * catastrophically, and rules with no keyword (they run on every file, which costs time).
+ * The rules still run, under the engine's time budget.
+ */
+export function customRuleNotices(rules: readonly SecretRule[], configFile: string): string[] {
+  const notices: string[] = [];
+  for (const rule of rules) {
+    const risk = backtrackingRisk(rule.regex);
+    if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.regex: ${risk}; it runs under a time budget and is disabled if it exceeds it`);
+    if (rule.keywords.length === 0) notices.push(`${configFile}: custom-rules.${rule.id}: no keywords, so its regex runs on every file; add a literal keyword for speed`);
+  }
+  return notices;
+}
