@@ -26285,10 +26285,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26302,7 +26302,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26326,7 +26326,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26342,7 +26342,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26435,7 +26435,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26449,13 +26449,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -26499,18 +26499,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26564,8 +26564,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26577,7 +26577,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26588,8 +26588,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st2 of sep) {
+              if (sep2)
+                for (const st2 of sep2) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -26606,7 +26606,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -26788,7 +26788,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -26805,24 +26805,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27006,25 +27006,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27841,14 +27841,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st2 of sep)
+      if (sep2)
+        for (const st2 of sep2)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -29020,18 +29020,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29184,15 +29184,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep = it2.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it2.sep;
+                  sep2.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -29386,13 +29386,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -31085,7 +31085,7 @@ import { writeFileSync } from "node:fs";
 
 // src/run.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { existsSync as existsSync3, statSync } from "node:fs";
 
 // src/finding.ts
@@ -31223,7 +31223,7 @@ function parseSshdLines(file2, text, match) {
       if (trimmed && !trimmed.startsWith("#")) problems.push({ file: file2, line: i + 1, message: `unparseable line "${trimmed.slice(0, 40)}"` });
       continue;
     }
-    const [, indent, name, sep, rest] = m2;
+    const [, indent, name, sep2, rest] = m2;
     const args = splitArgs(rest);
     if (args === void 0) {
       problems.push({ file: file2, line: i + 1, message: `unterminated quote after ${name}` });
@@ -31233,7 +31233,7 @@ function parseSshdLines(file2, text, match) {
     if (keyword === "match") {
       block = { criteria: args, file: file2, line: i + 1 };
     }
-    const valueColumn = indent.length + name.length + sep.length + 1;
+    const valueColumn = indent.length + name.length + sep2.length + 1;
     directives.push({
       keyword,
       name,
@@ -31557,9 +31557,9 @@ function base62(value, width) {
   return out.padStart(width, "0");
 }
 function prefixedCrc32(secret) {
-  const sep = secret.indexOf("_");
-  if (sep < 0 || secret.length < sep + 8) return false;
-  const body = secret.slice(sep + 1, -6);
+  const sep2 = secret.indexOf("_");
+  if (sep2 < 0 || secret.length < sep2 + 8) return false;
+  const body = secret.slice(sep2 + 1, -6);
   return base62(crc32(body), 6) === secret.slice(-6);
 }
 function base64UrlJson(part) {
@@ -31623,6 +31623,74 @@ var LineIndex = class {
   }
 };
 
+// src/secrets/guard.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { createContext, Script } from "node:vm";
+var RegexGuard = class _RegexGuard {
+  constructor(re2, perCallMs = 250, totalMs = 5e3) {
+    this.re = re2;
+    this.perCallMs = perCallMs;
+    this.totalMs = totalMs;
+  }
+  re;
+  perCallMs;
+  totalMs;
+  context = createContext({ re: null, text: "", out: null });
+  static script = new Script("out = []; { let m; re.lastIndex = 0; while ((m = re.exec(text)) !== null) { out.push({ index: m.index, groups: [...m], named: m.groups }); if (m[0].length === 0) re.lastIndex++; } }");
+  spentMs = 0;
+  /** Set when the rule blew its budget; the rule is skipped for the rest of the run. */
+  disabledReason;
+  /** All matches in `text`, or undefined when the deadline hit (and the rule is now disabled). */
+  matchAll(text, where2) {
+    if (this.disabledReason) return void 0;
+    this.context.re = this.re;
+    this.context.text = text;
+    const started = performance.now();
+    try {
+      _RegexGuard.script.runInContext(this.context, { timeout: this.perCallMs });
+    } catch {
+      this.disabledReason = `took over ${this.perCallMs} ms on ${where2}`;
+      return void 0;
+    } finally {
+      this.spentMs += performance.now() - started;
+      this.context.text = "";
+    }
+    if (this.spentMs > this.totalMs) this.disabledReason = `used more than its ${this.totalMs} ms budget (last on ${where2})`;
+    return this.context.out;
+  }
+};
+function backtrackingRisk(source) {
+  const stack = [];
+  let escaped = false;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c3 = source[i];
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (c3 === "\\") {
+      escaped = true;
+      continue;
+    }
+    if (inClass) {
+      if (c3 === "]") inClass = false;
+      continue;
+    }
+    if (c3 === "[") inClass = true;
+    else if (c3 === "(") stack.push({ quantified: false });
+    else if (c3 === ")") {
+      const group = stack.pop();
+      const next = source[i + 1];
+      const unbounded = next === "*" || next === "+" || next === "{" && /^\{\d+,\}/.test(source.slice(i + 1));
+      if (group?.quantified && unbounded) return "a quantified group repeats another unbounded quantifier (nested repetition)";
+      if (unbounded && stack.length) stack[stack.length - 1].quantified = true;
+      if (group?.quantified && stack.length) stack[stack.length - 1].quantified = true;
+    } else if ((c3 === "*" || c3 === "+") && stack.length) stack[stack.length - 1].quantified = true;
+  }
+  return void 0;
+}
+
 // src/secrets/engine.ts
 var BEFORE = 256;
 var AFTER = 1024;
@@ -31635,8 +31703,8 @@ var SecretEngine = class {
   byKeyword = /* @__PURE__ */ new Map();
   /** Rules without keywords run on every text; they are costly and warned about at load. */
   unkeyed;
-  constructor(rules) {
-    this.compiled = rules.map(compile);
+  constructor(rules, opts = {}) {
+    this.compiled = rules.map((r2) => compile(r2, opts.guarded?.has(r2.id) ?? false));
     const keywords = [...new Set(this.compiled.flatMap((c3) => c3.rule.keywords.map((k2) => k2.toLowerCase())))];
     keywords.sort((a, b3) => b3.length - a.length);
     for (const kw of keywords) {
@@ -31651,13 +31719,18 @@ var SecretEngine = class {
   get ruleCount() {
     return this.compiled.length;
   }
-  scan(text) {
+  /** Guarded rules that were switched off during the run, with why: one line each. */
+  get warnings() {
+    return this.compiled.filter((c3) => c3.guard?.disabledReason).map((c3) => `custom rule ${c3.rule.id} was disabled for the rest of the scan: its regex ${c3.guard.disabledReason}`);
+  }
+  /** `where` names the text in warnings only; detections carry no path. */
+  scan(text, where2 = "input") {
     const hits = this.keywordHits(text);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches = [];
     for (const [rule, windows] of hits) {
-      for (const w2 of windows) collectMatches(rule, text, w2.start, w2.end, matches);
+      for (const w2 of windows) collectMatches(rule, text, w2.start, w2.end, matches, where2);
     }
     if (matches.length === 0) return [];
     const lines = new LineIndex(text);
@@ -31699,24 +31772,32 @@ function windowAround(text, at2, length, multiline) {
   const eol = text.indexOf("\n", at2);
   return { start, end: eol >= 0 && eol < limit ? eol : limit };
 }
-function collectMatches(rule, text, start, end, out) {
-  const slice = text.slice(start, end);
+function* execAll(rule, slice, where2) {
+  if (rule.guard) {
+    yield* rule.guard.matchAll(slice, where2) ?? [];
+    return;
+  }
   const re2 = rule.re;
   re2.lastIndex = 0;
   let m2;
   while ((m2 = re2.exec(slice)) !== null) {
-    if (m2[0].length === 0) {
-      re2.lastIndex++;
-      continue;
-    }
+    if (m2[0].length === 0) re2.lastIndex++;
+    yield { index: m2.index, groups: m2, named: m2.groups };
+  }
+}
+function collectMatches(rule, text, start, end, out, where2) {
+  const slice = text.slice(start, end);
+  for (const m2 of execAll(rule, slice, where2)) {
+    const whole = m2.groups[0] ?? "";
+    if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
-    const secret = (group === void 0 ? m2[1] ?? m2[0] : typeof group === "number" ? m2[group] : m2.groups?.[group]) ?? "";
+    const secret = (group === void 0 ? m2.groups[1] ?? whole : typeof group === "number" ? m2.groups[group] : m2.named?.[group]) ?? "";
     if (secret && accepts(rule, secret)) {
-      const offsetInMatch = m2[0].indexOf(secret);
+      const offsetInMatch = whole.indexOf(secret);
       out.push({
         rule,
         start: start + m2.index,
-        end: start + m2.index + m2[0].length,
+        end: start + m2.index + whole.length,
         secret,
         secretStart: start + m2.index + Math.max(0, offsetInMatch)
       });
@@ -31769,10 +31850,12 @@ function toDetection(m2, lines) {
     knownPrefix: prefixOf(m2.rule, m2.secret)
   };
 }
-function compile(rule) {
+function compile(rule, guarded) {
+  const re2 = new RegExp(rule.regex, rule.ignoreCase ? "gi" : "g");
   return {
     rule,
-    re: new RegExp(rule.regex, rule.ignoreCase ? "gi" : "g"),
+    re: re2,
+    ...guarded ? { guard: new RegexGuard(re2) } : {},
     stopwords: rule.allow.stopwords.map((w2) => w2.toLowerCase()),
     allowRes: rule.allow.regexes.map((r2) => new RegExp(r2)),
     validate: rule.validate ? VALIDATORS[rule.validate] : void 0,
@@ -51678,16 +51761,16 @@ function parseRules(file2, raw) {
       problems.push(...describeIssues(file2, parsed.error, label));
       return;
     }
-    const regexProblem = checkRegexes(parsed.data);
-    if (regexProblem) {
-      problems.push(`${file2}: ${label.join(".")}.${regexProblem}`);
+    const problem = regexProblem(parsed.data);
+    if (problem) {
+      problems.push(`${file2}: ${label.join(".")}.${problem}`);
       return;
     }
     rules.push(parsed.data);
   });
   return { rules, problems };
 }
-function checkRegexes(rule) {
+function regexProblem(rule) {
   try {
     const re2 = new RegExp(rule.regex, "g");
     const group = rule.secretGroup;
@@ -51773,21 +51856,21 @@ var AllowEntry = external_exports.object({
   expires: external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").optional()
 }).strict().refine((e) => e.rule || e.path || e.secret, { message: "an allow entry needs rule, path or secret" });
 var ConfigSchema = external_exports.object({
-  $schema: external_exports.string().optional(),
+  $schema: external_exports.string().optional().describe("JSON schema reference, for editors"),
   /** Only the recommended set exists today; the key keeps configs forward-compatible. */
-  extends: external_exports.literal("recommended").default("recommended"),
-  "fail-on": FailOn.optional(),
+  extends: external_exports.literal("recommended").default("recommended").describe("The rule set to start from (only `recommended` exists)"),
+  "fail-on": FailOn.optional().describe("Lowest severity that fails the scan (default high); --fail-on overrides it"),
   /** Files larger than this many bytes are skipped and listed as skipped. */
-  "max-file-size": external_exports.number().int().positive().optional(),
+  "max-file-size": external_exports.number().int().positive().optional().describe("Files larger than this many bytes are skipped and listed (default 5 MiB)"),
   /** Globs of paths never scanned (fixtures, vendored code). */
-  ignore: external_exports.array(external_exports.string()).default([]),
+  ignore: external_exports.array(external_exports.string()).default([]).describe("micromatch globs of paths (relative to the scanned root) never scanned"),
   /** When set, only paths matching one of these globs are scanned. */
-  only: external_exports.array(external_exports.string()).default([]),
+  only: external_exports.array(external_exports.string()).default([]).describe("When set, only paths matching one of these globs are scanned"),
   /** Per-rule `off` or a severity override. */
-  rules: external_exports.record(external_exports.string(), RuleSetting).default({}),
+  rules: external_exports.record(external_exports.string(), RuleSetting).default({}).describe("Per rule id: off, or a severity that replaces the default"),
   /** Your own secret formats, same fields as the built-in rules. */
-  "custom-rules": external_exports.array(SecretRuleSchema).default([]),
-  allow: external_exports.array(AllowEntry).default([])
+  "custom-rules": external_exports.array(SecretRuleSchema).default([]).describe("Your own secret formats, with the same fields and samples as the built-in rules"),
+  allow: external_exports.array(AllowEntry).default([]).describe("Reviewed findings to suppress, each with a reason and an optional expiry date")
 }).strict();
 function loadConfig(root, explicit) {
   const file2 = explicit ?? join(root, CONFIG_FILE);
@@ -51888,6 +51971,18 @@ function applyBaseline(findings, baseline) {
   return { findings: kept, suppressed, stale: known.size - matched.size };
 }
 
+// src/policy/custom.ts
+init_define_MOLTGUARD_RULE_FILES();
+function customRuleNotices(rules, configFile) {
+  const notices = [];
+  for (const rule of rules) {
+    const risk = backtrackingRisk(rule.regex);
+    if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.regex: ${risk}; it runs under a time budget and is disabled if it exceeds it`);
+    if (rule.keywords.length === 0) notices.push(`${configFile}: custom-rules.${rule.id}: no keywords, so its regex runs on every file; add a literal keyword for speed`);
+  }
+  return notices;
+}
+
 // src/scan.ts
 init_define_MOLTGUARD_RULE_FILES();
 
@@ -51905,12 +52000,13 @@ function markerOn(lines, line) {
   return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim() };
 }
 function suppressingMarker(lines, d2) {
-  for (const line of [d2.line, d2.line - 1]) {
-    const marker = markerOn(lines, line);
-    if (marker && marker.ruleIds.includes(d2.ruleId)) return marker;
-  }
+  const same = markerOn(lines, d2.line);
+  if (same?.ruleIds.includes(d2.ruleId)) return same;
+  const above = markerOn(lines, d2.line - 1);
+  if (above?.ruleIds.includes(d2.ruleId) && COMMENT_ONLY.test(lines.lineText(d2.line - 1))) return above;
   return void 0;
 }
+var COMMENT_ONLY = /^[ \t]*(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore/;
 var BARE_IGNORE_RULE = "moltguard-bare-ignore";
 function bareMarkers(text, lines) {
   if (!text.includes("moltguard:ignore")) return [];
@@ -51962,7 +52058,7 @@ async function runScan(source, detectors) {
   };
 }
 function detectUnit(unit, detectors, ctx) {
-  const detections = detectors.secrets.scan(unit.text);
+  const detections = detectors.secrets.scan(unit.text, unit.path);
   if (unit.wholeFile) {
     for (const check2 of detectors.configs) {
       if (check2.applies(unit.path, unit.text)) detections.push(...check2.check(unit.path, unit.text, ctx));
@@ -55878,10 +55974,39 @@ function ruleCatalog(secretRules) {
 // src/run.ts
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
+  const name = file2 ?? CONFIG_FILE;
   const builtin = loadBuiltinRules();
-  const merged = mergeRuleSets([builtin, { rules: config2["custom-rules"], problems: [] }]);
-  if (merged.problems.length) throw new UsageError(merged.problems.join("\n"));
+  const custom2 = config2["custom-rules"];
+  const customProblems = custom2.flatMap((r2) => {
+    const problem = regexProblem(r2);
+    return problem ? [`${name}: custom-rules.${r2.id}.${problem}`] : [];
+  });
+  if (customProblems.length) throw new UsageError(customProblems.join("\n"));
+  const merged = mergeRuleSets([builtin, { rules: custom2, problems: [] }]);
+  const problems = merged.problems.map((p2) => p2.startsWith("rule ") ? `${name}: custom-rules: ${p2}` : p2);
+  problems.push(...checkCustomSamples(config2["custom-rules"], name));
+  const known = new Set(ruleCatalog(merged.rules).map((r2) => r2.id));
+  for (const id of Object.keys(config2.rules)) {
+    if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
+  }
+  config2.allow.forEach((entry, i) => {
+    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry.rule}"`);
+  });
+  if (problems.length) throw new UsageError(problems.join("\n"));
   return { config: config2, configFile: file2, rules: merged.rules };
+}
+function checkCustomSamples(rules, file2) {
+  const problems = [];
+  for (const rule of rules) {
+    const engine = new SecretEngine([rule], { guarded: /* @__PURE__ */ new Set([rule.id]) });
+    rule.samples.positive.forEach((sample, i) => {
+      if (!engine.scan(sample, "its samples").length) problems.push(`${file2}: custom-rules.${rule.id}.samples.positive.${i}: not matched by the rule`);
+    });
+    rule.samples.negative.forEach((sample, i) => {
+      if (engine.scan(sample, "its samples").length) problems.push(`${file2}: custom-rules.${rule.id}.samples.negative.${i}: matched by the rule`);
+    });
+  }
+  return problems;
 }
 async function scan(opts) {
   const root = resolve(opts.path);
@@ -55890,7 +56015,8 @@ async function scan(opts) {
   const prepared = prepare(root, opts.configFile);
   const { config: config2 } = prepared;
   const source = await openSource(root, opts, config2);
-  const engine = new SecretEngine(prepared.rules);
+  const customIds = new Set(config2["custom-rules"].map((r2) => r2.id));
+  const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
   if (everyCommit) {
@@ -55904,10 +56030,12 @@ async function scan(opts) {
     raw.stats.durationMs += secrets.stats.durationMs;
     raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
   }
-  const policy = applyPolicy(raw.findings, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
+  const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join("/") : void 0;
+  const detected = raw.findings.filter((f3) => !(f3.path === configPath && customIds.has(f3.ruleId)));
+  const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...policy.notices];
+  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), ...engine.warnings, ...policy.notices];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;
