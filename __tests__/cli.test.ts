@@ -66,7 +66,7 @@ describe('scan --mode tree', () => {
     r.write('a/b/c.env', `TOKEN=${fake.telegram()}\n`).write('.git/config', `x=${fake.mbd('git')}\n`);
     symlinkSync(join(r.dir, 'a/b/c.env'), join(r.dir, 'link.env'));
     const report = JSON.parse((await cli('scan', r.dir, '--format', 'json')).stdout);
-    expect(report.findings.map((f: { path: string }) => f.path)).toEqual(['a/b/c.env']);
+    expect(report.findings.filter((f: { category: string }) => f.category === 'secret').map((f: { path: string }) => f.path)).toEqual(['a/b/c.env']);
     expect(report.stats.skipped).toEqual([{ path: 'link.env', reason: 'symbolic link (not followed)' }]);
   });
 
@@ -84,7 +84,7 @@ describe('scan --mode tree', () => {
       { path: 'big.txt', reason: 'larger than the 1024-byte limit (2048 bytes)' },
       { path: 'blob.bin', reason: 'binary' },
     ]);
-    const places = report.findings.map((f: { path: string; line: number; column: number }) => `${f.path}:${f.line}:${f.column}`);
+    const places = report.findings.filter((f: { category: string }) => f.category === 'secret').map((f: { path: string; line: number; column: number }) => `${f.path}:${f.line}:${f.column}`);
     expect(places.sort()).toEqual(['crlf.env:2:5', 'latin1.txt:2:3']);
   });
 
@@ -231,7 +231,7 @@ describe('bad input', () => {
 describe('--fail-on and --output', () => {
   test('the threshold decides the exit code; --output writes the report to a file', async () => {
     const r = repo();
-    r.commit('x', { 'test.env': `MOLTBOTDEN_API_KEY=${fake.mbd('fo').replace('live', 'test')}\n` });
+    r.commit('x', { 'test.cfg': `MOLTBOTDEN_API_KEY=${fake.mbd('fo').replace('live', 'test')}\n` });
     expect((await cli('scan', r.dir, '--fail-on', 'high')).code).toBe(0);
     expect((await cli('scan', r.dir, '--fail-on', 'medium')).code).toBe(1);
     expect((await cli('scan', r.dir, '--fail-on', 'none')).code).toBe(0);

@@ -78,9 +78,9 @@ describe('.moltguard.yml keys', () => {
     const r = repo();
     const allowed = fake.mbd('allowed');
     const other = fake.mbd('other');
-    r.write('a.env', `K=${allowed}\n`).write('docs/b.md', `K=${fake.telegram('doc')}\n`);
+    r.write('a.cfg', `K=${allowed}\n`).write('docs/b.md', `K=${fake.telegram('doc')}\n`);
     const first = (await json('scan', r.dir)).report;
-    const hash = first.findings.find((f: { path: string }) => f.path === 'a.env').secretHash;
+    const hash = first.findings.find((f: { path: string }) => f.path === 'a.cfg').secretHash;
     r.write(
       '.moltguard.yml',
       [
@@ -88,20 +88,20 @@ describe('.moltguard.yml keys', () => {
         `  - { rule: moltbotden-live-api-key, secret: ${hash}, reason: "rotated 2026-01, kept for the demo" }`,
         '  - { path: "docs/**", reason: "documentation samples" }',
         '  - { rule: openai-api-key, reason: "nothing matches this" }',
-        '  - { path: "a.env", reason: "temporary", expires: "2020-01-01" }',
+        '  - { path: "a.cfg", reason: "temporary", expires: "2020-01-01" }',
       ].join('\n'),
     );
     const { code, report } = await json('scan', r.dir);
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
-    expect(report.suppressed.map((s: { path: string; by: string }) => s.path).sort()).toEqual(['a.env', 'docs/b.md']);
+    expect(report.suppressed.map((s: { path: string; by: string }) => s.path).sort()).toEqual(['a.cfg', 'docs/b.md']);
     expect(report.notices).toEqual([
       expect.stringMatching(/allow\[2\] \(rule openai-api-key\) matched no finding/),
-      expect.stringMatching(/allow\[3\] \(path a\.env\) expired on 2020-01-01/),
+      expect.stringMatching(/allow\[3\] \(path a\.cfg\) expired on 2020-01-01/),
     ]);
     // A different secret where the allowed one was is a new finding.
-    r.write('a.env', `K=${other}\n`);
-    expect(ids((await json('scan', r.dir)).report)).toEqual(['moltbotden-live-api-key@a.env']);
+    r.write('a.cfg', `K=${other}\n`);
+    expect(ids((await json('scan', r.dir)).report)).toEqual(['moltbotden-live-api-key@a.cfg']);
   });
 });
 

@@ -50,6 +50,8 @@ export interface Finding {
   readonly preview: string;
   /** The offending line, clipped, with every secret on it redacted. */
   readonly snippet: string;
+  /** How sure moltguard is that this is live and wrong: `low` when its path suggests otherwise. */
+  readonly confidence: 'high' | 'low';
   readonly related?: readonly Location[];
   readonly fix?: Fix;
   readonly commit?: string;
@@ -77,6 +79,12 @@ export interface Detection {
   fingerprintKey?: string;
   related?: Location[];
   fix?: Fix;
+  /** Set by generic (name = value) rules, which context may drop. */
+  generic?: boolean;
+  /** `low` when the path suggests a fixture, a doc or an example; the message says why. */
+  confidence?: 'high' | 'low';
+  /** The secret as written in the file when it was decoded (base64, URL encoding) to be found. */
+  encoded?: string;
 }
 
 export interface Provenance {
@@ -124,6 +132,7 @@ export function makeFinding(
     ...(secretHash ? { secretHash } : {}),
     preview: d.secret ? redactSecret(d.secret, d.knownPrefix) : '',
     snippet: snippetOf(lineText, d.line === d.endLine ? d.column : 1, secretsOnLine),
+    confidence: d.confidence ?? 'high',
     ...(d.related?.length ? { related: d.related } : {}),
     ...(d.fix ? { fix: d.fix } : {}),
     ...(where.commit ? { commit: where.commit, author: where.author, date: where.date } : {}),

@@ -129,9 +129,11 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     raw.stats.durationMs += secrets.stats.durationMs;
     raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
   }
-  // The config file holds the custom rules' own samples: matching them there is not a leak.
+  // The config file holds the custom rules' own samples and allow entries' secret hashes
+  // (`secret: <hash>`): neither is a leak. Provider keys pasted there are still reported.
   const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join('/') : undefined;
-  const detected = raw.findings.filter((f) => !(f.path === configPath && customIds.has(f.ruleId)));
+  const ownRules = new Set([...customIds, ...prepared.rules.filter((r) => r.priority < 0).map((r) => r.id)]);
+  const detected = raw.findings.filter((f) => !(f.path === configPath && ownRules.has(f.ruleId)));
   const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];

@@ -4,6 +4,7 @@ import { SecretEngine } from './secrets/engine.js';
 import type { KnownSecret } from './secrets/redact.js';
 import { LineIndex } from './text.js';
 import { bareMarkers, suppressingMarker } from './policy/inline.js';
+import { inContext } from './secrets/context.js';
 import type { ScanUnit, Source, SourceStats } from './sources/unit.js';
 
 export interface ScanResult {
@@ -64,7 +65,11 @@ export function detectUnit(
   detectors: Detectors,
   ctx: ConfigContext,
 ): { findings: Finding[]; suppressed: Suppressed[] } {
-  const detections: Detection[] = detectors.secrets.scan(unit.text, unit.path);
+  const detections: Detection[] = [];
+  for (const d of detectors.secrets.scan(unit.text, unit.path)) {
+    const placed = inContext(d, unit.path);
+    if (placed) detections.push(placed);
+  }
   if (unit.wholeFile) {
     for (const check of detectors.configs) {
       if (check.applies(unit.path, unit.text)) detections.push(...check.check(unit.path, unit.text, ctx));
@@ -79,6 +84,7 @@ export function detectUnit(
     for (let l = d.line; l <= d.endLine; l++) {
       const list = secretsByLine.get(l) ?? [];
       list.push({ secret: d.secret, knownPrefix: d.knownPrefix });
+      if (d.encoded) list.push({ secret: d.encoded });
       secretsByLine.set(l, list);
     }
   }

@@ -5,6 +5,8 @@ import type { SecretRule } from './rules.js';
 import { VALIDATORS } from './validators.js';
 import { LineIndex } from '../text.js';
 import { RegexGuard } from './guard.js';
+import { findAssignments, normalizeKey, unquotedIsLiteral } from './assignment.js';
+import { encodedSegments } from './decode.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -26,6 +28,8 @@ interface CompiledRule {
   prefixes: string[];
   /** Custom (user-written) rules run under a deadline. */
   guard?: RegexGuard;
+  /** Generic rules read name = value pairs: the name must match `keys`, the value `re` whole. */
+  assignment?: { keys: RegExp; value: RegExp };
 }
 
 export interface EngineOptions {
@@ -79,8 +83,40 @@ export class SecretEngine {
       .map((c) => `custom rule ${c.rule.id} was disabled for the rest of the scan: its regex ${c.guard!.disabledReason}`);
   }
 
-  /** `where` names the text in warnings only; detections carry no path. */
+  /**
+   * Every secret in `text`, including ones written base64- or URL-encoded in configs (found
+   * in the decoded text, reported at the encoded span). `where` is the file's path, used for
+   * warnings and to know whether unquoted values are literals; detections carry no path.
+   */
   scan(text: string, where = 'input'): Detection[] {
+    let found = this.scanPlain(text, where);
+    const segments = encodedSegments(text);
+    if (segments.length === 0) return found;
+    const seen = new Set(found.map((d) => d.secret));
+    const lines = new LineIndex(text);
+    for (const seg of segments) {
+      for (const d of this.scanPlain(seg.decoded, where)) {
+        if (seen.has(d.secret)) continue;
+        seen.add(d.secret);
+        const start = lines.position(seg.start);
+        const end = lines.position(seg.end);
+        // What the decoded text reveals replaces a match on the encoded blob itself.
+        found = found.filter((p) => !(p.line === start.line && p.column >= start.column && p.column < start.column + (seg.end - seg.start)));
+        found.push({
+          ...d,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          message: `${d.message} It is ${seg.how === 'base64' ? 'base64-encoded' : 'URL-encoded'} in the file, which hides it from a reader but not from anyone who decodes it.`,
+          encoded: text.slice(seg.start, seg.end),
+        });
+      }
+    }
+    return found;
+  }
+
+  private scanPlain(text: string, where: string): Detection[] {
     const hits = this.keywordHits(text);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
@@ -157,6 +193,10 @@ function* execAll(rule: CompiledRule, slice: string, where: string): Generator<R
 
 function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], where: string): void {
   const slice = text.slice(start, end);
+  if (rule.assignment) {
+    collectAssignments(rule, rule.assignment, slice, start, out, where);
+    return;
+  }
   for (const m of execAll(rule, slice, where)) {
     const whole = m.groups[0] ?? '';
     if (whole.length === 0) continue;
@@ -172,6 +212,27 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
         secretStart: start + m.index + Math.max(0, offsetInMatch),
       });
     }
+  }
+}
+
+function collectAssignments(
+  rule: CompiledRule,
+  spec: { keys: RegExp; value: RegExp },
+  slice: string,
+  start: number,
+  out: Match[],
+  where: string,
+): void {
+  // A window may hold several lines (multiline rules); pairs never span lines.
+  let lineStart = 0;
+  for (const line of slice.split('\n')) {
+    for (const a of findAssignments(line, where === 'input' || unquotedIsLiteral(where))) {
+      if (spec.keys.test(normalizeKey(a.key)) && spec.value.test(a.value) && accepts(rule, a.value)) {
+        const at = start + lineStart + a.valueStart;
+        out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });
+      }
+    }
+    lineStart += line.length + 1;
   }
 }
 
@@ -227,6 +288,7 @@ function toDetection(m: Match, lines: LineIndex): Detection {
     remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
     secret: m.secret,
     knownPrefix: prefixOf(m.rule, m.secret),
+    ...(rule.priority < 0 ? { generic: true } : {}),
   };
 }
 
@@ -236,6 +298,9 @@ function compile(rule: SecretRule, guarded: boolean): CompiledRule {
     rule,
     re,
     ...(guarded ? { guard: new RegexGuard(re) } : {}),
+    ...(rule.assignment
+      ? { assignment: { keys: new RegExp(rule.assignment.keys, 'i'), value: new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? 'i' : '') } }
+      : {}),
     stopwords: rule.allow.stopwords.map((w) => w.toLowerCase()),
     allowRes: rule.allow.regexes.map((r) => new RegExp(r)),
     validate: rule.validate ? VALIDATORS[rule.validate] : undefined,

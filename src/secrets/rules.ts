@@ -23,6 +23,12 @@ export const SecretRuleSchema = z
     multiline: z.boolean().default(false),
     /** Offline check that drops look-alikes (a checksum, a decodable payload). */
     validate: z.enum(Object.keys(VALIDATORS) as [string, ...string[]]).optional(),
+    /**
+     * A generic rule judged on `name = value` pairs (dotenv, YAML, JSON, TOML, INI, Dockerfile,
+     * code): `keys` is a case-insensitive regex for the normalized name (`apiKey` -> `api_key`)
+     * and `regex` must match the whole value.
+     */
+    assignment: z.object({ keys: z.string().min(1) }).strict().optional(),
     /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
     priority: z.number().int().default(0),
     allow: z
@@ -98,6 +104,13 @@ export function regexProblem(rule: SecretRule): string | undefined {
     }
   } catch (e) {
     return `regex: ${(e as Error).message}`;
+  }
+  if (rule.assignment) {
+    try {
+      new RegExp(rule.assignment.keys, 'i');
+    } catch (e) {
+      return `assignment.keys: ${(e as Error).message}`;
+    }
   }
   for (const source of rule.allow.regexes) {
     try {

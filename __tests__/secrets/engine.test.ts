@@ -1,0 +1,144 @@
+import { SecretEngine } from '../../src/secrets/engine.js';
+import { loadBuiltinRules } from '../../src/secrets/builtin.js';
+import { findAssignments, normalizeKey } from '../../src/secrets/assignment.js';
+import { inContext } from '../../src/secrets/context.js';
+import { redactLine, redactSecret } from '../../src/secrets/redact.js';
+import { makeFinding } from '../../src/finding.js';
+import { expandSample } from '../../src/secrets/samples.js';
+import { fake } from '../helpers/fakes.js';
+
+const engine = new SecretEngine(loadBuiltinRules().rules);
+const ids = (text: string, where?: string) => engine.scan(text, where).map((d) => d.ruleId);
+
+describe('overlaps', () => {
+  test('a secret with a known prefix is reported once, by the most specific rule', () => {
+    const anthropic = expandSample('sk-ant-api03-{{token:93}}AA', 'x');
+    expect(ids(`ANTHROPIC_API_KEY=${anthropic}\n`)).toEqual(['anthropic-api-key']);
+    expect(ids(`OPENAI_API_KEY=${fake.openai()}\n`)).toEqual(['openai-api-key']);
+    expect(ids(`ACME_API_KEY=${fake.mbd()}\n`)).toEqual(['moltbotden-live-api-key']);
+  });
+
+  test('two secrets on one line are two findings, in order', () => {
+    const found = engine.scan(`a=${fake.mbd('1')} b=${fake.telegram('2')}`);
+    expect(found.map((d) => [d.ruleId, d.column])).toEqual([
+      ['moltbotden-live-api-key', 3],
+      ['telegram-bot-token', 3 + fake.mbd('1').length + 3],
+    ]);
+  });
+
+  test('a keyword hit deep inside a long minified line costs a window, not the line', () => {
+    const filler = 'x=1;'.repeat(500_000);
+    const key = fake.mbd('long');
+    const found = engine.scan(`${filler}k="${key}";${filler}`);
+    expect(found).toHaveLength(1);
+    expect(found[0].column).toBe(filler.length + 4);
+    expect(found[0].secret).toBe(key);
+  });
+});
+
+describe('generic rules read name = value structure', () => {
+  test.each([
+    ['KEY=value', 'KEY', 'value'],
+    ['export TOKEN="a b"', 'TOKEN', 'a b'],
+    ['  "client_secret": "abc",', 'client_secret', 'abc'],
+    ["api_key = 'x1'", 'api_key', 'x1'],
+    ['ENV AUTH_TOKEN "tok"', 'AUTH_TOKEN', 'tok'],
+    ['headers["X-Api-Key"] = "h"', 'X-Api-Key', 'h'],
+    ['token := "go"', 'token', 'go'],
+    ['Client(api_key="py", timeout=3)', 'api_key', 'py'],
+  ])('%s', (line, key, value) => {
+    expect(findAssignments(line, true)).toContainEqual(expect.objectContaining({ key, value }));
+  });
+
+  test('unquoted values are literals only in config formats; expressions are never values', () => {
+    expect(findAssignments('token = make_token()', false)).toEqual([]);
+    expect(findAssignments('password = self.password', true)).toEqual([]);
+  });
+
+  test('names normalize across conventions', () => {
+    expect(['apiKey', 'API_KEY', 'api-key', 'api.key'].map(normalizeKey)).toEqual(['api_key', 'api_key', 'api_key', 'api_key']);
+  });
+
+  test('a random value under a secret name is found in code, config and JSON alike', () => {
+    const value = expandSample('{{alnum:32}}', 'g');
+    expect(ids(`const stripeSecret = "${value}";`, 'src/pay.ts')).toEqual(['generic-api-key-assignment']);
+    expect(ids(`STRIPE_SECRET=${value}`, '.env')).toEqual(['generic-api-key-assignment']);
+    expect(ids(`{"auth_token": "${value}"}`, 'config.json')).toEqual(['generic-api-key-assignment']);
+    // In code an unquoted value is an expression.
+    expect(ids(`stripe_secret = ${value}`, 'src/pay.py')).toEqual([]);
+  });
+});
+
+describe('context', () => {
+  const generic = engine.scan(`API_SECRET=${expandSample('{{alnum:32}}', 'ctx')}`)[0];
+  const provider = engine.scan(`K=${fake.mbd('ctx')}`)[0];
+
+  test('lock files and bundles drop generic findings but keep provider keys', () => {
+    expect(inContext(generic, 'package-lock.json')).toBeUndefined();
+    expect(inContext(generic, 'web/app.min.js')).toBeUndefined();
+    expect(inContext(provider, 'package-lock.json')).toMatchObject({ severity: 'high', confidence: 'low' });
+  });
+
+  test('fixtures, docs and examples lower severity one step and say why', () => {
+    const d = inContext(provider, 'tests/fixtures/agent.env')!;
+    expect(d.severity).toBe('high');
+    expect(d.message).toMatch(/Lower confidence: found in a test fixture path, so severity is high instead of critical/);
+    expect(inContext(provider, 'docs/setup.md')!.message).toMatch(/in documentation/);
+    expect(inContext(provider, 'deploy/.env.example')!.message).toMatch(/in an example file/);
+    expect(inContext(provider, 'agent/config.py')).toBe(provider);
+  });
+});
+
+describe('encoded secrets', () => {
+  test('Kubernetes Secret data is base64-decoded and scored by its key', () => {
+    const value = expandSample('{{alnum:32}}', 'k8s');
+    const b64 = Buffer.from(value).toString('base64');
+    const yaml = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: agent\ndata:\n  api-secret: ${b64}\n  mode: ${Buffer.from('prod').toString('base64')}\n`;
+    const found = engine.scan(yaml, 'k8s/secret.yaml');
+    expect(found.map((d) => [d.ruleId, d.line, d.column, d.encoded])).toEqual([['generic-api-key-assignment', 6, 15, b64]]);
+    expect(found[0].message).toMatch(/base64-encoded in the file/);
+  });
+
+  test('a provider token inside a basic-auth header is found', () => {
+    const key = fake.mbd('basic');
+    const header = `curl -H "Authorization: Basic ${Buffer.from(`agent:${key}`).toString('base64')}" https://x`;
+    expect(engine.scan(header).map((d) => [d.ruleId, d.secret])).toEqual([['moltbotden-live-api-key', key]]);
+  });
+
+  test('the snippet masks the encoded form too', () => {
+    const value = expandSample('{{alnum:32}}', 'snip');
+    const b64 = Buffer.from(value).toString('base64');
+    const text = `kind: Secret\ndata:\n  token: ${b64}\n`;
+    const d = engine.scan(text, 's.yaml')[0];
+    const f = makeFinding(d, { path: 's.yaml' }, `  token: ${b64}`, [{ secret: d.secret! }, { secret: d.encoded! }]);
+    expect(JSON.stringify(f)).not.toContain(b64);
+    expect(JSON.stringify(f)).not.toContain(value);
+  });
+});
+
+describe('redaction', () => {
+  test('a preview keeps the known prefix and at most 4 characters', () => {
+    expect(redactSecret('mbd_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'mbd_live_')).toBe('mbd_live_ABCD********');
+    expect(redactSecret('hunter22')).toBe('hu******');
+    expect(redactSecret('abc')).toBe('***');
+  });
+
+  test('every secret on a line is masked, the longest first', () => {
+    const a = fake.mbd('r1');
+    const b = fake.telegram('r2');
+    const out = redactLine(`x=${a} y=${b} z=${a}`, [{ secret: b }, { secret: a, knownPrefix: 'mbd_live_' }]);
+    expect(out).not.toContain(a);
+    expect(out).not.toContain(b);
+    expect(out.match(/mbd_live_/g)).toHaveLength(2);
+  });
+
+  test('a clipped snippet of a long line never shows part of a secret', () => {
+    const key = fake.mbd('clip');
+    const line = `${'a'.repeat(300)}"${key}"${'b'.repeat(300)}`;
+    const d = engine.scan(line)[0];
+    const f = makeFinding(d, { path: 'x.js' }, line, [{ secret: key, knownPrefix: 'mbd_live_' }]);
+    expect(f.snippet.length).toBeLessThan(200);
+    expect(f.snippet).toContain('mbd_live_');
+    expect(f.snippet).not.toContain(key.slice(13, 20));
+  });
+});

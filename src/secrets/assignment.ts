@@ -1,0 +1,65 @@
+/**
+ * Reads `name = value` pairs the way config formats and code write them, so generic rules
+ * judge a value by the name it is assigned to instead of by a list of stop-words:
+ *
+ *   KEY=value  export KEY="value"  KEY: value  "key": "value"  key = 'value'  ENV KEY value
+ *   apiKey: "value"  client(api_key="value")  headers["X-Api-Key"] = "value"  key := "value"
+ *
+ * One regex per line window finds the candidates; quoting decides where a value ends.
+ */
+export interface Assignment {
+  key: string;
+  value: string;
+  /** Offset of the value in the text given. */
+  valueStart: number;
+  quoted: boolean;
+}
+
+// A key (optionally quoted or in brackets), an operator, then the start of the value.
+const PAIR =
+  /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|=>|==?|:|\s(?=["']))\s*/g;
+
+export function findAssignments(line: string, allowUnquoted: boolean): Assignment[] {
+  const out: Assignment[] = [];
+  PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAIR.exec(line)) !== null) {
+    const key = m[2];
+    const at = m.index + m[0].length;
+    const value = readValue(line, at, allowUnquoted);
+    if (value) out.push({ key, ...value });
+    if (PAIR.lastIndex <= m.index) PAIR.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+function readValue(line: string, at: number, allowUnquoted: boolean): Omit<Assignment, 'key'> | undefined {
+  const q = line[at];
+  if (q === '"' || q === "'" || q === '`') {
+    let i = at + 1;
+    while (i < line.length && line[i] !== q) i += line[i] === '\\' ? 2 : 1;
+    if (i >= line.length) return undefined;
+    return { value: line.slice(at + 1, i), valueStart: at + 1, quoted: true };
+  }
+  if (!allowUnquoted) return undefined;
+  // Unquoted: up to whitespace, a comment, or a separator that ends a value in these formats.
+  const m = /^[^\s#;,'"`)}\]]+/.exec(line.slice(at));
+  // `request.form[…]`, `self.password`, `getenv(…)`: an expression, not a literal.
+  if (!m || /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+[[(]?$|[[(]$/.test(m[0])) return undefined;
+  return { value: m[0], valueStart: at, quoted: false };
+}
+
+/** `apiKey`, `api-key`, `API_KEY` and `api.key` all read as `api_key`. */
+export function normalizeKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[.-]/g, '_')
+    .toLowerCase();
+}
+
+/** File kinds whose unquoted values are literal strings (in code an unquoted value is an expression). */
+export function unquotedIsLiteral(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (!name.includes('.') || name.startsWith('.env') || name.endsWith('.env')) return true;
+  return /\.(ya?ml|toml|ini|cfg|conf|properties|npmrc|env|service|txt)$|^dockerfile|\.dockerfile$|^\.?npmrc$|^\.pypirc$/.test(name);
+}

@@ -1,0 +1,51 @@
+import type { Detection, Severity } from '../finding.js';
+import { SEVERITIES } from '../finding.js';
+
+/**
+ * Where a secret sits changes how sure we are it is live. Kept to path facts anyone can check,
+ * and said in the finding's message, so a lowered severity is never a mystery.
+ */
+interface PathContext {
+  /** Why confidence is lower here, in words for the message; undefined for ordinary files. */
+  lower?: string;
+  /** Generic (name = value) findings are dropped here: lock files hold integrity hashes. */
+  dropGeneric?: boolean;
+}
+
+const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$/i;
+const DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
+const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\//i;
+const MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
+
+export function pathContext(path: string): PathContext {
+  if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true };
+  if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true };
+  if (EXAMPLE_PATH.test(path)) return { lower: 'in an example file' };
+  if (TEST_PATH.test(path)) return { lower: 'in a test fixture path' };
+  if (DOC_PATH.test(path)) return { lower: 'in documentation' };
+  return {};
+}
+
+function lowerSeverity(s: Severity): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.length - 2, SEVERITIES.indexOf(s) + 1)];
+}
+
+/**
+ * Applies the path's context to one secret detection: dropped, lowered one severity step
+ * with the reason in the message, or unchanged. A self-identifying key (a provider prefix) is
+ * still reported in tests and docs: a live key there is as usable as anywhere.
+ */
+export function inContext(d: Detection, path: string): Detection | undefined {
+  if (d.category !== 'secret') return d;
+  const ctx = pathContext(path);
+  if (ctx.dropGeneric && d.generic) return undefined;
+  if (!ctx.lower) return d;
+  const severity = lowerSeverity(d.severity);
+  return {
+    ...d,
+    severity,
+    confidence: 'low',
+    message: `${d.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
+  };
+}

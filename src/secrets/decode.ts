@@ -1,0 +1,67 @@
+/**
+ * Places where configs hold a secret encoded rather than as written: Kubernetes Secret `data:`
+ * values and Docker `auth` entries (base64), HTTP basic-auth headers (base64 `user:pass`), and
+ * URL-encoded connection strings. Each is decoded so the rules can see the secret, and the
+ * finding points at the encoded text in the file.
+ */
+export interface EncodedSegment {
+  start: number;
+  end: number;
+  /** The text the rules scan: `name=value` where a name is known, so generic rules can score it. */
+  decoded: string;
+  how: 'base64' | 'URL encoding';
+}
+
+const B64 = '[A-Za-z0-9+/]{8,}={0,2}';
+const BASIC = new RegExp(`\\bBasic\\s+(${B64})`, 'g');
+const DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, 'g');
+const K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, 'gm');
+const URL_ENCODED = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*%[0-9A-Fa-f]{2}[^\s"'<>]*/g;
+
+export function encodedSegments(text: string): EncodedSegment[] {
+  const out: EncodedSegment[] = [];
+  if (text.includes('Basic ')) collect(out, text, BASIC, (m) => printable(m[1]));
+  if (text.includes('"auth"')) collect(out, text, DOCKER_AUTH, (m) => printable(m[1]));
+  if (/^kind:\s*Secret\b/m.test(text)) {
+    collect(out, text, K8S_DATA, (m) => {
+      const value = printable(m[2]);
+      return value === undefined ? undefined : `${m[1].replace(/[.-]/g, '_')}=${value}`;
+    }, 2);
+  }
+  if (text.includes('%')) {
+    collect(out, text, URL_ENCODED, (m) => {
+      try {
+        const decoded = decodeURIComponent(m[0]);
+        return decoded !== m[0] ? decoded : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 0, 'URL encoding');
+  }
+  return out;
+}
+
+function collect(
+  out: EncodedSegment[],
+  text: string,
+  re: RegExp,
+  decode: (m: RegExpExecArray) => string | undefined,
+  group = 1,
+  how: EncodedSegment['how'] = 'base64',
+): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const decoded = decode(m);
+    if (decoded === undefined) continue;
+    const start = m.index + m[0].indexOf(m[group]);
+    out.push({ start, end: start + m[group].length, decoded, how });
+  }
+}
+
+/** Base64 that decodes to printable text (what a credential is), or undefined. */
+function printable(b64: string): string | undefined {
+  if (b64.length % 4 === 1) return undefined;
+  const text = Buffer.from(b64, 'base64').toString('utf8');
+  return text.length >= 4 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
