@@ -51,7 +51,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var define_MOLTGUARD_RULE_FILES_default;
 var init_define_MOLTGUARD_RULE_FILES = __esm({
   "<define:__MOLTGUARD_RULE_FILES__>"() {
-    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }];
+    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }] }, { file: "rules/secrets/generic-assignment.yaml", data: [{ id: "generic-api-key-assignment", description: "Secret-looking value assigned to an API key, token or secret setting", severity: "high", priority: -10, keywords: ["key", "secret", "token", "auth", "credential"], assignment: { keys: "(^|_)(api_?key|apikey|secret|secret_?key|client_?secret|access_?key|access_?token|auth_?token|bearer_?token|refresh_?token|private_?token|token|api_?secret|app_?secret|signing_?key|encryption_?key|master_?key|credentials?)$" }, regex: "[A-Za-z0-9+/=_\\-.~:]{16,200}", entropy: 3.6, remediation: "Find which service issued this value and revoke it there (its dashboard or CLI), issue a new one, and have the application read it from the environment instead of this file.", samples: { positive: ["ACME_API_KEY={{alnum:32}}", 'export PAYMENTS_SECRET="{{b64:40}}"', '  "client_secret": "{{token:36}}",', "apiKey: {{hex:40}}", 'config = Client(access_token="{{alnum:40}}")', 'ENV AUTH_TOKEN "{{alnum:32}}"'], negative: ["ACME_API_KEY=${ACME_API_KEY}", "api_key: ${{ secrets.ACME_API_KEY }}", "OPENAI_API_KEY=your_openai_api_key_here", "token = getToken(session)", "SECRET_KEY=changeme", 'api_key = os.environ["ACME_API_KEY"]', "TOKEN_URL=https://auth.example.com/oauth/token", "secret_name: acme-production-credentials", "apiKey: string;", '"token": "<token>"'] } }, { id: "generic-password-assignment", description: "Password assigned in plain text", severity: "high", priority: -10, keywords: ["passw", "pwd", "passphrase"], assignment: { keys: "(^|_)(passw(or)?d|pwd|pass_?phrase|db_?pass|root_?pass)$" }, regex: "[^\\s'\"`]{8,128}", entropy: 2.8, remediation: "Change the password on the system it unlocks (database, service account, admin user), then read the new one from the server's env file instead of this file.", samples: { positive: ["DB_PASSWORD=Tr0ub4dor&3xQ", 'password: "{{alnum:16}}"', '  "password": "{{token:20}}",', "POSTGRES_PASSWORD={{alnum:24}}"], negative: ["DB_PASSWORD=", "password: ${DB_PASSWORD}", "POSTGRES_PASSWORD=changeme", 'password: "********"', "PASSWORD_RESET_URL=https://example.com/reset", 'password = request.form["password"]', "passwordField: password"] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }];
   }
 });
 
@@ -22278,14 +22278,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
     var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
@@ -22313,7 +22313,7 @@ var require_identity = __commonJS({
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
+    exports.PAIR = PAIR2;
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
@@ -31142,6 +31142,7 @@ function makeFinding(d2, where2, lineText, secretsOnLine) {
     ...secretHash ? { secretHash } : {},
     preview: d2.secret ? redactSecret(d2.secret, d2.knownPrefix) : "",
     snippet: snippetOf(lineText, d2.line === d2.endLine ? d2.column : 1, secretsOnLine),
+    confidence: d2.confidence ?? "high",
     ...d2.related?.length ? { related: d2.related } : {},
     ...d2.fix ? { fix: d2.fix } : {},
     ...where2.commit ? { commit: where2.commit, author: where2.author, date: where2.date } : {}
@@ -31691,6 +31692,89 @@ function backtrackingRisk(source) {
   return void 0;
 }
 
+// src/secrets/assignment.ts
+init_define_MOLTGUARD_RULE_FILES();
+var PAIR = /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|=>|==?|:|\s(?=["']))\s*/g;
+function findAssignments(line, allowUnquoted) {
+  const out = [];
+  PAIR.lastIndex = 0;
+  let m2;
+  while ((m2 = PAIR.exec(line)) !== null) {
+    const key = m2[2];
+    const at2 = m2.index + m2[0].length;
+    const value = readValue(line, at2, allowUnquoted);
+    if (value) out.push({ key, ...value });
+    if (PAIR.lastIndex <= m2.index) PAIR.lastIndex = m2.index + 1;
+  }
+  return out;
+}
+function readValue(line, at2, allowUnquoted) {
+  const q3 = line[at2];
+  if (q3 === '"' || q3 === "'" || q3 === "`") {
+    let i = at2 + 1;
+    while (i < line.length && line[i] !== q3) i += line[i] === "\\" ? 2 : 1;
+    if (i >= line.length) return void 0;
+    return { value: line.slice(at2 + 1, i), valueStart: at2 + 1, quoted: true };
+  }
+  if (!allowUnquoted) return void 0;
+  const m2 = /^[^\s#;,'"`)}\]]+/.exec(line.slice(at2));
+  if (!m2 || /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+[[(]?$|[[(]$/.test(m2[0])) return void 0;
+  return { value: m2[0], valueStart: at2, quoted: false };
+}
+function normalizeKey(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[.-]/g, "_").toLowerCase();
+}
+function unquotedIsLiteral(path) {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  if (!name.includes(".") || name.startsWith(".env") || name.endsWith(".env")) return true;
+  return /\.(ya?ml|toml|ini|cfg|conf|properties|npmrc|env|service|txt)$|^dockerfile|\.dockerfile$|^\.?npmrc$|^\.pypirc$/.test(name);
+}
+
+// src/secrets/decode.ts
+init_define_MOLTGUARD_RULE_FILES();
+var B64 = "[A-Za-z0-9+/]{8,}={0,2}";
+var BASIC = new RegExp(`\\bBasic\\s+(${B64})`, "g");
+var DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, "g");
+var K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, "gm");
+var URL_ENCODED = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*%[0-9A-Fa-f]{2}[^\s"'<>]*/g;
+function encodedSegments(text) {
+  const out = [];
+  if (text.includes("Basic ")) collect(out, text, BASIC, (m2) => printable(m2[1]));
+  if (text.includes('"auth"')) collect(out, text, DOCKER_AUTH, (m2) => printable(m2[1]));
+  if (/^kind:\s*Secret\b/m.test(text)) {
+    collect(out, text, K8S_DATA, (m2) => {
+      const value = printable(m2[2]);
+      return value === void 0 ? void 0 : `${m2[1].replace(/[.-]/g, "_")}=${value}`;
+    }, 2);
+  }
+  if (text.includes("%")) {
+    collect(out, text, URL_ENCODED, (m2) => {
+      try {
+        const decoded = decodeURIComponent(m2[0]);
+        return decoded !== m2[0] ? decoded : void 0;
+      } catch {
+        return void 0;
+      }
+    }, 0, "URL encoding");
+  }
+  return out;
+}
+function collect(out, text, re2, decode4, group = 1, how = "base64") {
+  re2.lastIndex = 0;
+  let m2;
+  while ((m2 = re2.exec(text)) !== null) {
+    const decoded = decode4(m2);
+    if (decoded === void 0) continue;
+    const start = m2.index + m2[0].indexOf(m2[group]);
+    out.push({ start, end: start + m2[group].length, decoded, how });
+  }
+}
+function printable(b64) {
+  if (b64.length % 4 === 1) return void 0;
+  const text = Buffer.from(b64, "base64").toString("utf8");
+  return text.length >= 4 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : void 0;
+}
+
 // src/secrets/engine.ts
 var BEFORE = 256;
 var AFTER = 1024;
@@ -31723,8 +31807,38 @@ var SecretEngine = class {
   get warnings() {
     return this.compiled.filter((c3) => c3.guard?.disabledReason).map((c3) => `custom rule ${c3.rule.id} was disabled for the rest of the scan: its regex ${c3.guard.disabledReason}`);
   }
-  /** `where` names the text in warnings only; detections carry no path. */
+  /**
+   * Every secret in `text`, including ones written base64- or URL-encoded in configs (found
+   * in the decoded text, reported at the encoded span). `where` is the file's path, used for
+   * warnings and to know whether unquoted values are literals; detections carry no path.
+   */
   scan(text, where2 = "input") {
+    let found = this.scanPlain(text, where2);
+    const segments = encodedSegments(text);
+    if (segments.length === 0) return found;
+    const seen = new Set(found.map((d2) => d2.secret));
+    const lines = new LineIndex(text);
+    for (const seg of segments) {
+      for (const d2 of this.scanPlain(seg.decoded, where2)) {
+        if (seen.has(d2.secret)) continue;
+        seen.add(d2.secret);
+        const start = lines.position(seg.start);
+        const end = lines.position(seg.end);
+        found = found.filter((p2) => !(p2.line === start.line && p2.column >= start.column && p2.column < start.column + (seg.end - seg.start)));
+        found.push({
+          ...d2,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          message: `${d2.message} It is ${seg.how === "base64" ? "base64-encoded" : "URL-encoded"} in the file, which hides it from a reader but not from anyone who decodes it.`,
+          encoded: text.slice(seg.start, seg.end)
+        });
+      }
+    }
+    return found;
+  }
+  scanPlain(text, where2) {
     const hits = this.keywordHits(text);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
@@ -31787,6 +31901,10 @@ function* execAll(rule, slice, where2) {
 }
 function collectMatches(rule, text, start, end, out, where2) {
   const slice = text.slice(start, end);
+  if (rule.assignment) {
+    collectAssignments(rule, rule.assignment, slice, start, out, where2);
+    return;
+  }
   for (const m2 of execAll(rule, slice, where2)) {
     const whole = m2.groups[0] ?? "";
     if (whole.length === 0) continue;
@@ -31802,6 +31920,18 @@ function collectMatches(rule, text, start, end, out, where2) {
         secretStart: start + m2.index + Math.max(0, offsetInMatch)
       });
     }
+  }
+}
+function collectAssignments(rule, spec, slice, start, out, where2) {
+  let lineStart = 0;
+  for (const line of slice.split("\n")) {
+    for (const a of findAssignments(line, where2 === "input" || unquotedIsLiteral(where2))) {
+      if (spec.keys.test(normalizeKey(a.key)) && spec.value.test(a.value) && accepts(rule, a.value)) {
+        const at2 = start + lineStart + a.valueStart;
+        out.push({ rule, start: at2, end: at2 + a.value.length, secret: a.value, secretStart: at2 });
+      }
+    }
+    lineStart += line.length + 1;
   }
 }
 function accepts(rule, secret) {
@@ -31847,7 +31977,8 @@ function toDetection(m2, lines) {
     message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.`,
     remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
     secret: m2.secret,
-    knownPrefix: prefixOf(m2.rule, m2.secret)
+    knownPrefix: prefixOf(m2.rule, m2.secret),
+    ...rule.priority < 0 ? { generic: true } : {}
   };
 }
 function compile(rule, guarded) {
@@ -31856,6 +31987,7 @@ function compile(rule, guarded) {
     rule,
     re: re2,
     ...guarded ? { guard: new RegexGuard(re2) } : {},
+    ...rule.assignment ? { assignment: { keys: new RegExp(rule.assignment.keys, "i"), value: new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? "i" : "") } } : {},
     stopwords: rule.allow.stopwords.map((w2) => w2.toLowerCase()),
     allowRes: rule.allow.regexes.map((r2) => new RegExp(r2)),
     validate: rule.validate ? VALIDATORS[rule.validate] : void 0,
@@ -35917,7 +36049,7 @@ function handleIntersectionResults(result2, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -35938,11 +36070,11 @@ function handleIntersectionResults(result2, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result2.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result2.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f3]) => f3.l && f3.r).map(([k2]) => k2);
@@ -51727,6 +51859,12 @@ var SecretRuleSchema = external_exports.object({
   multiline: external_exports.boolean().default(false),
   /** Offline check that drops look-alikes (a checksum, a decodable payload). */
   validate: external_exports.enum(Object.keys(VALIDATORS)).optional(),
+  /**
+   * A generic rule judged on `name = value` pairs (dotenv, YAML, JSON, TOML, INI, Dockerfile,
+   * code): `keys` is a case-insensitive regex for the normalized name (`apiKey` -> `api_key`)
+   * and `regex` must match the whole value.
+   */
+  assignment: external_exports.object({ keys: external_exports.string().min(1) }).strict().optional(),
   /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
   priority: external_exports.number().int().default(0),
   allow: external_exports.object({
@@ -51782,6 +51920,13 @@ function regexProblem(rule) {
     }
   } catch (e) {
     return `regex: ${e.message}`;
+  }
+  if (rule.assignment) {
+    try {
+      new RegExp(rule.assignment.keys, "i");
+    } catch (e) {
+      return `assignment.keys: ${e.message}`;
+    }
   }
   for (const source of rule.allow.regexes) {
     try {
@@ -52030,6 +52175,38 @@ function bareMarkers(text, lines) {
   return out;
 }
 
+// src/secrets/context.ts
+init_define_MOLTGUARD_RULE_FILES();
+var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
+var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$/i;
+var DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
+var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\//i;
+var MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
+function pathContext(path) {
+  if (LOCK_FILES.test(path)) return { lower: "in a lock file", dropGeneric: true };
+  if (MINIFIED.test(path)) return { lower: "in a minified or built bundle", dropGeneric: true };
+  if (EXAMPLE_PATH.test(path)) return { lower: "in an example file" };
+  if (TEST_PATH.test(path)) return { lower: "in a test fixture path" };
+  if (DOC_PATH.test(path)) return { lower: "in documentation" };
+  return {};
+}
+function lowerSeverity(s) {
+  return SEVERITIES[Math.min(SEVERITIES.length - 2, SEVERITIES.indexOf(s) + 1)];
+}
+function inContext(d2, path) {
+  if (d2.category !== "secret") return d2;
+  const ctx = pathContext(path);
+  if (ctx.dropGeneric && d2.generic) return void 0;
+  if (!ctx.lower) return d2;
+  const severity = lowerSeverity(d2.severity);
+  return {
+    ...d2,
+    severity,
+    confidence: "low",
+    message: `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
+  };
+}
+
 // src/scan.ts
 async function runScan(source, detectors) {
   const started = Date.now();
@@ -52058,7 +52235,11 @@ async function runScan(source, detectors) {
   };
 }
 function detectUnit(unit, detectors, ctx) {
-  const detections = detectors.secrets.scan(unit.text, unit.path);
+  const detections = [];
+  for (const d2 of detectors.secrets.scan(unit.text, unit.path)) {
+    const placed = inContext(d2, unit.path);
+    if (placed) detections.push(placed);
+  }
   if (unit.wholeFile) {
     for (const check2 of detectors.configs) {
       if (check2.applies(unit.path, unit.text)) detections.push(...check2.check(unit.path, unit.text, ctx));
@@ -52073,6 +52254,7 @@ function detectUnit(unit, detectors, ctx) {
     for (let l3 = d2.line; l3 <= d2.endLine; l3++) {
       const list = secretsByLine.get(l3) ?? [];
       list.push({ secret: d2.secret, knownPrefix: d2.knownPrefix });
+      if (d2.encoded) list.push({ secret: d2.encoded });
       secretsByLine.set(l3, list);
     }
   }
@@ -56031,7 +56213,8 @@ async function scan(opts) {
     raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
   }
   const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join("/") : void 0;
-  const detected = raw.findings.filter((f3) => !(f3.path === configPath && customIds.has(f3.ruleId)));
+  const ownRules = /* @__PURE__ */ new Set([...customIds, ...prepared.rules.filter((r2) => r2.priority < 0).map((r2) => r2.id)]);
+  const detected = raw.findings.filter((f3) => !(f3.path === configPath && ownRules.has(f3.ruleId)));
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
