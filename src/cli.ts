@@ -8,7 +8,7 @@ import { toSarif } from './report/sarif.js';
 import { toWorkflowCommands } from './report/workflow.js';
 import { makeBaseline } from './policy/baseline.js';
 import { ruleCatalog } from './catalog.js';
-import { rulesAsText } from './report/rules.js';
+import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -20,7 +20,7 @@ const USAGE = `usage:
                  [--format text|json|sarif|github] [--output FILE] [--config FILE]
                  [--baseline FILE] [--fail-on critical|high|medium|low|none]
   moltguard baseline [PATH] [--output FILE] [--mode …] [--config FILE]
-  moltguard rules [--format text|json]
+  moltguard rules [--format text|json|markdown]
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
 
 export interface CliIO {
@@ -165,9 +165,9 @@ async function baselineCommand(args: string[], io: CliIO): Promise<number> {
 
 function rulesCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parse(args, { format: { type: 'string' }, config: { type: 'string' } });
-  const format = oneOf('format', values.format, ['text', 'json'] as const) ?? 'text';
+  const format = oneOf('format', values.format, ['text', 'json', 'markdown'] as const) ?? 'text';
   const { rules } = prepare(onePath(positionals), values.config);
   const catalog = ruleCatalog(rules);
-  io.stdout(format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : rulesAsText(catalog));
+  io.stdout(format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : format === 'markdown' ? rulesAsMarkdown(catalog) : rulesAsText(catalog));
   return 0;
 }
