@@ -36742,6 +36742,26 @@ function rulesAsText(rules) {
   }
   return `${lines.join("\n")}`;
 }
+function rulesAsMarkdown(rules) {
+  const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const out = [];
+  for (const [category, heading] of [
+    ["secret", "Secret rules"],
+    ["config", "Deploy-config rules"]
+  ]) {
+    const group = rules.filter((r2) => r2.category === category);
+    out.push(`### ${heading} (${group.length})`, "");
+    if (category === "secret") {
+      out.push("| id | severity | what | keywords | how to fix |", "| --- | --- | --- | --- | --- |");
+      for (const r2 of group) out.push(`| \`${r2.id}\` | ${r2.severity} | ${cell(r2.title)} | ${(r2.keywords ?? []).map((k2) => `\`${cell(k2)}\``).join(" ")} | ${cell(r2.help)} |`);
+    } else {
+      out.push("| id | severity | what | why it matters | how to fix |", "| --- | --- | --- | --- | --- |");
+      for (const r2 of group) out.push(`| \`${r2.id}\` | ${r2.severity} | ${cell(r2.title)} | ${cell(r2.description)} | ${cell(r2.help)} |`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
 
 // src/cli.ts
 var FORMATS = ["text", "json", "sarif", "github"];
@@ -36751,7 +36771,7 @@ var USAGE = `usage:
                  [--format text|json|sarif|github] [--output FILE] [--config FILE]
                  [--baseline FILE] [--fail-on critical|high|medium|low|none]
   moltguard baseline [PATH] [--output FILE] [--mode \u2026] [--config FILE]
-  moltguard rules [--format text|json]
+  moltguard rules [--format text|json|markdown]
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
 async function main(argv, io2) {
   try {
@@ -36884,11 +36904,11 @@ async function baselineCommand(args, io2) {
 }
 function rulesCommand(args, io2) {
   const { values, positionals } = parse3(args, { format: { type: "string" }, config: { type: "string" } });
-  const format = oneOf("format", values.format, ["text", "json"]) ?? "text";
+  const format = oneOf("format", values.format, ["text", "json", "markdown"]) ?? "text";
   const { rules } = prepare(onePath(positionals), values.config);
   const catalog = ruleCatalog(rules);
   io2.stdout(format === "json" ? `${JSON.stringify(catalog, null, 2)}
-` : rulesAsText(catalog));
+` : format === "markdown" ? rulesAsMarkdown(catalog) : rulesAsText(catalog));
   return 0;
 }
 
