@@ -15,12 +15,15 @@ interface PathContext {
 const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$/i;
 const DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
-const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\//i;
+const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
+// Type declarations hold no runtime values: a `name = value` in one is documentation.
+const DECLARATIONS = /\.d\.[cm]?ts$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
 
 export function pathContext(path: string): PathContext {
   if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true };
   if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true };
+  if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true };
   if (EXAMPLE_PATH.test(path)) return { lower: 'in an example file' };
   if (TEST_PATH.test(path)) return { lower: 'in a test fixture path' };
   if (DOC_PATH.test(path)) return { lower: 'in documentation' };

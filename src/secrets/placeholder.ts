@@ -10,7 +10,7 @@ const REFERENCE =
 
 // Words the guide and other docs use in place of a real value.
 const PLACEHOLDER_WORDS =
-  /your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+  /^my[_-]|your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
 
 /** True for a value that is a reference to a secret kept elsewhere. */
 export function isReference(value: string): boolean {
