@@ -16,19 +16,21 @@ const B64 = '[A-Za-z0-9+/]{8,}={0,2}';
 const BASIC = new RegExp(`\\bBasic\\s+(${B64})`, 'g');
 const DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, 'g');
 const K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, 'gm');
-const URL_ENCODED = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*%[0-9A-Fa-f]{2}[^\s"'<>]*/g;
+// Anchored on `://` then widened, so the costly part only runs where a URL is.
+const URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
 export function encodedSegments(text: string): EncodedSegment[] {
   const out: EncodedSegment[] = [];
   if (text.includes('Basic ')) collect(out, text, BASIC, (m) => printable(m[1]));
   if (text.includes('"auth"')) collect(out, text, DOCKER_AUTH, (m) => printable(m[1]));
-  if (/^kind:\s*Secret\b/m.test(text)) {
+  if (text.includes('Secret') && /^kind:\s*Secret\b/m.test(text)) {
     collect(out, text, K8S_DATA, (m) => {
       const value = printable(m[2]);
       return value === undefined ? undefined : `${m[1].replace(/[.-]/g, '_')}=${value}`;
     }, 2);
   }
-  if (text.includes('%')) {
+  if (text.includes('://') && PERCENT_ESCAPE.test(text)) {
     collect(out, text, URL_ENCODED, (m) => {
       try {
         const decoded = decodeURIComponent(m[0]);

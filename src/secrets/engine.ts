@@ -7,6 +7,7 @@ import { LineIndex } from '../text.js';
 import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral } from './assignment.js';
 import { encodedSegments } from './decode.js';
+import { keywordPattern } from './keywords.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -68,7 +69,7 @@ export class SecretEngine {
         this.compiled.filter((c) => c.rule.keywords.some((k) => kw.includes(k.toLowerCase()))),
       );
     }
-    this.keywordRe = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'gi') : undefined;
+    this.keywordRe = keywordPattern(keywords);
     this.unkeyed = this.compiled.filter((c) => c.rule.keywords.length === 0);
   }
 
@@ -138,8 +139,15 @@ export class SecretEngine {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const at = m.index;
-      for (const rule of this.byKeyword.get(m[0].toLowerCase()) ?? []) {
-        addWindow(hits, rule, windowAround(text, at, m[0].length, rule.rule.multiline));
+      const rules = this.byKeyword.get(m[0].toLowerCase());
+      if (rules) {
+        // Computed once per hit, shared by every rule the keyword feeds.
+        let line: Window | undefined;
+        let block: Window | undefined;
+        for (const rule of rules) {
+          const w = rule.rule.multiline ? (block ??= windowAround(text, at, m[0].length, true)) : (line ??= windowAround(text, at, m[0].length, false));
+          addWindow(hits, rule, w);
+        }
       }
       // Step one character, not past the match, so overlapping keywords are all seen.
       re.lastIndex = at + 1;
@@ -156,23 +164,29 @@ interface Window {
 function addWindow(hits: Map<CompiledRule, Window[]>, rule: CompiledRule, w: Window): void {
   const list = hits.get(rule);
   if (!list) {
-    hits.set(rule, [w]);
+    hits.set(rule, [{ ...w }]);
     return;
   }
   const last = list[list.length - 1];
   if (w.start <= last.end) last.end = Math.max(last.end, w.end);
-  else list.push(w);
+  else list.push({ ...w });
 }
 
-/** The hit's line, clipped on long (minified) lines so one hit never costs a whole line. */
+const NEWLINE = 10;
+
+/**
+ * The hit's line, clipped to a few hundred characters either side: both scans are bounded,
+ * so a hit on a 200 MB minified line costs the same as one in a short line.
+ */
 function windowAround(text: string, at: number, length: number, multiline: boolean): Window {
   const from = Math.max(0, at - BEFORE);
-  const nl = text.lastIndexOf('\n', at);
-  const start = nl >= from ? nl + 1 : from;
+  let start = at;
+  while (start > from && text.charCodeAt(start - 1) !== NEWLINE) start--;
   const limit = Math.min(text.length, at + length + (multiline ? MULTILINE_AFTER : AFTER));
   if (multiline) return { start, end: limit };
-  const eol = text.indexOf('\n', at);
-  return { start, end: eol >= 0 && eol < limit ? eol : limit };
+  let end = at + length;
+  while (end < limit && text.charCodeAt(end) !== NEWLINE) end++;
+  return { start, end };
 }
 
 type RawMatch = { index: number; groups: (string | undefined)[]; named?: Record<string, string> };
@@ -306,8 +320,4 @@ function compile(rule: SecretRule, guarded: boolean): CompiledRule {
     validate: rule.validate ? VALIDATORS[rule.validate] : undefined,
     prefixes: [...rule.keywords].sort((a, b) => b.length - a.length),
   };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
