@@ -18,7 +18,7 @@ const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 const USAGE = `usage:
   moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
                  [--format text|json|sarif|github] [--output FILE] [--config FILE]
-                 [--baseline FILE] [--fail-on critical|high|medium|low|none]
+                 [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
   moltguard baseline [PATH] [--output FILE] [--mode …] [--config FILE]
   moltguard rules [--format text|json|markdown]
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
@@ -95,6 +95,7 @@ const SCAN_FLAGS = {
   config: { type: 'string' },
   baseline: { type: 'string' },
   'fail-on': { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 function onePath(positionals: string[]): string {
@@ -118,6 +119,7 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     baselineFile: values.baseline,
     failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON),
     today: io.today,
+    workers: workerCount(values.workers),
   });
   const rendered = render(report, format, io.isTTY && !values.output);
   if (values.output) {
@@ -125,6 +127,13 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}\n`);
   } else io.stdout(rendered);
   return report.blocking > 0 ? 1 : 0;
+}
+
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers ${value}: expected a whole number from 1 to 64`);
+  return n;
 }
 
 function render(report: Report, format: Format, color: boolean): string {

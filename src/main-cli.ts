@@ -1,12 +1,21 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
+import { enableWorkers } from './parallel/pool.js';
+import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 
-// Entry of dist/cli.js: the only place that touches process for the CLI.
-main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
-  today: new Date().toISOString().slice(0, 10),
-}).then((code) => {
-  process.exitCode = code;
-});
+// Entry of dist/cli.js: the only place that touches process for the CLI. The same file runs
+// the scan workers, so the bundle needs no second entry point.
+if (isScanWorker()) serveScanBatches();
+else runCli();
+
+function runCli(): void {
+  enableWorkers(new URL(import.meta.url));
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    today: new Date().toISOString().slice(0, 10),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

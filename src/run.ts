@@ -9,8 +9,9 @@ import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from './p
 import { applyPolicy, pathFilter } from './policy/apply.js';
 import { applyBaseline, loadBaseline } from './policy/baseline.js';
 import { customRuleNotices } from './policy/custom.js';
-import { runScan, sortFindings, type Suppressed } from './scan.js';
-import { treeSource } from './sources/tree.js';
+import { runScan, sortFindings, type ScanResult, type Suppressed } from './scan.js';
+import { listTree, treeSource } from './sources/tree.js';
+import { defaultWorkerCount, scanTreeInWorkers } from './parallel/pool.js';
 import { diffSource } from './sources/diff.js';
 import { historySource } from './sources/history.js';
 import type { Source, SourceStats } from './sources/unit.js';
@@ -41,6 +42,8 @@ export interface ScanOptions {
    * by the merge. Config findings stay judged on the head's final state.
    */
   secretsInEveryCommit?: boolean;
+  /** Worker threads for tree scans; defaults to every core when running from the bundle. */
+  workers?: number;
 }
 
 export interface Report {
@@ -111,11 +114,21 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   if (!statSync(root).isDirectory()) throw new UsageError(`${opts.path}: not a directory (scan takes a folder)`);
   const prepared = prepare(root, opts.configFile);
   const { config } = prepared;
-  const source = await openSource(root, opts, config);
   const customIds = new Set(config['custom-rules'].map((r) => r.id));
   const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
-  const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
+  const workers = opts.workers ?? defaultWorkerCount();
+  const engineWarnings: string[] = [];
+  let raw: ScanResult;
+  if (opts.mode === 'tree' && workers > 1) {
+    const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
+    const paths = await listTree({ root, include: pathFilter(config), maxFileSize });
+    const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+    raw = out.result;
+    engineWarnings.push(...out.warnings);
+  } else {
+    raw = await runScan(await openSource(root, opts, config), { secrets: engine, configs: CONFIG_CHECKS });
+  }
   if (everyCommit) {
     const commits = await historySource({ root, include: pathFilter(config), base: raw.range?.base, head: raw.range?.head });
     const secrets = await runScan(commits, { secrets: engine, configs: [] });
@@ -137,7 +150,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...engine.warnings, ...policy.notices];
+  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...new Set([...engineWarnings, ...engine.warnings]), ...policy.notices];
   if (opts.baselineFile) {
     const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result.findings;

@@ -54,7 +54,8 @@ export async function runScan(source: Source, detectors: Detectors): Promise<Sca
   return {
     findings: sortFindings(findings),
     suppressed,
-    stats: { ...source.stats, durationMs: Date.now() - started },
+    // Reads finish out of order; the list is sorted so every run reports the same.
+    stats: { ...source.stats, skipped: [...source.stats.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), durationMs: Date.now() - started },
     scanned: source.describe(),
     range: source.range,
   };
@@ -133,6 +134,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
       a.line - b.line ||
       a.column - b.column ||
-      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0),
   );
 }

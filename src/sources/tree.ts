@@ -16,16 +16,29 @@ const READ_AHEAD = 16;
 
 /** The working tree: tracked and untracked-but-not-ignored files in git, every file elsewhere. */
 export async function treeSource(opts: TreeOptions): Promise<Source> {
+  return fileSource(opts.root, await listTree(opts), opts.maxFileSize);
+}
+
+/** The paths a tree scan covers, sorted, after the config's path filter. */
+export async function listTree(opts: TreeOptions): Promise<string[]> {
   const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root) : await walk(opts.root);
-  const paths = all.filter(opts.include).sort();
+  return all.filter(opts.include).sort();
+}
+
+/**
+ * Reads the given files under `root` (a worker gets a batch; `allPaths` is the whole tree, for
+ * config checks that look up an Include or a drop-in).
+ */
+export function fileSource(root: string, paths: readonly string[], maxFileSize: number, allPaths: readonly string[] = paths): Source {
   const stats = newStats();
+  const opts = { root, maxFileSize };
   return {
     stats,
-    paths: () => paths,
+    paths: () => allPaths,
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode(readFileSync(join(opts.root, path)));
+        return decode(readFileSync(join(root, path)));
       } catch {
         return undefined;
       }
@@ -68,7 +81,7 @@ async function walk(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-async function readOne(opts: TreeOptions, path: string, stats: ReturnType<typeof newStats>): Promise<ScanUnit | undefined> {
+async function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: ReturnType<typeof newStats>): Promise<ScanUnit | undefined> {
   const full = join(opts.root, path);
   try {
     const info = await lstat(full);
