@@ -51,7 +51,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var define_MOLTGUARD_RULE_FILES_default;
 var init_define_MOLTGUARD_RULE_FILES = __esm({
   "<define:__MOLTGUARD_RULE_FILES__>"() {
-    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }] }, { file: "rules/secrets/generic-assignment.yaml", data: [{ id: "generic-api-key-assignment", description: "Secret-looking value assigned to an API key, token or secret setting", severity: "high", priority: -10, keywords: ["key", "secret", "token", "auth", "credential"], assignment: { keys: "(^|_)(api_?key|apikey|secret|secret_?key|client_?secret|access_?key|access_?token|auth_?token|bearer_?token|refresh_?token|private_?token|token|api_?secret|app_?secret|signing_?key|encryption_?key|master_?key|credentials?)$" }, regex: "[A-Za-z0-9+/=_\\-.~:]{16,200}", entropy: 3.6, remediation: "Find which service issued this value and revoke it there (its dashboard or CLI), issue a new one, and have the application read it from the environment instead of this file.", samples: { positive: ["ACME_API_KEY={{alnum:32}}", 'export PAYMENTS_SECRET="{{b64:40}}"', '  "client_secret": "{{token:36}}",', "apiKey: {{hex:40}}", 'config = Client(access_token="{{alnum:40}}")', 'ENV AUTH_TOKEN "{{alnum:32}}"'], negative: ["ACME_API_KEY=${ACME_API_KEY}", "api_key: ${{ secrets.ACME_API_KEY }}", "OPENAI_API_KEY=your_openai_api_key_here", "token = getToken(session)", "SECRET_KEY=changeme", 'api_key = os.environ["ACME_API_KEY"]', "TOKEN_URL=https://auth.example.com/oauth/token", "secret_name: acme-production-credentials", "apiKey: string;", '"token": "<token>"'] } }, { id: "generic-password-assignment", description: "Password assigned in plain text", severity: "high", priority: -10, keywords: ["passw", "pwd", "passphrase"], assignment: { keys: "(^|_)(passw(or)?d|pwd|pass_?phrase|db_?pass|root_?pass)$" }, regex: "[^\\s'\"`]{8,128}", entropy: 2.8, remediation: "Change the password on the system it unlocks (database, service account, admin user), then read the new one from the server's env file instead of this file.", samples: { positive: ["DB_PASSWORD=Tr0ub4dor&3xQ", 'password: "{{alnum:16}}"', '  "password": "{{token:20}}",', "POSTGRES_PASSWORD={{alnum:24}}"], negative: ["DB_PASSWORD=", "password: ${DB_PASSWORD}", "POSTGRES_PASSWORD=changeme", 'password: "********"', "PASSWORD_RESET_URL=https://example.com/reset", 'password = request.form["password"]', "passwordField: password"] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }];
+    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }] }, { file: "rules/secrets/generic-assignment.yaml", data: [{ id: "generic-api-key-assignment", description: "Secret-looking value assigned to an API key, token or secret setting", severity: "high", priority: -10, keywords: ["key", "secret", "token", "auth", "credential"], assignment: { keys: "(^|_)(api_?key|apikey|secret|secret_?key|client_?secret|access_?key|(api|auth|access|bearer|refresh|private|bot|secret|service|personal|deploy|app|oauth)_?token|api_?secret|app_?secret|signing_?key|encryption_?key|master_?key|credentials?)$|^token$" }, regex: "(?=.*\\d)(?=.*[A-Za-z])[A-Za-z0-9+/=_\\-.~:]{16,200}", entropy: 3.6, remediation: "Find which service issued this value and revoke it there (its dashboard or CLI), issue a new one, and have the application read it from the environment instead of this file.", samples: { positive: ["ACME_API_KEY={{alnum:32}}", 'export PAYMENTS_SECRET="{{b64:40}}"', '  "client_secret": "{{token:36}}",', "apiKey: {{hex:40}}", 'config = Client(access_token="{{alnum:40}}")', 'ENV AUTH_TOKEN "{{alnum:32}}"'], negative: ["ACME_API_KEY=${ACME_API_KEY}", "api_key: ${{ secrets.ACME_API_KEY }}", "OPENAI_API_KEY=your_openai_api_key_here", "token = getToken(session)", "SECRET_KEY=changeme", 'api_key = os.environ["ACME_API_KEY"]', "TOKEN_URL=https://auth.example.com/oauth/token", "secret_name: acme-production-credentials", "apiKey: string;", '"output_token": "CloudFrontOriginAccessIdentityList.NextMarker",', '"nextPageToken": "my_nextPageToken1234"', '"token": "<token>"'] } }, { id: "generic-password-assignment", description: "Password assigned in plain text", severity: "high", priority: -10, keywords: ["passw", "pwd", "passphrase"], assignment: { keys: "(^|_)(passw(or)?d|pwd|pass_?phrase|db_?pass|root_?pass)$" }, regex: "[^\\s'\"`]{8,128}", entropy: 2.8, allow: { regexes: ["^(?=.{0,19}$)[A-Za-z]+(?:[_-][A-Za-z]+)*$"] }, remediation: "Change the password on the system it unlocks (database, service account, admin user), then read the new one from the server's env file instead of this file.", samples: { positive: ["DB_PASSWORD=Tr0ub4dor&3xQ", 'password: "{{alnum:16}}"', '  "password": "{{token:20}}",', "POSTGRES_PASSWORD={{alnum:24}}"], negative: ["DB_PASSWORD=", "password: ${DB_PASSWORD}", "POSTGRES_PASSWORD=changeme", 'password: "********"', "PASSWORD_RESET_URL=https://example.com/reset", 'password = request.form["password"]', "passwordField: password", '"password": "THE_PASSWORD"', '//   "rootPassword": "my_rootPassword",'] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }];
   }
 });
 
@@ -5547,7 +5547,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5555,14 +5555,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -31512,7 +31512,7 @@ function shannonEntropy(text) {
 // src/secrets/placeholder.ts
 init_define_MOLTGUARD_RULE_FILES();
 var REFERENCE = /^\$[A-Za-z_{(]|\$\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!/;
-var PLACEHOLDER_WORDS = /your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+var PLACEHOLDER_WORDS = /^my[_-]|your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
 function isReference(value) {
   return REFERENCE.test(value);
 }
@@ -31736,18 +31736,19 @@ var B64 = "[A-Za-z0-9+/]{8,}={0,2}";
 var BASIC = new RegExp(`\\bBasic\\s+(${B64})`, "g");
 var DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, "g");
 var K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, "gm");
-var URL_ENCODED = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*%[0-9A-Fa-f]{2}[^\s"'<>]*/g;
+var URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
+var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 function encodedSegments(text) {
   const out = [];
   if (text.includes("Basic ")) collect(out, text, BASIC, (m2) => printable(m2[1]));
   if (text.includes('"auth"')) collect(out, text, DOCKER_AUTH, (m2) => printable(m2[1]));
-  if (/^kind:\s*Secret\b/m.test(text)) {
+  if (text.includes("Secret") && /^kind:\s*Secret\b/m.test(text)) {
     collect(out, text, K8S_DATA, (m2) => {
       const value = printable(m2[2]);
       return value === void 0 ? void 0 : `${m2[1].replace(/[.-]/g, "_")}=${value}`;
     }, 2);
   }
-  if (text.includes("%")) {
+  if (text.includes("://") && PERCENT_ESCAPE.test(text)) {
     collect(out, text, URL_ENCODED, (m2) => {
       try {
         const decoded = decodeURIComponent(m2[0]);
@@ -31775,6 +31776,38 @@ function printable(b64) {
   return text.length >= 4 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : void 0;
 }
 
+// src/secrets/keywords.ts
+init_define_MOLTGUARD_RULE_FILES();
+function keywordPattern(keywords) {
+  if (keywords.length === 0) return void 0;
+  const root = /* @__PURE__ */ new Map();
+  for (const word of keywords) {
+    let node2 = root;
+    for (const c3 of word.toLowerCase()) {
+      let next = node2.get(c3);
+      if (!next) node2.set(c3, next = /* @__PURE__ */ new Map());
+      node2 = next;
+    }
+    node2.set("", END);
+  }
+  return new RegExp(emit(root), "gi");
+}
+var END = /* @__PURE__ */ new Map();
+function emit(node2) {
+  const branches = [];
+  let terminal = false;
+  for (const [c3, child] of node2) {
+    if (c3 === "") terminal = true;
+    else branches.push(escape(c3) + emit(child));
+  }
+  if (branches.length === 0) return "";
+  const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+  return terminal ? `(?:${body})?` : body;
+}
+function escape(c3) {
+  return /[.*+?^${}()|[\]\\/-]/.test(c3) ? `\\${c3}` : c3;
+}
+
 // src/secrets/engine.ts
 var BEFORE = 256;
 var AFTER = 1024;
@@ -31797,7 +31830,7 @@ var SecretEngine = class {
         this.compiled.filter((c3) => c3.rule.keywords.some((k2) => kw.includes(k2.toLowerCase())))
       );
     }
-    this.keywordRe = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : void 0;
+    this.keywordRe = keywordPattern(keywords);
     this.unkeyed = this.compiled.filter((c3) => c3.rule.keywords.length === 0);
   }
   get ruleCount() {
@@ -31859,8 +31892,14 @@ var SecretEngine = class {
     let m2;
     while ((m2 = re2.exec(text)) !== null) {
       const at2 = m2.index;
-      for (const rule of this.byKeyword.get(m2[0].toLowerCase()) ?? []) {
-        addWindow(hits, rule, windowAround(text, at2, m2[0].length, rule.rule.multiline));
+      const rules = this.byKeyword.get(m2[0].toLowerCase());
+      if (rules) {
+        let line;
+        let block;
+        for (const rule of rules) {
+          const w2 = rule.rule.multiline ? block ??= windowAround(text, at2, m2[0].length, true) : line ??= windowAround(text, at2, m2[0].length, false);
+          addWindow(hits, rule, w2);
+        }
       }
       re2.lastIndex = at2 + 1;
     }
@@ -31870,21 +31909,23 @@ var SecretEngine = class {
 function addWindow(hits, rule, w2) {
   const list = hits.get(rule);
   if (!list) {
-    hits.set(rule, [w2]);
+    hits.set(rule, [{ ...w2 }]);
     return;
   }
   const last = list[list.length - 1];
   if (w2.start <= last.end) last.end = Math.max(last.end, w2.end);
-  else list.push(w2);
+  else list.push({ ...w2 });
 }
+var NEWLINE = 10;
 function windowAround(text, at2, length, multiline) {
   const from = Math.max(0, at2 - BEFORE);
-  const nl = text.lastIndexOf("\n", at2);
-  const start = nl >= from ? nl + 1 : from;
+  let start = at2;
+  while (start > from && text.charCodeAt(start - 1) !== NEWLINE) start--;
   const limit = Math.min(text.length, at2 + length + (multiline ? MULTILINE_AFTER : AFTER));
   if (multiline) return { start, end: limit };
-  const eol = text.indexOf("\n", at2);
-  return { start, end: eol >= 0 && eol < limit ? eol : limit };
+  let end = at2 + length;
+  while (end < limit && text.charCodeAt(end) !== NEWLINE) end++;
+  return { start, end };
 }
 function* execAll(rule, slice, where2) {
   if (rule.guard) {
@@ -31993,9 +32034,6 @@ function compile(rule, guarded) {
     validate: rule.validate ? VALIDATORS[rule.validate] : void 0,
     prefixes: [...rule.keywords].sort((a, b3) => b3.length - a.length)
   };
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/secrets/builtin.ts
@@ -32626,7 +32664,7 @@ __export(util_exports, {
   defineLazyInternal: () => defineLazyInternal,
   derived: () => derived,
   esc: () => esc,
-  escapeRegex: () => escapeRegex2,
+  escapeRegex: () => escapeRegex,
   explicitlyAborted: () => explicitlyAborted,
   extend: () => extend,
   finalizeIssue: () => finalizeIssue,
@@ -32972,7 +33010,7 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex2(str) {
+function escapeRegex(str) {
   return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
@@ -34038,7 +34076,7 @@ function emoji() {
 var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
 var mac = (delimiter) => {
-  const escapedDelim = escapeRegex2(delimiter ?? ":");
+  const escapedDelim = escapeRegex(delimiter ?? ":");
   return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
 };
 var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
@@ -34463,7 +34501,7 @@ var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (ins
 });
 var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const escapedRegex = escapeRegex2(def.includes);
+  const escapedRegex = escapeRegex(def.includes);
   const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
   def.pattern = pattern;
   inst._zod.check = (payload) => {
@@ -34482,7 +34520,7 @@ var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst,
 });
 var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`^${escapeRegex2(def.prefix)}.*`);
+  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
   def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.startsWith(def.prefix))
@@ -34500,7 +34538,7 @@ var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (i
 });
 var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`.*${escapeRegex2(def.suffix)}$`);
+  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
   def.pattern ?? (def.pattern = pattern);
   inst._zod.check = (payload) => {
     if (payload.value.endsWith(def.suffix))
@@ -36495,7 +36533,7 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
   inst._zod.values = valuesSet;
   defineLazyInternal(inst, "pattern", (zod) => {
     const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
-    return new RegExp(patternValues.length ? `^(${patternValues.map((o2) => escapeRegex2(o2.toString())).join("|")})$` : "^[^\\s\\S]$");
+    return new RegExp(patternValues.length ? `^(${patternValues.map((o2) => escapeRegex(o2.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
     const input2 = payload.value;
@@ -36517,7 +36555,7 @@ var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
   inst._zod.values = values;
   defineLazyInternal(inst, "pattern", (zod) => {
     const vals = zod.def.values;
-    return new RegExp(vals.length ? `^(${vals.map((o2) => typeof o2 === "string" ? escapeRegex2(o2) : o2 ? escapeRegex2(o2.toString()) : String(o2)).join("|")})$` : "^[^\\s\\S]$");
+    return new RegExp(vals.length ? `^(${vals.map((o2) => typeof o2 === "string" ? escapeRegex(o2) : o2 ? escapeRegex(o2.toString()) : String(o2)).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
     const input2 = payload.value;
@@ -36913,7 +36951,7 @@ var $ZodTemplateLiteral = /* @__PURE__ */ $constructor("$ZodTemplateLiteral", (i
       }
       regexParts.push(cleanRegex(source));
     } else if (part === null || primitiveTypes.has(typeof part)) {
-      regexParts.push(escapeRegex2(`${part}`));
+      regexParts.push(escapeRegex(`${part}`));
     } else {
       throw new Error(`Invalid template literal part: ${part}`);
     }
@@ -52180,11 +52218,13 @@ init_define_MOLTGUARD_RULE_FILES();
 var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
 var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$/i;
 var DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
-var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\//i;
+var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
+var DECLARATIONS = /\.d\.[cm]?ts$/;
 var MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
 function pathContext(path) {
   if (LOCK_FILES.test(path)) return { lower: "in a lock file", dropGeneric: true };
   if (MINIFIED.test(path)) return { lower: "in a minified or built bundle", dropGeneric: true };
+  if (DECLARATIONS.test(path)) return { lower: "in a type declaration file", dropGeneric: true };
   if (EXAMPLE_PATH.test(path)) return { lower: "in an example file" };
   if (TEST_PATH.test(path)) return { lower: "in a test fixture path" };
   if (DOC_PATH.test(path)) return { lower: "in documentation" };
@@ -52229,7 +52269,8 @@ async function runScan(source, detectors) {
   return {
     findings: sortFindings(findings),
     suppressed,
-    stats: { ...source.stats, durationMs: Date.now() - started },
+    // Reads finish out of order; the list is sorted so every run reports the same.
+    stats: { ...source.stats, skipped: [...source.stats.skipped].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0), durationMs: Date.now() - started },
     scanned: source.describe(),
     range: source.range
   };
@@ -52290,7 +52331,7 @@ function touchesChange(d2, changed) {
 }
 function sortFindings(findings) {
   return findings.sort(
-    (a, b3) => severityRank(a.severity) - severityRank(b3.severity) || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || (a.ruleId < b3.ruleId ? -1 : a.ruleId > b3.ruleId ? 1 : 0)
+    (a, b3) => severityRank(a.severity) - severityRank(b3.severity) || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || (a.ruleId < b3.ruleId ? -1 : a.ruleId > b3.ruleId ? 1 : 0) || (a.fingerprint < b3.fingerprint ? -1 : a.fingerprint > b3.fingerprint ? 1 : 0)
   );
 }
 
@@ -55846,16 +55887,22 @@ function looksBinary(buf) {
 // src/sources/tree.ts
 var READ_AHEAD = 16;
 async function treeSource(opts) {
+  return fileSource(opts.root, await listTree(opts), opts.maxFileSize);
+}
+async function listTree(opts) {
   const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
-  const paths = all.filter(opts.include).sort();
+  return all.filter(opts.include).sort();
+}
+function fileSource(root, paths, maxFileSize, allPaths = paths) {
   const stats = newStats();
+  const opts = { root, maxFileSize };
   return {
     stats,
-    paths: () => paths,
+    paths: () => allPaths,
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode3(readFileSync4(join2(opts.root, path)));
+        return decode3(readFileSync4(join2(root, path)));
       } catch {
         return void 0;
       }
@@ -55925,6 +55972,62 @@ async function readOne(opts, path, stats) {
     stats.skipped.push({ path, reason: `unreadable (${code ?? e.message})` });
     return void 0;
   }
+}
+
+// src/parallel/pool.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+var workerScript;
+function defaultWorkerCount() {
+  return workerScript ? Math.max(1, Math.min(8, availableParallelism())) : 1;
+}
+var WORKER_TAG = "moltguard-scan-worker";
+var BATCH = 48;
+async function scanTreeInWorkers(job, workers) {
+  if (!workerScript) throw new Error("worker threads are only available from the bundled CLI or action");
+  const started = Date.now();
+  const batches = [];
+  for (let i = 0; i < job.paths.length; i += BATCH) batches.push(job.paths.slice(i, i + BATCH));
+  const init = { tag: WORKER_TAG, root: job.root, allPaths: job.paths, maxFileSize: job.maxFileSize, rules: job.rules, guarded: job.guarded };
+  const merged = [];
+  let next = 0;
+  const runOne = () => new Promise((resolve2, reject) => {
+    const worker = new Worker(workerScript, { workerData: init });
+    const feed = () => {
+      if (next < batches.length) worker.postMessage(batches[next++]);
+      else void worker.terminate().then(() => resolve2());
+    };
+    worker.on("message", (msg) => {
+      if ("error" in msg) {
+        void worker.terminate();
+        reject(new Error(msg.error));
+        return;
+      }
+      merged.push(msg);
+      feed();
+    });
+    worker.on("error", reject);
+    worker.on("online", feed);
+  });
+  await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, batches.length)) }, runOne));
+  const stats = newStats();
+  const findings = merged.flatMap((m2) => m2.result.findings);
+  for (const m2 of merged) {
+    stats.files += m2.result.stats.files;
+    stats.bytes += m2.result.stats.bytes;
+    stats.skipped.push(...m2.result.stats.skipped);
+  }
+  stats.skipped.sort((a, b3) => a.path < b3.path ? -1 : 1);
+  return {
+    result: {
+      findings: sortFindings(findings),
+      suppressed: merged.flatMap((m2) => m2.result.suppressed).sort((a, b3) => a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.line - b3.finding.line),
+      stats: { ...stats, durationMs: Date.now() - started },
+      scanned: `working tree (${stats.files} files, ${workers} workers)`
+    },
+    warnings: [...new Set(merged.flatMap((m2) => m2.warnings))]
+  };
 }
 
 // src/sources/diff.ts
@@ -56196,11 +56299,21 @@ async function scan(opts) {
   if (!statSync(root).isDirectory()) throw new UsageError(`${opts.path}: not a directory (scan takes a folder)`);
   const prepared = prepare(root, opts.configFile);
   const { config: config2 } = prepared;
-  const source = await openSource(root, opts, config2);
   const customIds = new Set(config2["custom-rules"].map((r2) => r2.id));
   const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
-  const raw = await runScan(source, { secrets: engine, configs: CONFIG_CHECKS });
+  const workers = opts.workers ?? defaultWorkerCount();
+  const engineWarnings = [];
+  let raw;
+  if (opts.mode === "tree" && workers > 1) {
+    const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
+    const paths = await listTree({ root, include: pathFilter(config2), maxFileSize });
+    const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+    raw = out.result;
+    engineWarnings.push(...out.warnings);
+  } else {
+    raw = await runScan(await openSource(root, opts, config2), { secrets: engine, configs: CONFIG_CHECKS });
+  }
   if (everyCommit) {
     const commits = await historySource({ root, include: pathFilter(config2), base: raw.range?.base, head: raw.range?.head });
     const secrets = await runScan(commits, { secrets: engine, configs: [] });
@@ -56218,7 +56331,7 @@ async function scan(opts) {
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), ...engine.warnings, ...policy.notices];
+  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...engine.warnings]), ...policy.notices];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;
