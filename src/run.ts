@@ -10,7 +10,7 @@ import { applyPolicy, pathFilter } from './policy/apply.js';
 import { applyBaseline, loadBaseline } from './policy/baseline.js';
 import { customRuleNotices } from './policy/custom.js';
 import { runScan, sortFindings, type ScanResult, type Suppressed } from './scan.js';
-import { listTree, treeSource } from './sources/tree.js';
+import { fileSource, listTree } from './sources/tree.js';
 import { defaultWorkerCount, scanTreeInWorkers } from './parallel/pool.js';
 import { diffSource } from './sources/diff.js';
 import { historySource } from './sources/history.js';
@@ -19,6 +19,7 @@ import { ruleCatalog, type RuleInfo } from './catalog.js';
 import { UsageError } from './errors.js';
 
 export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
+const PARALLEL_FROM_FILES = 256;
 export type Mode = (typeof MODES)[number];
 export type FailOn = Severity | 'none';
 
@@ -117,17 +118,23 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const customIds = new Set(config['custom-rules'].map((r) => r.id));
   const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
-  const workers = opts.workers ?? defaultWorkerCount();
   const engineWarnings: string[] = [];
+  const detectors = { secrets: engine, configs: CONFIG_CHECKS };
   let raw: ScanResult;
-  if (opts.mode === 'tree' && workers > 1) {
+  if (opts.mode === 'tree') {
     const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
     const paths = await listTree({ root, include: pathFilter(config), maxFileSize });
-    const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
-    raw = out.result;
-    engineWarnings.push(...out.warnings);
+    // Starting a worker costs ~100 ms (it loads the bundle and compiles the rules): small trees stay in-process.
+    const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
+    if (workers > 1) {
+      const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+      raw = out.result;
+      engineWarnings.push(...out.warnings);
+    } else {
+      raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
+    }
   } else {
-    raw = await runScan(await openSource(root, opts, config), { secrets: engine, configs: CONFIG_CHECKS });
+    raw = await runScan(await openSource(root, opts, config), detectors);
   }
   if (everyCommit) {
     const commits = await historySource({ root, include: pathFilter(config), base: raw.range?.base, head: raw.range?.head });
@@ -178,7 +185,7 @@ async function openSource(root: string, opts: ScanOptions, config: Config): Prom
   const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
   switch (opts.mode) {
     case 'tree':
-      return treeSource({ root, include, maxFileSize });
+      return fileSource(root, await listTree({ root, include, maxFileSize }), maxFileSize);
     case 'diff':
       return diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
     case 'staged':

@@ -14,12 +14,10 @@ export interface TreeOptions {
 /** Reads in parallel but yields in path order, so output is the same on every run. */
 const READ_AHEAD = 16;
 
-/** The working tree: tracked and untracked-but-not-ignored files in git, every file elsewhere. */
-export async function treeSource(opts: TreeOptions): Promise<Source> {
-  return fileSource(opts.root, await listTree(opts), opts.maxFileSize);
-}
-
-/** The paths a tree scan covers, sorted, after the config's path filter. */
+/**
+ * The paths a tree scan covers, sorted, after the config's path filter: in git, tracked and
+ * untracked-but-not-ignored files; elsewhere, every file.
+ */
 export async function listTree(opts: TreeOptions): Promise<string[]> {
   const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root) : await walk(opts.root);
   return all.filter(opts.include).sort();
