@@ -1,0 +1,90 @@
+// A deterministic git history made by replaying real package sources in small commits, built
+// with `git fast-import` (seconds, not hours). Most commits add a file or two; every fourth
+// edits lines of an earlier file, so patches have both shapes. A few fake secrets are planted.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function listFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) listFiles(p, out);
+    else if (e.isFile() && /\.(js|ts|json|md|mjs|cjs)$/.test(e.name) && statSync(p).size < 400_000) out.push(p);
+  }
+  return out;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const fakeKey = (i) => {
+  const h = createHash('sha256').update(`hist-${i}`).digest();
+  return 'mbd_live_' + Array.from(h, (b) => ALNUM[b % 62]).join('').slice(0, 40);
+};
+
+/**
+ * Builds (once, cached) a repository of `commits` commits whose patches total about
+ * `patchMiB`, from the source files under `sourceDir`. Returns its path and counts.
+ */
+export function ensureHistory(cacheDir, sourceDir, commits, patchMiB) {
+  const dir = join(cacheDir, `history-v2-${commits}c-${patchMiB}m`);
+  const manifest = join(dir, '.git', 'moltguard-bench.json');
+  if (existsSync(manifest)) return { dir, ...JSON.parse(readFileSync(manifest, 'utf8')) };
+  mkdirSync(dir, { recursive: true });
+  spawnSync('git', ['init', '-q', '-b', 'main', dir]);
+  const files = listFiles(sourceDir);
+  const budget = patchMiB * 1024 * 1024;
+  const perCommit = budget / commits;
+  const chunks = [];
+  let added = 0;
+  let bytes = 0;
+  let planted = 0;
+  const live = [];
+  const data = (s) => {
+    const b = Buffer.from(s);
+    chunks.push(Buffer.from(`data ${b.length}\n`), b, Buffer.from('\n'));
+  };
+  for (let c = 0; c < commits; c++) {
+    const when = 1700000000 + c * 60;
+    chunks.push(Buffer.from(`commit refs/heads/main\nmark :${c + 1}\ncommitter Bench <bench@example.invalid> ${when} +0000\n`));
+    data(`commit ${c}`);
+    if (c > 0) chunks.push(Buffer.from(`from :${c}\n`));
+    let size = 0;
+    if (c % 4 === 3 && live.length) {
+      // Edit an earlier file: change a dozen lines, and now and then plant a key.
+      const entry = live[(c * 7919) % live.length];
+      const lines = entry.text.split('\n');
+      const step = Math.max(1, Math.floor(lines.length / 12));
+      for (let i = c % step; i < lines.length; i += step) {
+        lines[i] = `${lines[i]} // rev ${c}`;
+        size += lines[i].length;
+      }
+      if (c % 500 === 3) {
+        lines.splice(1, 0, `const key = "${fakeKey(c)}";`);
+        planted++;
+      }
+      entry.text = lines.join('\n');
+      chunks.push(Buffer.from(`M 100644 inline ${entry.path}\n`));
+      data(entry.text);
+    } else {
+      // Add the next source file, cut at a line boundary to this commit's share of the budget.
+      const src = files[added % files.length];
+      const path = `r${Math.floor(added / files.length)}/${relative(sourceDir, src)}`;
+      const full = readFileSync(src, 'utf8');
+      const cut = full.length > perCommit * 1.5 ? full.lastIndexOf('\n', perCommit * 1.5) : full.length;
+      const text = full.slice(0, cut > 0 ? cut : full.length);
+      chunks.push(Buffer.from(`M 100644 inline ${path}\n`));
+      data(text);
+      if (live.length < 2000) live.push({ path, text });
+      else live[added % 2000] = { path, text };
+      size += text.length;
+      added++;
+    }
+    bytes += size;
+  }
+  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: Buffer.concat(chunks), maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr}`);
+  spawnSync('git', ['checkout', '-q', 'main'], { cwd: dir });
+  const info = { commits, approxPatchBytes: Math.round(bytes), planted };
+  writeFileSync(manifest, JSON.stringify(info));
+  return { dir, ...info };
+}
