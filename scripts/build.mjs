@@ -13,8 +13,11 @@ const ruleFiles = readdirSync('rules/secrets')
   .sort()
   .map((f) => ({ file: `rules/secrets/${f}`, data: parse(readFileSync(`rules/secrets/${f}`, 'utf8')) }));
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist');
+// MOLTGUARD_OUTDIR lets the action's end-to-end tests bundle into a temp folder, so running
+// the tests never rewrites the committed dist/ (nor races another build of it).
+const outdir = process.env.MOLTGUARD_OUTDIR || 'dist';
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 
 const common = {
   bundle: true,
@@ -31,14 +34,17 @@ const common = {
   },
 };
 
-await build({ ...common, entryPoints: ['src/main-cli.ts'], outfile: 'dist/cli.js' });
-await build({ ...common, entryPoints: ['src/main-action.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/main-cli.ts'], outfile: join(outdir, 'cli.js') });
+await build({ ...common, entryPoints: ['src/main-action.ts'], outfile: join(outdir, 'index.js') });
 
 // schema/moltguard.schema.json comes from the same zod schema that validates configs, so the
 // editor completion and the validator can never disagree.
-const tmp = mkdtempSync(join(tmpdir(), 'moltguard-schema-'));
-await build({ ...common, entryPoints: ['src/policy/schema.ts'], outfile: join(tmp, 'schema.mjs') });
-const { configJsonSchema } = await import(pathToFileURL(join(tmp, 'schema.mjs')).href);
-rmSync(tmp, { recursive: true, force: true });
-mkdirSync('schema', { recursive: true });
-writeFileSync('schema/moltguard.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+// A bundle into MOLTGUARD_OUTDIR (the action's tests) leaves the committed schema alone.
+if (!process.env.MOLTGUARD_OUTDIR) {
+  const tmp = mkdtempSync(join(tmpdir(), 'moltguard-schema-'));
+  await build({ ...common, entryPoints: ['src/policy/schema.ts'], outfile: join(tmp, 'schema.mjs') });
+  const { configJsonSchema } = await import(pathToFileURL(join(tmp, 'schema.mjs')).href);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync('schema', { recursive: true });
+  writeFileSync('schema/moltguard.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+}
