@@ -1,9 +1,24 @@
 import type { ConfigCheck, ConfigRule } from './rule.js';
 import { sshdCheck } from './sshd/check.js';
+import { systemdCheck } from './systemd/check.js';
+import { dotenvCheck } from './dotenv/check.js';
+import { dbUrlCheck } from './dburl/check.js';
+import { composeCheck } from './containers/compose.js';
+import { kubernetesCheck } from './containers/kubernetes.js';
+import { dockerfileCheck } from './containers/dockerfile.js';
+import { dockerRunCheck } from './containers/docker-run.js';
+import { cloudInitCheck } from './cloud-init/check.js';
+import { shellCheck } from './shell/check.js';
+import { sudoersCheck } from './sudoers/check.js';
+import { firewallCheck } from './firewall/check.js';
+import { sshKeysCheck } from './ssh-keys/check.js';
+import { privateKeysCheck } from './private-keys.js';
+import { fail2banCheck } from './fail2ban/check.js';
+import { aptCheck } from './apt/check.js';
 import { parseErrorRule } from './parse-error.js';
 
 /** Every config check, in the order their findings are reported for one file. */
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, fail2banCheck, aptCheck];
 
 export function configRules(): ConfigRule[] {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c) => c.rules))];

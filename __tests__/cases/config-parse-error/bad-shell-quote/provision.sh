@@ -1,0 +1,3 @@
+#!/bin/bash
+echo "starting
+ufw allow 22

@@ -1,0 +1,2 @@
+FROM gcr.io/distroless/python3-debian12:nonroot
+COPY app /app

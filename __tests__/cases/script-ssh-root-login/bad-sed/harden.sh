@@ -1,0 +1,2 @@
+#!/bin/sh
+sed -i "s/PermitRootLogin prohibit-password/PermitRootLogin yes/" /etc/ssh/sshd_config

@@ -1,0 +1,2 @@
+#!/bin/sh
+sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config

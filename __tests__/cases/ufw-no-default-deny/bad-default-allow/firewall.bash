@@ -1,0 +1,2 @@
+ufw default allow incoming
+ufw --force enable

@@ -1,0 +1,55 @@
+import { looksLikeEnvFile, parseDotenv } from '../../src/configs/dotenv/parse.js';
+
+const values = (text: string) => parseDotenv(text).entries.map((e) => [e.name, e.value]);
+
+describe('dotenv parser', () => {
+  test('export prefix, comments and unquoted values', () => {
+    const text = '# comment\nexport A=1\n  B = two words  # trailing comment\nC=a#b\nnot an assignment\nD=\n';
+    expect(values(text)).toEqual([
+      ['A', '1'],
+      ['B', 'two words'],
+      ['C', 'a#b'],
+      ['D', ''],
+    ]);
+    const [a] = parseDotenv(text).entries;
+    expect([a.exported, a.line, a.column, a.valueColumn]).toEqual([true, 2, 8, 10]);
+  });
+
+  test('single quotes are literal, double quotes expand escapes', () => {
+    expect(values(`A='x\\ny # not a comment'\nB="x\\ny \\"q\\""\nC=\`tick\``)).toEqual([
+      ['A', 'x\\ny # not a comment'],
+      ['B', 'x\ny "q"'],
+      ['C', 'tick'],
+    ]);
+  });
+
+  test('double-quoted values span lines', () => {
+    const { entries } = parseDotenv('KEY="line one\nline two"\nNEXT=1\n');
+    expect(entries.map((e) => [e.name, e.value, e.line, e.endLine])).toEqual([
+      ['KEY', 'line one\nline two', 1, 2],
+      ['NEXT', '1', 3, 3],
+    ]);
+  });
+
+  test('an unterminated quote is a problem, and the line is read as dotenv does', () => {
+    const { entries, problems } = parseDotenv('A="open\nB=2\n');
+    expect(problems).toEqual([{ line: 1, column: 3, message: 'unterminated double quote in the value of A' }]);
+    expect(entries.map((e) => [e.name, e.value])).toEqual([
+      ['A', '"open'],
+      ['B', '2'],
+    ]);
+  });
+
+  test('CRLF line endings', () => {
+    expect(values('A=1\r\nB="2"\r\n')).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+    ]);
+  });
+
+  test('recognises env-shaped files without a telling name', () => {
+    expect(looksLikeEnvFile('# defaults\nA=1\nB="x\ny"\n')).toBe(true);
+    expect(looksLikeEnvFile('#!/bin/sh\nA=1\necho $A\n')).toBe(false);
+    expect(looksLikeEnvFile('# only comments\n')).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+import type { Node } from 'yaml';
+import type { Detection } from '../../finding.js';
+import { baseName, configRule, type ConfigCheck, type ConfigContext, type ConfigRule } from '../rule.js';
+import { parseErrorRule } from '../parse-error.js';
+import { serviceUserSudo } from '../sudoers/check.js';
+import { sshKeysCheck } from '../ssh-keys/check.js';
+import { findPublicKeys, keyWeakness } from '../sshkeys.js';
+import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, position, scalarText, seqItems, sourceOf, type YamlFile } from '../yaml.js';
+import { serviceUsers } from './service-users.js';
+
+const sshPassword = configRule({
+  id: 'cloud-init-ssh-password',
+  title: 'cloud-init turns on SSH password login',
+  severity: 'critical',
+  why: 'The hosting images ship with SSH password login off; cloud-init re-enabling it lets anyone on the internet guess their way in. The guide allows SSH keys only.',
+  fix: 'Set `ssh_pwauth: false` and remove any runcmd/write_files line that writes `PasswordAuthentication yes`.',
+});
+const rootLogin = configRule({
+  id: 'cloud-init-root-login',
+  title: 'cloud-init allows root SSH login',
+  severity: 'high',
+  why: 'disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.',
+  fix: 'Set `disable_root: true` (the cloud-init default) and log in as your own user.',
+});
+// The authorized_keys check owns this rule; sharing the object keeps one id for one practice.
+const weakKey: ConfigRule =
+  sshKeysCheck.rules.find((r) => r.id === 'ssh-key-weak') ??
+  configRule({ id: 'ssh-key-weak', title: 'SSH key is not Ed25519', severity: 'medium', why: 'The guide uses Ed25519 keys only.', fix: 'Generate a new key with `ssh-keygen -t ed25519` and install it instead.' });
+
+/** `cloud-init.yml`, `user-data`, `cloud-config.yaml`, or any file that starts with `#cloud-config`. */
+function isCloudConfig(path: string, text: string): boolean {
+  if (text.startsWith('#cloud-config')) return true;
+  const name = baseName(path);
+  // user-data may be a shell script or a jinja template instead of YAML.
+  if (text.startsWith('#!') || text.startsWith('## template')) return false;
+  return /^(cloud-init|cloud-config)[\w.-]*\.ya?ml$/i.test(name) || /^user-data([.-][\w.-]*)?$/i.test(name);
+}
+
+export const cloudInitCheck: ConfigCheck = {
+  name: 'cloud-init',
+  rules: [sshPassword, rootLogin, serviceUserSudo, weakKey],
+  applies: isCloudConfig,
+  check(path, text, ctx) {
+    // cloud-init reads YAML with PyYAML: YAML 1.1 (`yes` and `on` are true), last repeated key wins.
+    const file = parseYaml(text, '1.1', { duplicateKeys: true });
+    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    for (const doc of file.docs) out.push(...checkConfig(file, doc.contents, ctx));
+    return out;
+  },
+};
+
+function checkConfig(file: YamlFile, root: unknown, ctx: ConfigContext): Detection[] {
+  const out: Detection[] = [];
+  const pwauth = entry(root, 'ssh_pwauth');
+  if (pwauth && isTruthy(pwauth.value)) {
+    const at = nodeSpan(file, pwauth.keyNode);
+    out.push(
+      sshPassword.at(at, {
+        message: `ssh_pwauth: ${scalarText(pwauth.value)} makes cloud-init set PasswordAuthentication yes in sshd at first boot.`,
+        key: 'ssh_pwauth true',
+        fix: { line: at.line, replacement: `${' '.repeat(at.column - 1)}ssh_pwauth: false` },
+      }),
+    );
+  }
+  const disableRoot = entry(root, 'disable_root');
+  if (disableRoot && isFalsy(disableRoot.value)) {
+    const at = nodeSpan(file, disableRoot.keyNode);
+    out.push(
+      rootLogin.at(at, {
+        message: `disable_root: ${scalarText(disableRoot.value)} leaves root's authorized keys usable over SSH.`,
+        key: 'disable_root false',
+        fix: { line: at.line, replacement: `${' '.repeat(at.column - 1)}disable_root: true` },
+      }),
+    );
+  }
+  out.push(...keyFindings(file, entry(root, 'ssh_authorized_keys')?.value, 'ssh_authorized_keys'));
+  const users = serviceUsers(ctx);
+  for (const user of seqItems(entry(root, 'users')?.value)) {
+    const name = scalarText(entry(user, 'name')?.value);
+    if (!name) continue;
+    out.push(...keyFindings(file, entry(user, 'ssh_authorized_keys')?.value, `user ${name}`));
+    if (users.has(name)) out.push(...sudoFindings(file, name, user));
+  }
+  for (const section of ['runcmd', 'bootcmd']) {
+    for (const item of seqItems(entry(root, section)?.value)) out.push(...passwordAuthWrites(file, item, section));
+  }
+  for (const item of seqItems(entry(root, 'write_files')?.value)) {
+    const path = scalarText(entry(item, 'path')?.value) ?? '';
+    const encoding = scalarText(entry(item, 'encoding')?.value);
+    const content = entry(item, 'content')?.value;
+    if (!/sshd_config/.test(path) || encoding || !content) continue;
+    out.push(...passwordAuthWrites(file, content, `write_files ${path}`, true));
+  }
+  return out;
+}
+
+/** `sudo: ALL=(ALL) NOPASSWD:ALL` (string or list) or membership of sudo/wheel for the service user. */
+function sudoFindings(file: YamlFile, name: string, user: Node): Detection[] {
+  const out: Detection[] = [];
+  const sudo = entry(user, 'sudo');
+  const rules = [sudo?.value, ...seqItems(sudo?.value)].map(scalarText).filter((r): r is string => r !== undefined);
+  const all = rules.find((r) => /\)\s*(NOPASSWD:\s*)?ALL\s*$|^ALL\s*$/i.test(r.trim()));
+  if (sudo && all) {
+    const nopasswd = /NOPASSWD/i.test(all);
+    out.push(
+      serviceUserSudo.at(nodeSpan(file, sudo.keyNode), {
+        message: `cloud-init gives the service user ${name} \`${all}\`: it may run ALL commands as root${nopasswd ? ' with NOPASSWD, so no password stands between the service and root' : ''}.`,
+        key: `cloud-init sudo ${name} ALL${nopasswd ? ' NOPASSWD' : ''}`,
+      }),
+    );
+  }
+  const groups = entry(user, 'groups');
+  const list = [groups?.value, ...seqItems(groups?.value)].map(scalarText).filter((g): g is string => g !== undefined).flatMap((g) => g.split(','));
+  const admin = list.map((g) => g.trim()).find((g) => /^(sudo|wheel|admin)$/.test(g));
+  if (groups && admin) {
+    out.push(serviceUserSudo.at(nodeSpan(file, groups.keyNode), { message: `cloud-init puts the service user ${name} in the ${admin} group, which may run any command as root.`, key: `cloud-init group ${name} ${admin}` }));
+  }
+  return out;
+}
+
+function keyFindings(file: YamlFile, keys: Node | null | undefined, owner: string): Detection[] {
+  const out: Detection[] = [];
+  for (const item of [keys, ...seqItems(keys)]) {
+    if (!item || scalarText(item) === undefined) continue;
+    const src = sourceOf(file, item);
+    for (const key of findPublicKeys(src.text)) {
+      const weak = keyWeakness(key);
+      if (!weak) continue;
+      const at = position(file, src.offset + key.index);
+      out.push(weakKey.at({ line: at.line, column: at.column, endColumn: at.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+    }
+  }
+  return out;
+}
+
+const PASSWORD_YES = /(^|[^#\w])PasswordAuthentication[ \t]+(yes)\b/gi;
+const FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/gi;
+
+/**
+ * A command or file body that writes `PasswordAuthentication yes`. In a sed substitution only
+ * the replacement counts: `s/^PasswordAuthentication yes/PasswordAuthentication no/` hardens.
+ */
+function passwordAuthWrites(file: YamlFile, node: Node, where: string, isFile = false): Detection[] {
+  const out: Detection[] = [];
+  for (const part of [node, ...seqItems(node)]) {
+    if (scalarText(part) === undefined) continue;
+    const src = sourceOf(file, part);
+    for (const m of src.text.matchAll(isFile ? FIRST_PASSWORD_AUTH : PASSWORD_YES)) {
+      // sshd takes the first value in a file: only that line decides.
+      if (isFile && !/yes/i.test(m[2])) break;
+      const index = m.index + m[1].length;
+      if (!isFile && inSedPattern(src.text, index)) continue;
+      const at = position(file, src.offset + index);
+      out.push(
+        sshPassword.at(
+          { line: at.line, column: at.column, endColumn: at.column + m[0].length - m[1].length },
+          { message: `${where} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where.split(' ')[0]} PasswordAuthentication yes` },
+        ),
+      );
+      if (isFile) break;
+    }
+  }
+  return out;
+}
+
+/** True when `index` falls in the pattern half of an `s<d>pattern<d>replacement<d>` expression. */
+function inSedPattern(text: string, index: number): boolean {
+  for (const m of text.matchAll(/\bs([/|#@,:])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g)) {
+    const start = m.index + 2;
+    if (index >= start && index < start + m[2].length) return true;
+  }
+  return false;
+}

@@ -1,0 +1,147 @@
+import { posix } from 'node:path';
+import type { Node } from 'yaml';
+import type { Detection } from '../../finding.js';
+import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
+import { parseErrorRule } from '../parse-error.js';
+import { aboutSecret, isLiteralSecret } from '../secret-values.js';
+import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../yaml.js';
+import { imageUser, parseDockerfile, stagesOf } from './dockerfile.js';
+import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessage } from './port-spec.js';
+import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
+
+/** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yml`, `compose.override.yaml`. */
+export function isComposeFile(path: string): boolean {
+  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(baseName(path));
+}
+
+export const composeCheck: ConfigCheck = {
+  name: 'compose',
+  rules: [dbPortPublished, containerRoot, containerPrivileged, containerEnvSecret],
+  applies: isComposeFile,
+  check(path, text, ctx) {
+    const file = parseYaml(text, '1.2');
+    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    for (const doc of file.docs) {
+      for (const service of mapEntries(entry(doc.contents, 'services')?.value)) {
+        out.push(...checkService(path, file, service, ctx));
+      }
+    }
+    return out;
+  },
+};
+
+function checkService(path: string, file: YamlFile, service: MapEntry, ctx: ConfigContext): Detection[] {
+  const out: Detection[] = [];
+  const name = service.key;
+  for (const item of seqItems(entry(service.value, 'ports')?.value)) out.push(...checkPort(file, name, item));
+
+  const privileged = entry(service.value, 'privileged');
+  if (privileged && isTruthy(privileged.value)) {
+    out.push(containerPrivileged.at(nodeSpan(file, privileged.keyNode), { message: `Service ${name} sets privileged: ${scalarText(privileged.value)}.`, key: `privileged ${name}` }));
+  }
+
+  const user = entry(service.value, 'user');
+  const userText = scalarText(user?.value);
+  if (user && userText !== undefined && /^(root|0)(:.*)?$/.test(userText)) {
+    const at = nodeSpan(file, user.keyNode);
+    out.push(
+      containerRoot.at(at, {
+        message: `Service ${name} sets user: ${userText}, so it runs as root.`,
+        key: `user ${name} ${userText}`,
+        fix: { line: at.line, replacement: `${' '.repeat(at.column - 1)}user: "10001:10001"` },
+      }),
+    );
+  } else if (!user) {
+    out.push(...imageRunsAsRoot(path, name, service, file, ctx));
+  }
+
+  out.push(...environmentSecrets(file, name, entry(service.value, 'environment')?.value));
+  return out;
+}
+
+/** `ports:` items, short (`"5432:5432"`) or long (`{target: 5432, published: 5432}`) syntax. */
+function checkPort(file: YamlFile, service: string, item: Node): Detection[] {
+  const short = scalarText(item);
+  if (short !== undefined) {
+    const spec = parsePortSpec(short);
+    if (!spec || !bindsPublicly(spec.hostIp)) return [];
+    const dbs = databasesIn(spec.containerPort);
+    if (!dbs.length) return [];
+    const at = nodeSpan(file, item);
+    const lineText = file.text.split(/\r?\n/)[at.line - 1] ?? '';
+    const single = at.line === at.endLine;
+    const replacement = single ? lineText.slice(0, at.column - 1) + `"${loopbackSpec(spec)}"` + lineText.slice((at.endColumn ?? at.column) - 1) : undefined;
+    return [
+      dbPortPublished.at(at, {
+        message: publishedMessage(`Service ${service} ("${short}")`, dbs, spec.hostIp),
+        key: `ports ${service} ${spec.containerPort}`,
+        ...(replacement ? { fix: { line: at.line, replacement } } : {}),
+      }),
+    ];
+  }
+  const target = entry(item, 'target');
+  const dbs = databasesIn(scalarText(target?.value) ?? '');
+  const hostIp = entry(item, 'host_ip');
+  const ip = scalarText(hostIp?.value);
+  if (!target || !dbs.length || !bindsPublicly(ip)) return [];
+  const at = nodeSpan(file, hostIp?.keyNode ?? target.keyNode);
+  return [
+    dbPortPublished.at(at, {
+      message: publishedMessage(`Service ${service} (target ${scalarText(target.value)}${ip ? `, host_ip ${ip}` : ', no host_ip'})`, dbs, ip),
+      key: `ports ${service} ${scalarText(target.value)}`,
+      ...(hostIp && nodeSpan(file, hostIp.value).line === at.line ? { fix: { line: at.line, replacement: `${' '.repeat(at.column - 1)}host_ip: 127.0.0.1` } } : {}),
+    }),
+  ];
+}
+
+/**
+ * A service built from a Dockerfile in this repository runs as that image's user when compose
+ * sets none: report it here too, where `user:` would fix it without touching the image.
+ */
+function imageRunsAsRoot(path: string, name: string, service: MapEntry, file: YamlFile, ctx: ConfigContext): Detection[] {
+  const build = entry(service.value, 'build');
+  if (!build) return [];
+  const context = scalarText(build.value) ?? scalarText(entry(build.value, 'context')?.value) ?? '.';
+  if (/^[a-z]+:\/\/|^git@/i.test(context)) return [];
+  const dockerfile = scalarText(entry(build.value, 'dockerfile')?.value) ?? 'Dockerfile';
+  const target = scalarText(entry(build.value, 'target')?.value);
+  const composeDir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+  const dockerfilePath = posix.normalize(posix.join(composeDir, context, dockerfile));
+  const text = ctx.read(dockerfilePath);
+  if (text === undefined) return [];
+  const who = imageUser(stagesOf(parseDockerfile(text).instructions), target);
+  if (!who?.root) return [];
+  const why = who.user ? `its last USER is ${who.user.args}` : 'it sets no USER';
+  return [
+    containerRoot.at(nodeSpan(file, service.keyNode), {
+      message: `Service ${name} sets no user:, and the image it builds from ${dockerfilePath} runs as root (${why}).`,
+      key: `no user ${name}`,
+      related: [{ path: dockerfilePath, line: (who.user ?? who.stage.from).line, column: 1, endLine: (who.user ?? who.stage.from).line, endColumn: 1, message: 'where the image leaves the user as root' }],
+    }),
+  ];
+}
+
+/** `environment:` as a mapping (`KEY: value`) or a list (`- KEY=value`). */
+function environmentSecrets(file: YamlFile, service: string, env: Node | null | undefined): Detection[] {
+  const found: Array<{ name: string; value: string; node: Node }> = [];
+  for (const e of mapEntries(env)) {
+    const value = scalarText(e.value);
+    if (value !== undefined) found.push({ name: e.key, value, node: e.keyNode });
+  }
+  for (const item of seqItems(env)) {
+    const text = scalarText(item);
+    const eq = text?.indexOf('=') ?? -1;
+    if (text !== undefined && eq > 0) found.push({ name: text.slice(0, eq), value: text.slice(eq + 1), node: item });
+  }
+  return found
+    .filter((f) => isLiteralSecret(f.name, f.value))
+    .map((f) =>
+      aboutSecret(
+        containerEnvSecret.at(nodeSpan(file, f.node), {
+          message: `Service ${service} sets ${f.name} to a literal value in environment:.`,
+          key: `environment ${service} ${f.name}`,
+        }),
+        f.value,
+      ),
+    );
+}

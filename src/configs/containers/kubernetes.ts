@@ -1,0 +1,115 @@
+import type { Node } from 'yaml';
+import type { Detection } from '../../finding.js';
+import type { ConfigCheck } from '../rule.js';
+import { parseErrorRule } from '../parse-error.js';
+import { aboutSecret, isLiteralSecret } from '../secret-values.js';
+import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../yaml.js';
+import { isComposeFile } from './compose.js';
+import { databasesIn, publishedMessage } from './port-spec.js';
+import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
+
+/**
+ * Kubernetes workloads: where each kind keeps its pod template, and the pod- and
+ * container-level securityContext, where the container's setting wins over the pod's.
+ */
+const POD_SPEC_PATH: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export const kubernetesCheck: ConfigCheck = {
+  name: 'kubernetes',
+  rules: [containerRoot, containerPrivileged, dbPortPublished, containerEnvSecret],
+  applies(path, text) {
+    // Helm and other templates are not YAML until rendered.
+    if (!/\.ya?ml$/i.test(path) || isComposeFile(path) || text.includes('{{')) return false;
+    return /^apiVersion:/m.test(text) && /^kind:/m.test(text) && !/^\.(github|gitlab)\//.test(path);
+  },
+  check(path, text) {
+    // Kubernetes reads YAML 1.1 (`yes` is true).
+    const file = parseYaml(text, '1.1');
+    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    for (const doc of file.docs) {
+      const kind = scalarText(entry(doc.contents, 'kind')?.value) ?? '';
+      const route = POD_SPEC_PATH[kind];
+      if (!route) continue;
+      let spec: unknown = doc.contents;
+      for (const key of route) spec = entry(spec, key)?.value;
+      const name = scalarText(entry(entry(doc.contents, 'metadata')?.value, 'name')?.value) ?? kind;
+      out.push(...checkPodSpec(file, `${kind} ${name}`, spec));
+    }
+    return out;
+  },
+};
+
+function checkPodSpec(file: YamlFile, workload: string, spec: unknown): Detection[] {
+  const out: Detection[] = [];
+  const podContext = entry(spec, 'securityContext')?.value;
+  const reported = new Set<Node>();
+  const containers = ['initContainers', 'containers', 'ephemeralContainers'].flatMap((k) => seqItems(entry(spec, k)?.value));
+  for (const c of containers) {
+    const cname = scalarText(entry(c, 'name')?.value) ?? '?';
+    const who = `${workload}, container ${cname}`;
+    const own = entry(c, 'securityContext')?.value;
+    const runAsUser = entry(own, 'runAsUser') ?? entry(podContext, 'runAsUser');
+    const runAsNonRoot = entry(own, 'runAsNonRoot') ?? entry(podContext, 'runAsNonRoot');
+    const uid = scalarText(runAsUser?.value);
+    if (runAsUser && uid === '0' && !reported.has(runAsUser.keyNode)) {
+      reported.add(runAsUser.keyNode);
+      out.push(containerRoot.at(nodeSpan(file, runAsUser.keyNode), { message: `${who} runs with runAsUser: 0 (root).`, key: `runAsUser 0 ${workload} ${cname}` }));
+    } else if (!runAsUser && runAsNonRoot && isFalsy(runAsNonRoot.value) && !reported.has(runAsNonRoot.keyNode)) {
+      // Without a runAsUser the image's user applies, and runAsNonRoot: false lets it be root.
+      reported.add(runAsNonRoot.keyNode);
+      out.push(
+        containerRoot.at(nodeSpan(file, runAsNonRoot.keyNode), {
+          message: `${who} sets runAsNonRoot: false and no runAsUser, so it runs as the image's user, usually root.`,
+          key: `runAsNonRoot false ${workload} ${cname}`,
+        }),
+      );
+    }
+    const privileged = entry(own, 'privileged');
+    if (privileged && isTruthy(privileged.value)) {
+      out.push(containerPrivileged.at(nodeSpan(file, privileged.keyNode), { message: `${who} sets privileged: true.`, key: `privileged ${workload} ${cname}` }));
+    }
+    out.push(...hostPorts(file, who, c), ...envSecrets(file, who, entry(c, 'env')?.value));
+  }
+  return out;
+}
+
+/** `hostPort:` binds the port on every address of the node, past the host firewall. */
+function hostPorts(file: YamlFile, who: string, container: Node): Detection[] {
+  const out: Detection[] = [];
+  for (const port of seqItems(entry(container, 'ports')?.value)) {
+    const hostPort = entry(port, 'hostPort');
+    const containerPort = scalarText(entry(port, 'containerPort')?.value) ?? '';
+    const hostIp = scalarText(entry(port, 'hostIP')?.value);
+    const dbs = databasesIn(containerPort);
+    if (!hostPort || !dbs.length || (hostIp && hostIp !== '0.0.0.0')) continue;
+    out.push(
+      dbPortPublished.at(nodeSpan(file, hostPort.keyNode), {
+        message: `${publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp).replace("Docker's iptables rules", "the node's iptables rules for hostPort")}`,
+        key: `hostPort ${who} ${containerPort}`,
+      }),
+    );
+  }
+  return out;
+}
+
+/** `env: [{name, value}]` with a literal secret value (valueFrom is the fix). */
+function envSecrets(file: YamlFile, who: string, env: unknown): Detection[] {
+  const out: Detection[] = [];
+  for (const item of seqItems(env)) {
+    const name = scalarText(entry(item, 'name')?.value);
+    const value: MapEntry | undefined = entry(item, 'value');
+    const text = scalarText(value?.value);
+    if (!name || !value || text === undefined || !isLiteralSecret(name, text)) continue;
+    out.push(aboutSecret(containerEnvSecret.at(nodeSpan(file, value.keyNode), { message: `${who} sets env ${name} to a literal value.`, key: `env ${who} ${name}` }), text));
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { classifyHost } from '../dburl/hosts.js';
+import { DATABASE_PORTS, describeDatabases } from '../ports.js';
+
+/**
+ * Docker's short port syntax, shared by compose `ports:` and `docker run -p`:
+ * `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, where ports may be ranges and an IPv6
+ * host address is written in brackets. A bare container port is published on a random host
+ * port of every interface.
+ */
+export interface PortSpec {
+  hostIp?: string;
+  hostPort?: string;
+  containerPort: string;
+  protocol?: string;
+}
+
+export function parsePortSpec(text: string): PortSpec | undefined {
+  const [body, protocol] = text.trim().split('/');
+  let ip: string | undefined;
+  let rest = body;
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0 || rest[close + 1] !== ':') return undefined;
+    ip = rest.slice(1, close);
+    rest = rest.slice(close + 2);
+  }
+  const parts = rest.split(':');
+  if (!ip && parts.length > 3) {
+    // An unbracketed IPv6 address: the last two parts are the ports.
+    ip = parts.slice(0, -2).join(':');
+    parts.splice(0, parts.length - 2);
+  } else if (!ip && parts.length === 3) {
+    ip = parts.shift();
+  }
+  const [a, b] = parts;
+  const spec: PortSpec = b === undefined ? { containerPort: a } : { hostPort: a, containerPort: b };
+  if (!/^\d+(-\d+)?$/.test(spec.containerPort) || (spec.hostPort && !/^\d*(-\d+)?$/.test(spec.hostPort))) return undefined;
+  if (ip !== undefined) spec.hostIp = ip;
+  if (protocol) spec.protocol = protocol;
+  return spec;
+}
+
+/** Database ports (with their names) that the container side of a port spec covers. */
+export function databasesIn(ports: string): [number, string][] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(ports.trim());
+  if (!m) return [];
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return [...DATABASE_PORTS].filter(([p]) => p >= from && p <= to);
+}
+
+/** True when the binding address reaches beyond the host: unset, a wildcard, or a public address. */
+export function bindsPublicly(hostIp: string | undefined): boolean {
+  if (hostIp === undefined || hostIp === '') return true;
+  const ip = hostIp.replace(/^\[|\]$/g, '');
+  if (ip === '0.0.0.0' || ip === '::') return true;
+  return classifyHost(ip) === 'public';
+}
+
+/** The same mapping bound to loopback, for a one-line fix. */
+export function loopbackSpec(spec: PortSpec): string {
+  const host = spec.hostPort || spec.containerPort;
+  return `127.0.0.1:${host}:${spec.containerPort}${spec.protocol ? `/${spec.protocol}` : ''}`;
+}
+
+/** What a published database port message says, shared so every place words it the same. */
+export function publishedMessage(what: string, dbs: [number, string][], hostIp: string | undefined): string {
+  const where = hostIp && hostIp !== '0.0.0.0' && hostIp !== '::' ? `the public address ${hostIp}` : 'all interfaces';
+  return `${what} publishes ${describeDatabases(dbs)} on ${where}: Docker's iptables rules bypass ufw, so it is reachable from the internet whatever ufw says.`;
+}

@@ -1,0 +1,176 @@
+import type { Fix } from '../../finding.js';
+import { LineIndex } from '../../text.js';
+import type { Span } from '../rule.js';
+import { lexShell, relocate, type Command, type LexProblem, type Segment, type Word } from './lex.js';
+
+/**
+ * A shell script as the checks see it: the commands it runs with their `sudo`/`env`/`VAR=`
+ * prefixes taken off (the program is what matters, not who runs it), the text it writes to
+ * files (`echo … > f`, `… | tee f`, `cat <<EOF > f`), and helpers that turn a word back into
+ * the line and column it came from.
+ */
+export interface Invocation {
+  /** The program's base name, lower-cased: `/usr/sbin/ufw` -> `ufw`. */
+  name: string;
+  /** argv[0] is the program word. */
+  argv: Word[];
+  command: Command;
+  /** The invocation whose output this one reads through a pipe. */
+  pipedFrom?: Invocation;
+}
+
+export interface FileWrite {
+  target: Word;
+  append: boolean;
+  content: Segment;
+  by: Invocation;
+}
+
+export interface ShellScript {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  commands: Command[];
+  invocations: Invocation[];
+  writes: FileWrite[];
+  problems: LexProblem[];
+}
+
+export function readScript(path: string, text: string): ShellScript {
+  const { commands, problems } = lexShell(text);
+  const invocations = invocationsOf(commands, 0);
+  return { path, text, lines: new LineIndex(text), commands, invocations, writes: writesOf(invocations), problems };
+}
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time', 'exec', 'command', 'nohup', 'builtin']);
+/** sudo options that take a value (`sudo -u agent cmd`). */
+const SUDO_VALUE_OPTS = new Set(['-u', '-g', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '-h']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash']);
+
+export function baseNameOf(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** Drops what runs the program rather than being it: keywords, `VAR=x`, sudo, env, nice, timeout. */
+function programWords(words: Word[]): Word[] {
+  let k = 0;
+  while (k < words.length) {
+    const v = words[k].value;
+    const base = baseNameOf(v);
+    if (KEYWORDS.has(v)) k++;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(v)) k++;
+    else if (base === 'sudo' || base === 'doas') {
+      k++;
+      while (k < words.length && words[k].value.startsWith('-')) k += SUDO_VALUE_OPTS.has(words[k].value) ? 2 : 1;
+    } else if (base === 'env') {
+      k++;
+      while (k < words.length && (words[k].value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value))) {
+        k += words[k].value === '-u' ? 2 : 1;
+      }
+    } else if (base === 'nice' || base === 'timeout' || base === 'stdbuf' || base === 'ionice') {
+      k++;
+      while (k < words.length && words[k].value.startsWith('-')) k += /^-[nk]$/.test(words[k].value) ? 2 : 1;
+      if (base === 'timeout') k++; // the duration
+    } else break;
+  }
+  return words.slice(k);
+}
+
+function invocationsOf(commands: Command[], depth: number): Invocation[] {
+  const out: Invocation[] = [];
+  let previous: Invocation | undefined;
+  for (const command of commands) {
+    const argv = programWords(command.words);
+    if (!argv.length) {
+      previous = undefined;
+      continue;
+    }
+    const inv: Invocation = { name: baseNameOf(argv[0].value), argv, command };
+    if (command.joinedBy === '|' && previous) inv.pipedFrom = previous;
+    out.push(inv);
+    previous = inv;
+    const inner = depth < 4 ? innerScript(inv) : undefined;
+    if (inner) out.push(...invocationsOf(relocate(lexShell(inner.value).commands, inner.offsets), depth + 1));
+  }
+  return out;
+}
+
+/** The script string of `bash -c '…'` or `su agent -c '…'`: its commands run too. */
+function innerScript(inv: Invocation): Word | undefined {
+  if (!SHELLS.has(inv.name) && inv.name !== 'su') return undefined;
+  const c = inv.argv.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  if (c < 0) return undefined;
+  if (inv.name === 'su') return inv.argv[c + 1];
+  return inv.argv.slice(c + 1).find((w) => !w.value.startsWith('-'));
+}
+
+/** The text a command prints, when the script spells it out: echo/printf arguments, cat's here-document. */
+export function outputOf(inv: Invocation): Segment | undefined {
+  if (inv.name === 'echo' || inv.name === 'printf') {
+    const args = inv.argv.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w.value)));
+    return joinWords(args);
+  }
+  if ((inv.name === 'cat' || inv.name === 'tee') && inv.command.stdin.length) return inv.command.stdin[0];
+  return undefined;
+}
+
+function joinWords(words: Word[]): Segment {
+  const seg: Segment = { value: '', offsets: [] };
+  words.forEach((w, i) => {
+    if (i > 0) {
+      seg.value += ' ';
+      seg.offsets.push(words[i - 1].end);
+    }
+    seg.value += w.value;
+    seg.offsets.push(...w.offsets);
+  });
+  return seg;
+}
+
+function writesOf(invocations: Invocation[]): FileWrite[] {
+  const out: FileWrite[] = [];
+  for (const inv of invocations) {
+    const own = outputOf(inv);
+    if (own && inv.name !== 'tee') {
+      for (const r of inv.command.redirects) {
+        if (/^(>|>>|>\||&>|&>>)$/.test(r.op)) out.push({ target: r.target, append: r.op.includes('>>'), content: own, by: inv });
+      }
+    }
+    if (inv.name === 'tee') {
+      const content = inv.command.stdin[0] ?? (inv.pipedFrom ? outputOf(inv.pipedFrom) : undefined);
+      if (!content) continue;
+      const append = inv.argv.some((w) => /^-[a-z]*a|^--append$/.test(w.value));
+      for (const target of inv.argv.slice(1).filter((w) => !w.value.startsWith('-'))) out.push({ target, append, content, by: inv });
+    }
+  }
+  return out;
+}
+
+/** The span of characters [from, to) of a segment, in file lines and columns. */
+export function spanOf(script: ShellScript, seg: Segment, from = 0, to = seg.value.length): Span {
+  const start = script.lines.position(seg.offsets[from] ?? seg.offsets[0] ?? 0);
+  const last = seg.offsets[Math.max(from, to - 1)] ?? seg.offsets.at(-1) ?? 0;
+  const end = script.lines.position(last + 1);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** Where a whole word sits, quotes included. */
+export function wordSpan(script: ShellScript, w: Word): Span {
+  const start = script.lines.position(w.start);
+  const end = script.lines.position(w.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** A fix that replaces the raw text [start, end) of one line; undefined when it spans lines. */
+export function replaceRaw(script: ShellScript, start: number, end: number, replacement: string): Fix | undefined {
+  const a = script.lines.position(start);
+  const b = script.lines.position(end);
+  if (a.line !== b.line) return undefined;
+  const text = script.lines.lineText(a.line);
+  return { line: a.line, replacement: text.slice(0, a.column - 1) + replacement + text.slice(b.column - 1) };
+}
+
+/** Non-option arguments (after argv[0]); `--opt=value` and `-x` flags are left out. */
+export function operands(inv: Invocation): Word[] {
+  return inv.argv.slice(1).filter((w) => !w.value.startsWith('-') || w.value === '-');
+}

@@ -1,0 +1,43 @@
+/**
+ * `Environment=` as systemd splits it: space-separated `NAME=value` words, where a word may be
+ * quoted as a whole (`"NAME=two words"`) or in part (`NAME="two words"`).
+ */
+export interface Assignment {
+  name: string;
+  value: string;
+  /** Offset of the word's first character in the directive's value. */
+  offset: number;
+}
+
+export function splitEnvironment(value: string): Assignment[] {
+  const out: Assignment[] = [];
+  let i = 0;
+  while (i < value.length) {
+    if (/\s/.test(value[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = '';
+    while (i < value.length && !/\s/.test(value[i])) {
+      const c = value[i];
+      if (c === '"' || c === "'") {
+        const close = value.indexOf(c, i + 1);
+        const end = close < 0 ? value.length : close;
+        word += c === '"' ? value.slice(i + 1, end).replace(/\\(.)/g, '$1') : value.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (c === '\\' && i + 1 < value.length) {
+        word += value[i + 1];
+        i += 2;
+        continue;
+      }
+      word += c;
+      i++;
+    }
+    const eq = word.indexOf('=');
+    if (eq > 0) out.push({ name: word.slice(0, eq), value: word.slice(eq + 1), offset: start });
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { baseName, type ConfigContext } from '../rule.js';
+import { parseBoolean, parseUnit, type UnitEntry, type UnitFile } from './parse.js';
+
+/**
+ * A unit as systemd loads it: the base file, then every `<unit>.d/*.conf` drop-in in
+ * file-name order, each later assignment overriding or extending the earlier ones.
+ */
+export interface MergedUnit {
+  /** The unit's file name (`agent.service`). */
+  name: string;
+  /** Undefined when only drop-ins for the unit are committed. */
+  base?: UnitFile;
+  dropIns: UnitFile[];
+  /** Every assignment of base and drop-ins, in the order systemd applies them. */
+  entries: UnitEntry[];
+}
+
+const DROP_IN = /(?:^|\/)([^/]+\.service)\.d\/[^/]+\.conf$/;
+
+/** `agent.service` for both `x/agent.service` and `x/agent.service.d/10-user.conf`. */
+export function unitNameOf(path: string): string | undefined {
+  const m = DROP_IN.exec(path);
+  if (m) return m[1];
+  const name = baseName(path);
+  return name.endsWith('.service') ? name : undefined;
+}
+
+export function isDropIn(path: string): boolean {
+  return DROP_IN.test(path);
+}
+
+/**
+ * Loads the unit that `path` (a base unit or one of its drop-ins) belongs to. When several
+ * copies of the unit are committed (a monorepo), only the drop-ins beside this copy count.
+ */
+export function loadUnit(path: string, text: string, ctx: ConfigContext): MergedUnit | undefined {
+  const name = unitNameOf(path);
+  if (!name) return undefined;
+  const paths = ctx.paths();
+  const dir = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '');
+  const bases = paths.filter((p) => baseName(p) === name);
+  let basePath: string | undefined;
+  if (isDropIn(path)) {
+    const beside = dir(dir(path).slice(0, -1));
+    basePath = bases.find((p) => dir(p) === beside) ?? (bases.length === 1 ? bases[0] : undefined);
+  } else {
+    basePath = path;
+  }
+  const dropInDir = `${name}.d/`;
+  const dropInPaths = paths
+    .filter((p) => DROP_IN.exec(p)?.[1] === name)
+    .filter((p) => bases.length <= 1 || !basePath || dir(p) === `${dir(basePath)}${dropInDir}`)
+    .sort((a, b) => cmp(baseName(a), baseName(b)) || cmp(a, b));
+  if (isDropIn(path) && !dropInPaths.includes(path)) dropInPaths.push(path);
+  const read = (p: string) => (p === path ? text : ctx.read(p));
+  const baseText = basePath ? read(basePath) : undefined;
+  const base = basePath && baseText !== undefined ? parseUnit(basePath, baseText) : undefined;
+  const dropIns = dropInPaths.flatMap((p) => {
+    const body = read(p);
+    return body === undefined ? [] : [parseUnit(p, body)];
+  });
+  const entries = [...(base?.entries ?? []), ...dropIns.flatMap((d) => d.entries)];
+  return { name, base, dropIns, entries };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The assignment that decides a single-valued key: the last one; undefined when never set. */
+export function lastEntry(entries: readonly UnitEntry[], section: string, key: string): UnitEntry | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.section === section && e.key === key) return e;
+  }
+  return undefined;
+}
+
+/** A list-valued key's effective assignments: each adds, an empty one clears what came before. */
+export function effectiveList(entries: readonly UnitEntry[], section: string, key: string): UnitEntry[] {
+  let out: UnitEntry[] = [];
+  for (const e of entries) {
+    if (e.section !== section || e.key !== key) continue;
+    if (e.value.trim() === '') out = [];
+    else out.push(e);
+  }
+  return out;
+}
+
+export interface ServiceUser {
+  /** True when the service runs as root. */
+  root: boolean;
+  /** The assignment that decided it (`User=` or `DynamicUser=`); undefined when neither is set. */
+  decidedBy?: UnitEntry;
+  /** The user name, or `root` when the default applies. */
+  user: string;
+}
+
+const ROOT = /^(root|0)$/;
+
+/**
+ * Who the service runs as. systemd's `User=` defaults to root; an empty `User=` resets it to
+ * that default; `DynamicUser=yes` allocates an unprivileged user unless `User=` names root.
+ */
+export function serviceUser(entries: readonly UnitEntry[]): ServiceUser {
+  const user = lastEntry(entries, 'Service', 'User');
+  const dynamic = lastEntry(entries, 'Service', 'DynamicUser');
+  const dynamicOn = dynamic ? parseBoolean(dynamic.value) === true : false;
+  const name = user?.value.trim() ?? '';
+  const later = [user, dynamic].filter((e): e is UnitEntry => e !== undefined).sort((a, b) => entries.indexOf(a) - entries.indexOf(b)).pop();
+  if (ROOT.test(name)) return { root: true, decidedBy: user, user: name };
+  if (name !== '') return { root: false, decidedBy: user, user: name };
+  if (dynamicOn) return { root: false, decidedBy: dynamic, user: '(dynamic)' };
+  return { root: true, decidedBy: later, user: 'root' };
+}
