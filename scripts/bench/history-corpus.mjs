@@ -26,7 +26,7 @@ const fakeKey = (i) => {
  * `patchMiB`, from the source files under `sourceDir`. Returns its path and counts.
  */
 export function ensureHistory(cacheDir, sourceDir, commits, patchMiB) {
-  const dir = join(cacheDir, `history-v2-${commits}c-${patchMiB}m`);
+  const dir = join(cacheDir, `history-v3-${commits}c-${patchMiB}m`);
   const manifest = join(dir, '.git', 'moltguard-bench.json');
   if (existsSync(manifest)) return { dir, ...JSON.parse(readFileSync(manifest, 'utf8')) };
   mkdirSync(dir, { recursive: true });
@@ -66,18 +66,20 @@ export function ensureHistory(cacheDir, sourceDir, commits, patchMiB) {
       chunks.push(Buffer.from(`M 100644 inline ${entry.path}\n`));
       data(entry.text);
     } else {
-      // Add the next source file, cut at a line boundary to this commit's share of the budget.
-      const src = files[added % files.length];
-      const path = `r${Math.floor(added / files.length)}/${relative(sourceDir, src)}`;
-      const full = readFileSync(src, 'utf8');
-      const cut = full.length > perCommit * 1.5 ? full.lastIndexOf('\n', perCommit * 1.5) : full.length;
-      const text = full.slice(0, cut > 0 ? cut : full.length);
-      chunks.push(Buffer.from(`M 100644 inline ${path}\n`));
-      data(text);
-      if (live.length < 2000) live.push({ path, text });
-      else live[added % 2000] = { path, text };
-      size += text.length;
-      added++;
+      // Add source files, each cut at a line boundary, until this commit's share of the budget is met.
+      while (size < perCommit * 0.9) {
+        const src = files[added % files.length];
+        const path = `r${Math.floor(added / files.length)}/${relative(sourceDir, src)}`;
+        const full = readFileSync(src, 'utf8');
+        const cut = full.length > perCommit * 1.5 ? full.lastIndexOf('\n', perCommit * 1.5) : full.length;
+        const text = full.slice(0, cut > 0 ? cut : full.length);
+        chunks.push(Buffer.from(`M 100644 inline ${path}\n`));
+        data(text);
+        if (live.length < 2000) live.push({ path, text });
+        else live[added % 2000] = { path, text };
+        size += text.length + 1;
+        added++;
+      }
     }
     bytes += size;
   }
