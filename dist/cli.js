@@ -52,7 +52,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var define_MOLTGUARD_RULE_FILES_default;
 var init_define_MOLTGUARD_RULE_FILES = __esm({
   "<define:__MOLTGUARD_RULE_FILES__>"() {
-    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }] }, { file: "rules/secrets/generic-assignment.yaml", data: [{ id: "generic-api-key-assignment", description: "Secret-looking value assigned to an API key, token or secret setting", severity: "high", priority: -10, keywords: ["key", "secret", "token", "auth", "credential"], assignment: { keys: "(^|_)(api_?key|apikey|secret|secret_?key|client_?secret|access_?key|(api|auth|access|bearer|refresh|private|bot|secret|service|personal|deploy|app|oauth)_?token|api_?secret|app_?secret|signing_?key|encryption_?key|master_?key|credentials?)$|^token$" }, regex: "(?=.*\\d)(?=.*[A-Za-z])[A-Za-z0-9+/=_\\-.~:]{16,200}", entropy: 3.6, remediation: "Find which service issued this value and revoke it there (its dashboard or CLI), issue a new one, and have the application read it from the environment instead of this file.", samples: { positive: ["ACME_API_KEY={{alnum:32}}", 'export PAYMENTS_SECRET="{{b64:40}}"', '  "client_secret": "{{token:36}}",', "apiKey: {{hex:40}}", 'config = Client(access_token="{{alnum:40}}")', 'ENV AUTH_TOKEN "{{alnum:32}}"'], negative: ["ACME_API_KEY=${ACME_API_KEY}", "api_key: ${{ secrets.ACME_API_KEY }}", "OPENAI_API_KEY=your_openai_api_key_here", "token = getToken(session)", "SECRET_KEY=changeme", 'api_key = os.environ["ACME_API_KEY"]', "TOKEN_URL=https://auth.example.com/oauth/token", "secret_name: acme-production-credentials", "apiKey: string;", '"output_token": "CloudFrontOriginAccessIdentityList.NextMarker",', '"nextPageToken": "my_nextPageToken1234"', '"token": "<token>"'] } }, { id: "generic-password-assignment", description: "Password assigned in plain text", severity: "high", priority: -10, keywords: ["passw", "pwd", "passphrase"], assignment: { keys: "(^|_)(passw(or)?d|pwd|pass_?phrase|db_?pass|root_?pass)$" }, regex: "[^\\s'\"`]{8,128}", entropy: 2.8, allow: { regexes: ["^(?=.{0,19}$)[A-Za-z]+(?:[_-][A-Za-z]+)*$"] }, remediation: "Change the password on the system it unlocks (database, service account, admin user), then read the new one from the server's env file instead of this file.", samples: { positive: ["DB_PASSWORD=Tr0ub4dor&3xQ", 'password: "{{alnum:16}}"', '  "password": "{{token:20}}",', "POSTGRES_PASSWORD={{alnum:24}}"], negative: ["DB_PASSWORD=", "password: ${DB_PASSWORD}", "POSTGRES_PASSWORD=changeme", 'password: "********"', "PASSWORD_RESET_URL=https://example.com/reset", 'password = request.form["password"]', "passwordField: password", '"password": "THE_PASSWORD"', '//   "rootPassword": "my_rootPassword",'] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }];
+    define_MOLTGUARD_RULE_FILES_default = [{ file: "rules/secrets/adyen.yaml", data: [{ id: "adyen-api-key", description: "Adyen API key", severity: "critical", keywords: ["AQE"], regex: "(?<![A-Za-z0-9+/_-])(AQE[A-Za-z0-9+/]{40,200}={0,2}-[A-Za-z0-9+/]{40,50}={0,2}(?:-[^\\s\"'`]{4,40})?)(?=$|[\\s\"'`])", remediation: "Generate a new API key for the API credential in the Adyen Customer Area (Developers, API credentials), deploy it, revoke the old one, and review recent payments and payouts.", samples: { positive: ["ADYEN_API_KEY=AQE{{alnum:3}}{{b64:80}}==-{{b64:43}}=-{{alnum:12}}", 'client.xapikey = "AQE{{alnum:5}}{{b64:100}}==-{{b64:43}}="'], negative: ["ADYEN_API_KEY=AQE...", "ADYEN_API_KEY=AQEyhmfxK4rPaBxLw0m..."] } }, { id: "adyen-hmac-key", description: "Adyen webhook HMAC key", severity: "high", keywords: ["adyen"], regex: `adyen[\\w.-]{0,30}hmac[\\w.-]{0,20}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Fa-f0-9]{64})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Generate a new HMAC key for the webhook in the Adyen Customer Area (Developers, Webhooks), deploy it; anyone with the old one can forge payment notifications.", samples: { positive: ["ADYEN_HMAC_KEY={{HEX:64}}", 'adyen_hmac_key: "{{HEX:64}}"'], negative: ["ADYEN_HMAC_KEY=ABC123...", "ADYEN_HMAC_KEY=${ADYEN_HMAC_KEY}"] } }] }, { file: "rules/secrets/anthropic.yaml", data: [{ id: "anthropic-api-key", description: "Anthropic API key", severity: "critical", keywords: ["sk-ant-"], regex: "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Anthropic Console (Settings, API keys), create a new one, and review the workspace's usage for requests you did not make.", samples: { positive: ["ANTHROPIC_API_KEY=sk-ant-api03-{{token:93}}AA", 'client = Anthropic(api_key="sk-ant-admin01-{{token:90}}")'], negative: ["ANTHROPIC_API_KEY=sk-ant-...", "ANTHROPIC_API_KEY=sk-ant-api03-your-key-here"] } }, { id: "anthropic-oauth-token", description: "Anthropic (Claude Code) OAuth token", severity: "high", keywords: ["sk-ant-oat", "sk-ant-ort"], regex: "(?<![A-Za-z0-9_-])(sk-ant-o(?:at|rt)\\d{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])", remediation: "Sign out of Claude Code everywhere the token was used (/logout) and revoke its session in the claude.ai account settings, then create a new token with `claude setup-token`.", samples: { positive: ['CLAUDE_CODE_OAUTH_TOKEN="sk-ant-oat01-{{token:95}}"', '"refreshToken": "sk-ant-ort01-{{token:95}}"'], negative: ["CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-...", "CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-{{token:40}}"] } }] }, { file: "rules/secrets/atlassian.yaml", data: [{ id: "atlassian-api-token", description: "Atlassian API token (Jira, Confluence, Bitbucket)", severity: "high", keywords: ["ATATT3xFfGF0"], regex: "(?<![A-Za-z0-9_-])(ATATT3xFfGF0[A-Za-z0-9_=-]{100,300})(?![A-Za-z0-9_=-])", remediation: "Revoke the token at id.atlassian.com (Security, API tokens), create a new one with an expiry (and scopes, where offered), and check the site's audit log.", samples: { positive: ["JIRA_API_TOKEN=ATATT3xFfGF0{{token:170}}={{HEX:8}}", "const auth = btoa(`${email}:ATATT3xFfGF0{{token:160}}={{HEX:8}}`)"], negative: ["JIRA_API_TOKEN=ATATT3xFfGF0...", "JIRA_API_TOKEN=ATATT3xFfGF0{{token:20}}"] } }, { id: "bitbucket-access-token", description: "Bitbucket repository, project or workspace access token", severity: "high", keywords: ["ATCTT3xFfGN0"], regex: "(?<![A-Za-z0-9_-])(ATCTT3xFfGN0[A-Za-z0-9_=-]{100,300})(?![A-Za-z0-9_=-])", remediation: "Revoke the access token in Bitbucket (the repository's, project's or workspace's Access tokens settings), create a new one with the narrowest scopes, and check recent pushes.", samples: { positive: ['BITBUCKET_TOKEN="ATCTT3xFfGN0{{token:170}}={{HEX:8}}"', "git: url: 'https://x-token-auth:ATCTT3xFfGN0{{token:160}}={{HEX:8}}@bitbucket.org/acme/agent.git'"], negative: ["BITBUCKET_TOKEN=ATCTT3xFfGN0...", "BITBUCKET_TOKEN=ATCTT3xFfGN0{{token:30}}"] } }, { id: "bitbucket-app-password", description: "Bitbucket app password", severity: "high", keywords: ["ATBB"], regex: "(?<![A-Za-z0-9_-])(ATBB[A-Za-z0-9]{24,32}[A-F0-9]{8})(?![A-Za-z0-9_-])", remediation: "Revoke the app password in Bitbucket (Personal settings, App passwords) and move the integration to an API token or access token with the narrowest scopes.", samples: { positive: ["BITBUCKET_APP_PASSWORD=ATBB{{alnum:28}}{{HEX:8}}", "https://deploy:ATBB{{alnum:28}}{{HEX:8}}@bitbucket.org/acme/agent.git"], negative: ["BITBUCKET_APP_PASSWORD=ATBB...", "BITBUCKET_APP_PASSWORD=ATBBxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"] } }, { id: "bitbucket-oauth-client-secret", description: "Bitbucket OAuth consumer secret", severity: "high", keywords: ["bitbucket"], regex: `bitbucket[\\w.-]{0,30}secret["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Delete the OAuth consumer in the workspace settings (OAuth consumers), create a new one and deploy its secret.", samples: { positive: ["BITBUCKET_CLIENT_SECRET={{alnum:32}}", 'bitbucket_oauth_secret: "{{alnum:32}}"'], negative: ["BITBUCKET_CLIENT_SECRET=<secret>", "BITBUCKET_CLIENT_ID={{alnum:18}}"] } }] }, { file: "rules/secrets/aws.yaml", data: [{ id: "aws-access-key-id", description: "AWS access key id", severity: "high", keywords: ["AKIA", "ABIA", "ACCA"], regex: "(?<![A-Za-z0-9/+])((?:AKIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9/+])", remediation: "Deactivate and delete the access key in IAM (the user's Security credentials), create a new one only if a long-term key is really needed, and review CloudTrail for calls made with it.", samples: { positive: ["AWS_ACCESS_KEY_ID=AKIA{{b32:16}}", "aws_access_key_id = AKIA{{b32:16}}", '"AccessKeyId": "AKIA{{b32:16}}"'], negative: ["AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "AWS_ACCESS_KEY_ID=AKIA...", "AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX"] } }, { id: "aws-temporary-access-key-id", description: "AWS temporary (STS) access key id", severity: "medium", keywords: ["ASIA"], regex: "(?<![A-Za-z0-9/+])(ASIA[A-Z2-7]{16})(?![A-Za-z0-9/+])", remediation: "Temporary keys expire, but revoke the role's active sessions (IAM, Roles, Revoke sessions) and find where the session credentials were captured; review CloudTrail for their use.", samples: { positive: ["AWS_ACCESS_KEY_ID=ASIA{{b32:16}}", '"AccessKeyId": "ASIA{{b32:16}}",'], negative: ["AWS_ACCESS_KEY_ID=ASIAXXXXXXXXXXXXXXXX", "region: ASIA-PACIFIC-SOUTHEAST"] } }, { id: "aws-secret-access-key", description: "AWS secret access key", severity: "critical", keywords: ["secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"], regex: `(?:aws[\\w.-]{0,20}secret[\\w.-]{0,20}|secret_?access_?key|secret-access-key)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=_-])`, ignoreCase: true, entropy: 4.2, remediation: "Deactivate and delete the access key in IAM (the user's Security credentials), move the workload to a role or SSO, and review CloudTrail for calls made with the key.", samples: { positive: ["AWS_SECRET_ACCESS_KEY={{b64:40}}", "aws_secret_access_key = {{b64:40}}", '"SecretAccessKey": "{{b64:40}}",', 'const s3 = new S3({ secretAccessKey: "{{b64:40}}" })'], negative: ["AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}", "aws_secret_access_key = <your secret key>"] } }, { id: "aws-secret-access-key-pair", description: "AWS secret access key next to its access key id", severity: "critical", keywords: ["AKIA"], regex: `(?<![A-Za-z0-9/+])AKIA[A-Z2-7]{16}["']?[ \\t]{0,4}[,:;|][ \\t]{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=_-])`, entropy: 4.2, remediation: "Deactivate and delete the access key in IAM (the user's Security credentials), move the workload to a role or SSO, and review CloudTrail for calls made with the key.", samples: { positive: ["ci-deployer,AKIA{{b32:16}},{{b64:40}}", 'creds = "AKIA{{b32:16}}:{{b64:40}}"'], negative: ["AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIA{{b32:16}}, and then the next sentence goes on for a while"] } }, { id: "aws-session-token", description: "AWS session token", severity: "medium", keywords: ["session_token", "sessiontoken", "security_token", "securitytoken"], regex: `(?:aws_?session_?token|sessiontoken|aws_?security_?token|x-amz-security-token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9/+]{100,2000}={0,2})(?![A-Za-z0-9/+=_-])`, ignoreCase: true, entropy: 4.5, remediation: "Session tokens expire, but revoke the role's active sessions (IAM, Roles, Revoke sessions), find where they were captured, and review CloudTrail for their use.", samples: { positive: ["AWS_SESSION_TOKEN=IQoJb3JpZ2luX2Vj{{b64:300}}", '"SessionToken": "FwoGZXIvYXdzE{{b64:250}}=="'], negative: ["AWS_SESSION_TOKEN=${AWS_SESSION_TOKEN}", 'aws_session_token = ""'] } }, { id: "aws-mws-auth-token", description: "Amazon Marketplace Web Service auth token", severity: "high", keywords: ["amzn.mws."], regex: "(?<![A-Za-z0-9_.-])(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])", remediation: "Revoke the developer's access in Seller Central (Apps and Services, Manage your apps) and authorize again to get a new token.", samples: { positive: ["MWS_AUTH_TOKEN=amzn.mws.{{uuid:4}}", '"MWSAuthToken": "amzn.mws.{{uuid:4}}"'], negative: ["MWS_AUTH_TOKEN=amzn.mws.xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", "see amzn.mws.docs"] } }, { id: "aws-bedrock-api-key", description: "Amazon Bedrock API key", severity: "high", keywords: ["ABSKQmVkcm9ja0FQSUtleS", "bedrock-api-key-"], regex: "(?<![A-Za-z0-9_-])((?:ABSKQmVkcm9ja0FQSUtleS|bedrock-api-key-)[A-Za-z0-9+/]{40,2000}={0,2})(?![A-Za-z0-9+/=_-])", remediation: "Revoke the key in the Bedrock console (API keys) or delete the IAM service-specific credential behind it, and review CloudTrail for model invocations made with it.", samples: { positive: ["AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS{{b64:110}}", "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t{{b64:600}}"], negative: ["AWS_BEARER_TOKEN_BEDROCK=ABSK...", "name: bedrock-api-key-rotation"] } }] }, { file: "rules/secrets/azure.yaml", data: [{ id: "azure-storage-connection-string", description: "Azure Storage or Cosmos DB account key in a connection string", severity: "critical", keywords: ["AccountKey="], regex: "AccountKey=([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])", priority: 1, remediation: "Rotate the account key in the Azure portal (Storage account or Cosmos DB account, Access keys: regenerate the exposed key), move clients to Entra ID auth or SAS with an expiry, and check the activity log.", samples: { positive: ['AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=agentstore;AccountKey={{b64:86}}==;EndpointSuffix=core.windows.net"', "COSMOS=AccountEndpoint=https://agent.documents.azure.com:443/;AccountKey={{b64:86}}==;"], negative: ["DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<account-key>;", "AccountKey=${STORAGE_KEY}"] } }, { id: "azure-storage-account-key", description: "Azure Storage account key", severity: "critical", keywords: ["storage"], regex: `storage[\\w.-]{0,30}key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])`, ignoreCase: true, remediation: "Regenerate the exposed key in the Azure portal (Storage account, Access keys), move clients to Entra ID auth or SAS with an expiry, and check the activity log.", samples: { positive: ["AZURE_STORAGE_KEY={{b64:86}}==", 'storage_account_access_key: "{{b64:86}}=="'], negative: ["AZURE_STORAGE_KEY=your_storage_key_here", "storage_account_key = data.azurerm_storage_account.main.primary_access_key"] } }, { id: "azure-sas-token", description: "Azure shared access signature (SAS)", severity: "high", keywords: ["sig="], regex: `sv=\\d{4}-\\d{2}-\\d{2}&[^\\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:=|%3D){0,2})(?![A-Za-z0-9%+/=])`, entropy: 4, remediation: "A SAS cannot be revoked alone: rotate the account key that signed it (or revoke the user-delegation keys or delete the stored access policy it names), then issue SAS tokens with short expiries.", samples: { positive: ['BLOB_URL="https://agentstore.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2026-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig={{b64:43}}="', "AZURE_SAS=?sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupitfx&se=2030-12-31T23:59:59Z&spr=https&sig={{b64:43}}="], negative: ["https://agentstore.blob.core.windows.net/backups?sv=2022-11-02&sig=<signature>", 'url = f"{base}?sv={version}&sig={sig}"'] } }, { id: "azure-shared-access-key", description: "Azure Service Bus, Event Hubs or IoT Hub shared access key", severity: "high", keywords: ["SharedAccessKey="], regex: "SharedAccessKey=([A-Za-z0-9+/]{42,43}=)(?![A-Za-z0-9+/=])", remediation: "Regenerate the key of this shared access policy in the Azure portal (the namespace or hub's Shared access policies), update the senders, and prefer Entra ID auth.", samples: { positive: ['SERVICEBUS="Endpoint=sb://agent-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={{b64:43}}="', "HostName=agent-hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey={{b64:43}}="], negative: ["Endpoint=sb://agent-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>", "SharedAccessKey=${SB_KEY}"] } }, { id: "azure-app-configuration-connection-string", description: "Azure App Configuration connection string secret", severity: "high", keywords: [".azconfig.io"], regex: "Endpoint=https://[\\w.-]{1,100}\\.azconfig\\.io;Id=[^;\\s]{1,60};Secret=([A-Za-z0-9+/]{40,60}={0,2})(?![A-Za-z0-9+/=])", remediation: "Regenerate the access key in the Azure portal (App Configuration, Access settings) and move readers to Entra ID auth.", samples: { positive: ['APPCONFIG="Endpoint=https://agent-cfg.azconfig.io;Id={{alnum:4}}-l0-s0:{{alnum:20}};Secret={{b64:43}}="', "Endpoint=https://prod.azconfig.io;Id=abcd-l1-s0:{{alnum:20}};Secret={{b64:44}}"], negative: ["Endpoint=https://agent-cfg.azconfig.io;Id=<id>;Secret=<secret>", "Endpoint=https://agent-cfg.azconfig.io"] } }, { id: "azure-ad-client-secret", description: "Microsoft Entra ID (Azure AD) client secret", severity: "high", keywords: ["Q~"], regex: "(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])", entropy: 3.5, remediation: "Delete the secret in Entra ID (App registrations, the app, Certificates & secrets), add a new one or switch to a certificate or federated credential, and check the sign-in logs for the service principal.", samples: { positive: ["AZURE_CLIENT_SECRET={{alnum:3}}8Q~{{token:34}}", 'client_secret: "{{alnum:3}}7Q~{{alnum:31}}"'], negative: ["AZURE_CLIENT_SECRET=bP88Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"] } }, { id: "azure-devops-pat", description: "Azure DevOps personal access token", severity: "high", keywords: ["JQQJ99"], regex: "(?<![A-Za-z0-9])([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])", priority: 1, remediation: "Revoke the token in Azure DevOps (User settings, Personal access tokens), create a new one with the narrowest scopes and a short expiry, and review the organization's audit log.", samples: { positive: ["AZURE_DEVOPS_EXT_PAT={{alnum:52}}JQQJ99{{alnum:18}}AZDO{{alnum:4}}", 'token = "{{alnum:52}}JQQJ99{{alnum:18}}AZDO{{alnum:4}}"'], negative: ["AZURE_DEVOPS_EXT_PAT=<pat>", "marker JQQJ99 alone"] } }, { id: "azure-ai-services-key", description: "Azure OpenAI or Azure AI services key", severity: "high", keywords: ["JQQJ99"], regex: "(?<![A-Za-z0-9])([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}ACOG[A-Za-z0-9]{4})(?![A-Za-z0-9])", priority: 1, remediation: "Regenerate the exposed key in the Azure portal (the resource's Keys and Endpoint), update clients or move them to Entra ID auth, and check the resource's metrics for unexpected usage.", samples: { positive: ["AZURE_OPENAI_API_KEY={{alnum:52}}JQQJ99{{alnum:18}}ACOG{{alnum:4}}", 'client = AzureOpenAI(api_key="{{alnum:52}}JQQJ99{{alnum:18}}ACOG{{alnum:4}}")'], negative: ["AZURE_OPENAI_API_KEY=your-azure-openai-key", "AZURE_OPENAI_API_KEY={{alnum:40}}JQQJ99"] } }, { id: "azure-service-key", description: "Azure service access key (84-character format)", severity: "high", keywords: ["JQQJ99"], regex: "(?<![A-Za-z0-9])([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}[A-Z]{4}[A-Za-z0-9]{4})(?![A-Za-z0-9])", remediation: "Regenerate the exposed key in the Azure portal (the resource's Keys or Access keys page), update clients or move them to Entra ID auth, and check the resource's activity log.", samples: { positive: ['PUBSUB="Endpoint=https://agent.webpubsub.azure.com;AccessKey={{alnum:52}}JQQJ99{{alnum:18}}AWPS{{alnum:4}};Version=1.0;"', "MAPS_KEY={{alnum:52}}JQQJ99{{alnum:18}}AZMP{{alnum:4}}"], negative: ["KEY=JQQJ99", "KEY={{alnum:30}}JQQJ99{{alnum:30}}"] } }, { id: "azure-openai-api-key-legacy", description: "Azure OpenAI or Cognitive Services key (32 hex)", severity: "high", keywords: ["azure_openai", "azureopenai", "ocp-apim-subscription-key", "cognitive"], regex: `(?:azure_?openai|ocp-apim-subscription-key|cognitive)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Regenerate the exposed key in the Azure portal (the resource's Keys and Endpoint), update clients or move them to Entra ID auth, and check the resource's metrics for unexpected usage.", samples: { positive: ["AZURE_OPENAI_API_KEY={{hex:32}}", 'headers = {"Ocp-Apim-Subscription-Key": "{{hex:32}}"}', 'client = AzureOpenAI(api_key="{{hex:32}}", api_version="2024-02-01")'], negative: ["AZURE_OPENAI_API_KEY=<your-key>", "AZURE_OPENAI_DEPLOYMENT=gpt-4o"] } }, { id: "azure-devops-pat-legacy", description: "Azure DevOps personal access token (52-character format)", severity: "high", keywords: ["devops", "ado_pat", "azdo", "system_accesstoken"], regex: `(?:devops|ado_pat|azdo|system_accesstoken)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-z2-7]{52})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Revoke the token in Azure DevOps (User settings, Personal access tokens), create a new one with the narrowest scopes and a short expiry, and review the organization's audit log.", samples: { positive: ["AZURE_DEVOPS_EXT_PAT={{b32:52}}", 'AZDO_PERSONAL_ACCESS_TOKEN: "{{b32:52}}"'], negative: ["AZURE_DEVOPS_EXT_PAT=$(System.AccessToken)", "AZURE_DEVOPS_ORG=https://dev.azure.com/agent-team"] } }] }, { file: "rules/secrets/cloudflare.yaml", data: [{ id: "cloudflare-api-token", description: "Cloudflare API token", severity: "high", keywords: ["cfut_", "cfat_"], regex: "(?<![A-Za-z0-9_-])(cf[ua]t_[A-Za-z0-9]{40,50})(?![A-Za-z0-9_-])", remediation: "Roll or delete the token in the Cloudflare dashboard (My Profile or Manage Account, API Tokens), create a new one with only the zones and permissions it needs, and check the audit log.", samples: { positive: ["CLOUDFLARE_API_TOKEN=cfut_{{alnum:40}}{{hex:8}}", "CF_API_TOKEN=cfat_{{alnum:40}}{{hex:8}}"], negative: ["CLOUDFLARE_API_TOKEN=cfut_xxx", "cfat_um = CFAT_uM"] } }, { id: "cloudflare-api-token-legacy", description: "Cloudflare API token (unprefixed)", severity: "high", keywords: ["cloudflare", "cf_api_token", "cf_token", "cf_dns_api_token"], regex: `(?:cloudflare[\\w.-]{0,30}token|\\bcf_(?:dns_)?(?:api_)?token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9_-]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Roll or delete the token in the Cloudflare dashboard (My Profile, API Tokens), create a new one with only the zones and permissions it needs, and check the audit log.", samples: { positive: ["CLOUDFLARE_API_TOKEN={{token:40}}", 'CF_DNS_API_TOKEN: "{{token:40}}"'], negative: ["CLOUDFLARE_API_TOKEN=${{ secrets.CLOUDFLARE_API_TOKEN }}", "CLOUDFLARE_API_TOKEN=your-cloudflare-api-token-goes-here"] } }, { id: "cloudflare-global-api-key", description: "Cloudflare Global API Key", severity: "critical", keywords: ["cloudflare", "cf_api_key", "x-auth-key", "cf_key"], regex: `(?:cloudflare[\\w.-]{0,30}key|\\bcf_(?:api_)?key|x-auth-key)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{37})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "View and change the Global API Key in the Cloudflare dashboard (My Profile, API Tokens, Global API Key: Change), replace its uses with scoped API tokens, and check the audit log.", samples: { positive: ["CLOUDFLARE_API_KEY={{hex:37}}", 'curl -H "X-Auth-Key: {{hex:37}}" -H "X-Auth-Email: ops@example-agents.com"'], negative: ["CLOUDFLARE_API_KEY=<global-api-key>", "CF_API_KEY=${CF_API_KEY}"] } }, { id: "cloudflare-origin-ca-key", description: "Cloudflare Origin CA key", severity: "high", keywords: ["v1.0-"], regex: "(?<![A-Za-z0-9_.-])(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![A-Za-z0-9_-])", remediation: "Change the Origin CA Key in the Cloudflare dashboard (My Profile, API Tokens, Origin CA Key) and review the origin certificates issued with it.", samples: { positive: ["CF_ORIGIN_CA_KEY=v1.0-{{hex:24}}-{{hex:146}}", 'origin_ca_key = "v1.0-{{hex:24}}-{{hex:146}}"'], negative: ["version: v1.0-beta", "CF_ORIGIN_CA_KEY=v1.0-{{hex:24}}-..."] } }, { id: "cloudflare-tunnel-token", description: "Cloudflare Tunnel token", severity: "high", keywords: ["eyJhIjoi"], regex: "(?<![A-Za-z0-9+/_-])(eyJhIjoi[A-Za-z0-9+/]{100,400}={0,2})(?![A-Za-z0-9+/=_-])", remediation: "Rotate the tunnel's token (Zero Trust dashboard, Networks, Tunnels, the tunnel, Refresh token, or `cloudflared tunnel token --cred-file` after deleting and re-creating credentials), then restart the connectors with the new token.", samples: { positive: ["TUNNEL_TOKEN={{b64json:a=[[hex:32]],t=[[uuid:4]],s=[[b64:44]]}}", "command: tunnel --no-autoupdate run --token {{b64json:a=[[hex:32]],t=[[uuid:4]],s=[[b64:44]]}}"], negative: ["TUNNEL_TOKEN=eyJhIjoi...", "TUNNEL_TOKEN=${TUNNEL_TOKEN}"] } }] }, { file: "rules/secrets/cohere.yaml", data: [{ id: "cohere-api-key", description: "Cohere API key", severity: "high", keywords: ["cohere", "co_api_key"], regex: `(?:cohere|co_api_key)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([A-Za-z0-9]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Delete the key in the Cohere dashboard (API keys), create a new one, and check usage for requests you did not make.", samples: { positive: ["COHERE_API_KEY={{alnum:40}}", 'co = cohere.ClientV2(api_key="{{alnum:40}}")', 'CO_API_KEY: "{{alnum:40}}"'], negative: ["COHERE_API_KEY=your-cohere-api-key", "COHERE_API_KEY=${COHERE_API_KEY}", 'cohere_model = "command-r-plus-08-2024"'] } }] }, { file: "rules/secrets/connection-strings.yaml", data: [{ id: "postgres-connection-string", description: "PostgreSQL connection string with a password", severity: "high", keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+"], regex: `(?<![A-Za-z0-9+.-])postgres(?:ql)?(?:\\+[a-z0-9]{1,20})?://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.\\[\\]:-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the role's password (ALTER ROLE \u2026 PASSWORD, or the provider's console), update the env file on the servers, and check pg_stat_activity and the logs for unknown clients.", samples: { positive: ["DATABASE_URL=postgresql://agent:{{alnum:20}}@10.0.1.5:5432/agentdb?sslmode=require", 'engine = create_engine("postgresql+asyncpg://app:{{token:24}}@10.0.1.5:5432/app?sslmode=require")', "DATABASE_URL=postgres://postgres.{{lower:20}}:{{alnum:16}}@pooler.db.internal:6543/postgres?sslmode=verify-full"], negative: ["DATABASE_URL=postgresql://agent:PASSWORD@10.0.1.5:5432/agentdb?sslmode=require", "DATABASE_URL=postgres://postgres:postgres@db:5432/test?sslmode=require", "DATABASE_URL=postgresql://app:{{alnum:16}}@localhost:5432/app?sslmode=require", "DATABASE_URL=postgresql://agent:${DB_PASSWORD}@10.0.1.5:5432/agentdb?sslmode=require"] } }, { id: "mysql-connection-string", description: "MySQL or MariaDB connection string with a password", severity: "high", keywords: ["mysql://", "mysql+", "mysql2://", "mariadb://", "mysqlx://"], regex: `(?<![A-Za-z0-9+.-])(?:mysql(?:2|x)?|mariadb)(?:\\+[a-z0-9]{1,20})?://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.\\[\\]:()-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the account's password (ALTER USER \u2026 IDENTIFIED BY, or the provider's console), update the env file on the servers, and check the general or audit log for unknown clients.", samples: { positive: ["DATABASE_URL=mysql://app:{{alnum:20}}@mysql.db.internal:3306/app", 'SQLALCHEMY_DATABASE_URI = "mysql+pymysql://agent:{{token:18}}@10.0.2.7/agent"'], negative: ["DATABASE_URL=mysql://root:root@db:3306/app", "DATABASE_URL=mysql://user:password@10.0.2.7/app", "DATABASE_URL=mysql://app:mydbpass@10.0.2.7/app"] } }, { id: "mongodb-connection-string", description: "MongoDB connection string with a password", severity: "high", keywords: ["mongodb://", "mongodb+srv://"], regex: `(?<![A-Za-z0-9+.-])mongodb(?:\\+srv)?://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.,:-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|<password>|x+|X+|\\*+)$", "^<db_password>$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the database user's password (db.updateUser, or Atlas Database Access), update the env file on the servers, and check the access logs; restrict Atlas network access.", samples: { positive: ["MONGODB_URI=mongodb+srv://agent:{{alnum:20}}@cluster0.{{lower:5}}.mongo.internal/agent?retryWrites=true&w=majority", 'client = MongoClient("mongodb://admin:{{token:24}}@10.0.4.1:27017,10.0.4.2:27017/?replicaSet=rs0")'], negative: ["MONGODB_URI=mongodb+srv://user:pass@cluster/db", "MONGODB_URI=mongodb://root:{{alnum:12}}@localhost:27017"] } }, { id: "redis-connection-string", description: "Redis connection string with a password", severity: "high", keywords: ["redis://", "rediss://"], regex: `(?<![A-Za-z0-9+.-])rediss?://([^\\s:@/'"<>]{0,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.\\[\\]:-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the password (the ACL user's, or requirepass; the provider's console for managed Redis), update the env file on the servers, and keep port 6379 off the internet.", samples: { positive: ["REDIS_URL=rediss://default:{{alnum:32}}@redis-12345.cache.internal:12345", "REDIS_URL=rediss://:{{token:24}}@10.0.1.9:6379/0"], negative: ["REDIS_URL=rediss://:password@redis:6379/0", "REDIS_URL=redis://localhost:6379/0"] } }, { id: "amqp-connection-string", description: "AMQP (RabbitMQ) connection string with a password", severity: "high", keywords: ["amqp://", "amqps://"], regex: `(?<![A-Za-z0-9+.-])amqps?://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.\\[\\]:-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the user's password (rabbitmqctl change_password, or the provider's console), update the env file on the servers, and check the broker's connections for unknown clients.", samples: { positive: ["CELERY_BROKER_URL=amqps://agent:{{alnum:24}}@rabbit.mq.internal:5671/agent", 'AMQP_URL="amqp://worker:{{token:20}}@10.0.3.4:5672/%2F"'], negative: ["AMQP_URL=amqp://guest:guest@rabbitmq:5672/", "AMQP_URL=amqp://user:password@10.0.3.4/"] } }, { id: "mssql-connection-string", description: "SQL Server connection string with a password (URL form)", severity: "high", keywords: ["mssql://", "sqlserver://", "mssql+"], regex: `(?<![A-Za-z0-9+.-])(?:mssql|sqlserver)(?:\\+[a-z0-9]{1,20})?://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.\\[\\]:\\\\-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|PASS|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the login's password (ALTER LOGIN \u2026 WITH PASSWORD, or the Azure SQL console), update the env file on the servers, and prefer Entra ID or managed identity authentication.", samples: { positive: ["DATABASE_URL=sqlserver://sa:{{alnum:20}}@sql.db.internal:1433/agent", 'SQLALCHEMY_DATABASE_URI="mssql+pyodbc://app:{{token:18}}@agent-sql.database.windows.net/agent?driver=ODBC+Driver+18+for+SQL+Server"'], negative: ["DATABASE_URL=sqlserver://sa:PASSWORD@10.0.5.5:1433/agent", "DATABASE_URL=mssql://sa:{{alnum:16}}@localhost:1433/agent"] } }, { id: "ado-net-connection-string-password", description: "Password in a key=value connection string (ADO.NET, ODBC, Npgsql)", severity: "high", keywords: ["password=", "pwd="], regex: `(?:Server|Data Source|Host|Address|Addr)[ \\t]*=[^;"'\\n]{1,200};[^"'\\n]{0,300}?(?:^|;)[ \\t]*(?:Password|Pwd)[ \\t]*=[ \\t]*([^;"'\\n]{4,200}?)[ \\t]*(?=;|"|'|$)`, ignoreCase: true, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|x+|X+|\\*+|\\{[^}]*\\})$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the login's password on the database server, update the env file or secret store the app reads it from, and prefer integrated, Entra ID or managed identity authentication.", samples: { positive: ['"DefaultConnection": "Server=tcp:agent-sql.database.windows.net,1433;Database=agent;User ID=app;Password={{alnum:20}};Encrypt=True;"', 'CONN="Host=10.0.1.5;Port=5432;Database=agent;Username=agent;Password={{token:20}};SSL Mode=Require"'], negative: ['"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=agent;Trusted_Connection=True;"', "Server=db;Database=agent;User Id=sa;Password=<YourStrong@Passw0rd>;"] } }, { id: "jdbc-url-password", description: "Password in a JDBC URL", severity: "high", keywords: ["jdbc:"], regex: `jdbc:[a-z][a-z0-9:]{1,30}:(?://)?[^\\s"'<>]{1,300}?[?&;:]password=([^&;\\s"'<>]{4,200})`, ignoreCase: true, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|PASSWORD|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the account's password on the database server, update the env file or secret store the app reads it from, and pass the password as a property rather than in the URL.", samples: { positive: ["spring.datasource.url=jdbc:postgresql://10.0.1.5:5432/agent?user=agent&password={{alnum:20}}&sslmode=require", 'url: "jdbc:sqlserver://sql.example-agents.com:1433;databaseName=agent;user=app;password={{token:18}};encrypt=true"'], negative: ["spring.datasource.url=jdbc:postgresql://db:5432/agent?user=agent&password=${DB_PASSWORD}&sslmode=require", "spring.datasource.url=jdbc:mysql://10.0.2.7:3306/agent"] } }] }, { file: "rules/secrets/credential-files.yaml", data: [{ id: "npmrc-auth-token", description: "npm registry auth token (.npmrc or .yarnrc.yml)", severity: "high", keywords: ["_authToken", "npmAuthToken"], regex: `(?:_authToken|npmAuthToken)["']?[ \\t]{0,4}[=:][ \\t]{0,4}["']?([A-Za-z0-9_+/=.~-]{16,512})(?![A-Za-z0-9_+/=.~-])`, entropy: 3.5, remediation: "Revoke the token at its registry (npmjs.com Access Tokens or `npm token revoke`, or the private registry's token page), create a new one, and keep .npmrc on `${NPM_TOKEN}`.", samples: { positive: ["//registry.npmjs.org/:_authToken={{uuid:4}}", '//npm.pkg.example-agents.com/:_authToken="{{b64:40}}"', '  npmAuthToken: "{{token:36}}"'], negative: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "//registry.npmjs.org/:_authToken=<your-token>", 'npmAuthToken: "${NPM_AUTH_TOKEN}"'] } }, { id: "npmrc-basic-auth", description: "npm registry user and password (.npmrc _auth)", severity: "high", keywords: ["_auth", "npmAuthIdent"], regex: `(?:(?<![A-Za-z])_auth|npmAuthIdent)["']?[ \\t]{0,4}[=:][ \\t]{0,4}["']?([A-Za-z0-9+/]{8,600}={0,2})(?![A-Za-z0-9+/=])`, validate: "basic-credential", remediation: "Change the password of this registry account (or revoke the token used as its password), and switch .npmrc to an `_authToken` read from the environment.", samples: { positive: ["_auth={{b64of:deploy:[[alnum:20]]}}", '//artifactory.example-agents.com/api/npm/npm/:_auth="{{b64of:ci-bot:[[token:24]]}}"'], negative: ["_auth=${NPM_AUTH}", "_auth={{b64of:user:password}}"] } }, { id: "npmrc-password", description: "npm registry password (.npmrc _password)", severity: "high", keywords: ["_password"], regex: `(?<![A-Za-z])_password["']?[ \\t]{0,4}[=:][ \\t]{0,4}["']?([A-Za-z0-9+/]{8,600}={0,2})(?![A-Za-z0-9+/=])`, validate: "base64-secret", remediation: "Change the password of this registry account, then switch .npmrc to an `_authToken` read from the environment.", samples: { positive: ["//npm.example-agents.com/:_password={{b64of:[[alnum:18]]}}", '_password="{{b64of:[[token:24]]}}"'], negative: ["//npm.example-agents.com/:_password=${NPM_PASSWORD_B64}", "_password={{b64of:changeme}}"] } }, { id: "netrc-password", description: "Password in a .netrc entry", severity: "high", keywords: ["machine"], regex: "(?:^|\\s)machine[ \\t]+(?!(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)\\s)[^\\s]{1,253}\\s{1,20}(?:(?:login|account|port)[ \\t]+[^\\s]{1,200}\\s{1,20}){0,3}password[ \\t]+([^\\s]{4,200})", multiline: true, allow: { regexes: ["^(?:password|passwd|pass|secret|token|x+|X+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the password (or revoke the token) at the host the entry names, then keep .netrc out of the repository with mode 600 in the user's home directory.", samples: { positive: ["machine api.heroku.com\n  login ops@example-agents.com\n  password {{alnum:36}}", "machine ftp.example-agents.com login deploy password {{token:20}}"], negative: ["machine api.heroku.com\n  login ops@example-agents.com\n  password $HEROKU_API_KEY", "machine github.com login user password password", "machine example.com\nlogin daniel\npassword {{alnum:12}}"] } }, { id: "pypirc-password", description: "Password in a .pypirc (or similar INI) username/password section", severity: "high", keywords: ["username"], regex: "^[ \\t]*username[ \\t]*[:=][ \\t]*[^\\s;,]{1,100}[ \\t]*\\r?\\n[ \\t]*password[ \\t]*[:=][ \\t]*([^\\s;,()]{6,200})[ \\t]*(?:\\r?\\n|$)", multiline: true, allow: { regexes: ["^(?:password|passwd|secret|token|x+|X+)$", "^(?:string|String|str|number|int|bool|boolean|any|None|null|undefined|Optional\\[str\\])$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the password or remove the token at the index it names (pypi.org Account settings), switch to trusted publishing or a project-scoped token, and keep .pypirc out of the repository.", samples: { positive: ["[internal]\nrepository = https://pypi.example-agents.com/simple\nusername = deploy\npassword = {{alnum:24}}", "username: ci-uploader\npassword: {{token:30}}"], negative: ["username = __token__\npassword = ${PYPI_TOKEN}", "username = deploy\npassword = <your password>", "    username: string;\n    password: string;"] } }, { id: "url-embedded-credentials", description: "Password or token in a URL (.git-credentials, remotes, webhooks)", severity: "high", keywords: ["://"], regex: `(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp|smtps?|imaps?|pop3s?|ldaps?|git|svn|ssh|wss?|nats|clickhouse|neo4j(?:\\+s)?|bolt|couchdbs?|influxdb)://([^\\s:@/'"<>]{1,100}):(?!\\1@)([^\\s@/'"<>]{3,200})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0)(?![\\w.-])|(?:[\\w-]{1,63}\\.){0,8}example\\.(?:com|org|net)(?![\\w.-]))[A-Za-z0-9.-]{1,253}`, secretGroup: 2, allow: { regexes: ["^(?:password|passwd|pass|pwd|secret|token|PASSWORD|PASS|TOKEN|x+|X+|\\*+)$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Revoke the token or change the password at the service the URL points to, then put the URL together at runtime from the environment or use the tool's credential helper.", samples: { positive: ["https://deploy:{{alnum:24}}@git.example-agents.com/acme/agent.git", "SMTP_URL=smtps://mailer:{{token:20}}@smtp.example-agents.com:465", "clickhouse://default:{{alnum:20}}@ch.internal.example-agents.com:8443/default"], negative: ["https://user:password@git.example-agents.com/acme/agent.git", "https://oauth2:${GITLAB_TOKEN}@gitlab.com/acme/agent.git", "http://admin:{{alnum:16}}@localhost:8080/", "https://guest:guest@broker.example-agents.com", 'const myURL = new URL("https://abc:xyz@example.com");'] } }, { id: "docker-config-auth", description: "Registry login in a Docker config.json (auth)", severity: "high", keywords: ['"auth"'], regex: '"auth"[ \\t]*:[ \\t]*"([A-Za-z0-9+/]{8,1000}={0,2})"', validate: "basic-credential", remediation: "Change the password or revoke the access token of this registry account (Docker Hub, GHCR, ECR, ACR\u2026), log in again through a credential helper (credsStore), and keep config.json out of the repository.", samples: { positive: ['{"auths": {"https://index.docker.io/v1/": {"auth": "{{b64of:acme:[[alnum:24]]}}"}}}', '      "auth": "{{b64of:deploy-bot:[[token:30]]}}"'], negative: ['{"auths": {"ghcr.io": {"auth": ""}}}', '"auth": "{{b64of:user:$REGISTRY_PASSWORD}}"'] } }, { id: "docker-config-identity-token", description: "Registry identity token in a Docker config.json", severity: "high", keywords: ['"identitytoken"'], regex: '"identitytoken"[ \\t]*:[ \\t]*"([A-Za-z0-9_.+/=-]{20,4000})"', entropy: 4, priority: 1, remediation: "Log out of the registry (`docker logout`) to drop the refresh token, revoke the session at the registry if it offers that, and log in through a credential helper.", samples: { positive: ['"identitytoken": "{{token:64}}"', '{"auths": {"acme.azurecr.io": {"auth": "", "identitytoken": "{{jwt:sub=acr,iss=acme}}"}}}'], negative: ['"identitytoken": ""', '"identitytoken": "<token>"'] } }, { id: "http-basic-auth-header", description: "HTTP Basic authorization header with credentials", severity: "high", keywords: ["basic "], regex: "\\bBasic[ \\t]+([A-Za-z0-9+/]{8,600}={0,2})(?![A-Za-z0-9+/=])", validate: "basic-credential", allow: { regexes: ["^czZCaGRSa3F0MzpnWDFmQmF0M2JW$"] }, remediation: "Change the password (or revoke the token) of the account the header encodes, and build the header at runtime from the environment.", samples: { positive: ['curl -H "Authorization: Basic {{b64of:api:[[alnum:32]]}}" https://api.example-agents.com', "headers = {'Authorization': 'Basic {{b64of:ops@example-agents.com:[[token:24]]}}'}"], negative: ["Authorization: Basic <credentials>", "Authorization: Basic {{b64of:user:pass}}", "A basic introduction to the API"] } }, { id: "http-bearer-token", description: "Bearer token in an HTTP Authorization header", severity: "high", keywords: ["bearer "], regex: "\\bBearer[ \\t]+([A-Za-z0-9_.~+/-]{24,600}={0,2})(?![A-Za-z0-9_.~+/=-])", entropy: 4, priority: -5, remediation: "Find the service that issued the token and revoke it there, then build the header at runtime from the environment.", samples: { positive: ['curl -H "Authorization: Bearer {{alnum:40}}" https://api.example-agents.com/v1/jobs', "fetch(url, {headers: {Authorization: 'Bearer {{token:48}}'}})"], negative: ['curl -H "Authorization: Bearer $API_TOKEN" https://api.example-agents.com', 'headers["Authorization"] = "Bearer " + token', "Authorization: Bearer <token>"] } }, { id: "maven-settings-password", description: "Password in Maven settings.xml (or another XML config)", severity: "high", keywords: ["<password>"], regex: "<password>[ \\t]*([^<\\s]{4,200})[ \\t]*</password>", allow: { regexes: ["^\\{[A-Za-z0-9+/=]+\\}$", "^[a-z]{0,20}(?:pass|passwd|pwd|password|secret)$"] }, remediation: "Change the password of the repository or server account, then use Maven's password encryption or an environment variable (`${env.REPO_PASSWORD}`) in settings.xml.", samples: { positive: ["<server><id>releases</id><username>deploy</username><password>{{alnum:20}}</password></server>", "      <password>{{token:32}}</password>"], negative: ["<password>${env.MAVEN_REPO_PASSWORD}</password>", "<password>{COQLCE6DU6GtcS5P=}</password>", "      <password>repopwd</password>"] } }] }, { file: "rules/secrets/datadog.yaml", data: [{ id: "datadog-api-key", description: "Datadog API key", severity: "high", keywords: ["datadog", "dd_api_key", "dd-api-key", "ddapikey"], regex: `(?:datadog[\\w.-]{0,30}|\\bdd[_-]?)api[_-]?key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Revoke the key in Datadog (Organization Settings, API Keys), create a new one, and check the audit trail; an API key can submit data and, with an app key, read it.", samples: { positive: ["DD_API_KEY={{hex:32}}", 'curl -H "DD-API-KEY: {{hex:32}}" https://api.datadoghq.com/api/v1/validate', 'datadog_api_key: "{{hex:32}}"'], negative: ["DD_API_KEY=<DATADOG_API_KEY>", "DD_API_KEY=${DD_API_KEY}"] } }, { id: "datadog-application-key", description: "Datadog application key", severity: "high", keywords: ["datadog", "dd_app", "dd-application-key", "dd_application_key"], regex: `(?:datadog[\\w.-]{0,30}|\\bdd[_-]?)app(?:lication)?[_-]?key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Revoke the application key in Datadog (Organization Settings, Application Keys, or the user's Personal Settings), create a scoped one, and check the audit trail.", samples: { positive: ["DD_APP_KEY={{hex:40}}", 'curl -H "DD-APPLICATION-KEY: {{hex:40}}" https://api.datadoghq.com/api/v1/dashboard'], negative: ["DD_APP_KEY=<DATADOG_APP_KEY>", "DD_APP_KEY=${DD_APP_KEY}"] } }] }, { file: "rules/secrets/deepseek.yaml", data: [{ id: "deepseek-api-key", description: "DeepSeek API key", severity: "high", keywords: ["deepseek", "sk-"], regex: `deepseek[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?(sk-[a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, remediation: "Delete the key on the DeepSeek platform (API keys), create a new one, and check usage and balance for requests you did not make.", samples: { positive: ["DEEPSEEK_API_KEY=sk-{{hex:32}}", 'deepseek.api_key = "sk-{{hex:32}}"'], negative: ["DEEPSEEK_API_KEY=sk-...", "DEEPSEEK_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OTHER_KEY=sk-{{hex:32}}"] } }] }, { file: "rules/secrets/digitalocean.yaml", data: [{ id: "digitalocean-personal-access-token", description: "DigitalOcean personal access token", severity: "critical", keywords: ["dop_v1_"], regex: "(?<![A-Za-z0-9_-])(dop_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Delete the token in the DigitalOcean control panel (API, Tokens), create a new one with custom scopes, and review the team's security history for droplets, firewalls and keys changed with it.", samples: { positive: ["DIGITALOCEAN_TOKEN=dop_v1_{{hex:64}}", "doctl auth init -t dop_v1_{{hex:64}}"], negative: ["DIGITALOCEAN_TOKEN=dop_v1_...", "DIGITALOCEAN_TOKEN=dop_v1_{{hex:20}}"] } }, { id: "digitalocean-oauth-token", description: "DigitalOcean OAuth access token", severity: "high", keywords: ["doo_v1_"], regex: "(?<![A-Za-z0-9_-])(doo_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Revoke the application's access in the DigitalOcean control panel (API, OAuth applications or Authorized applications) and authorize again for a new token.", samples: { positive: ["DO_OAUTH_TOKEN=doo_v1_{{hex:64}}", '"access_token": "doo_v1_{{hex:64}}"'], negative: ["DO_OAUTH_TOKEN=doo_v1_...", "doo_v1_placeholder"] } }, { id: "digitalocean-refresh-token", description: "DigitalOcean OAuth refresh token", severity: "high", keywords: ["dor_v1_"], regex: "(?<![A-Za-z0-9_-])(dor_v1_[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Revoke the application's access in the DigitalOcean control panel (API, Authorized applications) so the refresh token stops working, then authorize again.", samples: { positive: ["DO_REFRESH_TOKEN=dor_v1_{{hex:64}}", '"refresh_token": "dor_v1_{{hex:64}}"'], negative: ["DO_REFRESH_TOKEN=dor_v1_...", "DO_REFRESH_TOKEN=dor_v1_{{hex:10}}"] } }, { id: "digitalocean-spaces-secret-key", description: "DigitalOcean Spaces secret key", severity: "high", keywords: ["spaces"], regex: `spaces[\\w.-]{0,30}secret[\\w.-]{0,20}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9/+]{43})(?![A-Za-z0-9/+=_-])`, ignoreCase: true, entropy: 4.2, remediation: "Delete the Spaces access key in the DigitalOcean control panel (API, Spaces Keys), create a new one limited to the buckets it needs, and check the bucket for unexpected objects.", samples: { positive: ["SPACES_SECRET_KEY={{b64:43}}", 'do_spaces_secret: "{{b64:43}}"'], negative: ["SPACES_SECRET_KEY=your_spaces_secret", "SPACES_SECRET_KEY=${SPACES_SECRET}"] } }] }, { file: "rules/secrets/discord.yaml", data: [{ id: "discord-bot-token", description: "Discord bot token", severity: "high", keywords: ["discord", ".run(", ".login(", "Bot "], regex: "(?<![A-Za-z0-9_.-])([MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])", entropy: 4, remediation: "Reset the token in the Discord Developer Portal (the application's Bot page, Reset Token) and check the servers the bot is in for actions it did not take.", samples: { positive: ["DISCORD_TOKEN={{b64of:[[digits:18]]}}.{{token:6}}.{{token:38}}", 'client.run("{{b64of:[[digits:18]]}}.{{token:6}}.{{token:27}}")', 'headers = {"Authorization": "Bot {{b64of:[[digits:18]]}}.{{token:6}}.{{token:38}}"}'], negative: ["DISCORD_TOKEN=your-discord-bot-token", 'client.run(os.environ["DISCORD_TOKEN"])', 'app.run(host="0.0.0.0", port=8080)'] } }, { id: "discord-webhook-url", description: "Discord webhook URL", severity: "medium", keywords: ["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"], regex: "(discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])", remediation: "Delete the webhook in the channel's settings (Integrations, Webhooks), create a new one, and store its URL as a secret.", samples: { positive: ["DISCORD_WEBHOOK=https://discord.com/api/webhooks/{{digits:19}}/{{token:68}}", 'requests.post("https://discordapp.com/api/webhooks/{{digits:18}}/{{token:68}}", json=payload)'], negative: ["DISCORD_WEBHOOK=https://discord.com/api/webhooks/...", "DISCORD_WEBHOOK=https://discord.com/api/webhooks/{id}/{token}"] } }, { id: "discord-client-secret", description: "Discord application client secret", severity: "high", keywords: ["discord"], regex: `discord[\\w.-]{0,30}secret["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Reset the client secret in the Discord Developer Portal (the application's OAuth2 page) and deploy the new one.", samples: { positive: ["DISCORD_CLIENT_SECRET={{token:32}}", 'discord_client_secret: "{{alnum:32}}"'], negative: ["DISCORD_CLIENT_SECRET=<client-secret>", "DISCORD_CLIENT_ID={{digits:18}}"] } }] }, { file: "rules/secrets/dockerhub.yaml", data: [{ id: "dockerhub-personal-access-token", description: "Docker Hub personal access token", severity: "high", keywords: ["dckr_pat_"], regex: "(?<![A-Za-z0-9_-])(dckr_pat_[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])", remediation: "Delete the token on Docker Hub (Account settings, Personal access tokens), create a new one with read-only or the narrowest access, and check the repositories for pushed tags.", samples: { positive: ["DOCKERHUB_TOKEN=dckr_pat_{{token:27}}", "echo dckr_pat_{{alnum:27}} | docker login -u acme --password-stdin"], negative: ["DOCKERHUB_TOKEN=dckr_pat_...", "DOCKERHUB_TOKEN=dckr_pat_{{alnum:10}}"] } }, { id: "dockerhub-organization-access-token", description: "Docker Hub organization access token", severity: "high", keywords: ["dckr_oat_"], regex: "(?<![A-Za-z0-9_-])(dckr_oat_[A-Za-z0-9_-]{27,40})(?![A-Za-z0-9_-])", remediation: "Delete the token in the Docker Hub organization's settings (Access tokens), create a new one with only the repositories it needs, and check them for pushed tags.", samples: { positive: ["DOCKER_ORG_TOKEN=dckr_oat_{{token:32}}", "password: dckr_oat_{{alnum:32}}"], negative: ["DOCKER_ORG_TOKEN=dckr_oat_...", "DOCKER_ORG_TOKEN=dckr_oat_{{alnum:10}}"] } }] }, { file: "rules/secrets/doppler.yaml", data: [{ id: "doppler-personal-token", description: "Doppler personal token", severity: "critical", keywords: ["dp.pt."], regex: "(?<![A-Za-z0-9_.-])(dp\\.pt\\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Revoke the token in Doppler (Tokens, Personal), create a new one, and review the workplace's activity log for secrets read or changed.", samples: { positive: ["DOPPLER_TOKEN=dp.pt.{{alnum:43}}", "doppler configure set token dp.pt.{{alnum:43}}"], negative: ["DOPPLER_TOKEN=dp.pt....", "DOPPLER_TOKEN=dp.pt.{{alnum:10}}"] } }, { id: "doppler-service-token", description: "Doppler service token", severity: "high", keywords: ["dp.st."], regex: "(?<![A-Za-z0-9_.-])(dp\\.st\\.(?:[a-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Revoke the service token in Doppler (the config's Access tab), create a new one for the same config, and review the activity log for secrets read with it.", samples: { positive: ["DOPPLER_TOKEN=dp.st.prd.{{alnum:43}}", 'DOPPLER_TOKEN="dp.st.{{alnum:43}}"'], negative: ["DOPPLER_TOKEN=dp.st.xxxx", "DOPPLER_TOKEN=${DOPPLER_TOKEN}"] } }, { id: "doppler-service-account-token", description: "Doppler service account token", severity: "critical", keywords: ["dp.sa."], regex: "(?<![A-Za-z0-9_.-])(dp\\.sa\\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Revoke the token in Doppler (Team, Service Accounts, the account's API tokens), create a new one, and review the activity log.", samples: { positive: ["DOPPLER_TOKEN=dp.sa.{{alnum:43}}", 'token: "dp.sa.{{alnum:44}}"'], negative: ["DOPPLER_TOKEN=dp.sa.<token>", "DOPPLER_TOKEN=dp.sa.{{alnum:8}}"] } }, { id: "doppler-cli-token", description: "Doppler CLI token", severity: "critical", keywords: ["dp.ct."], regex: "(?<![A-Za-z0-9_.-])(dp\\.ct\\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Revoke the CLI token (`doppler configure revoke` or Tokens, CLI in the dashboard), log in again, and review the activity log.", samples: { positive: ["token: dp.ct.{{alnum:43}}", "DOPPLER_TOKEN=dp.ct.{{alnum:43}}"], negative: ["DOPPLER_TOKEN=dp.ct....", "DOPPLER_TOKEN=dp.ct.{{alnum:5}}"] } }, { id: "doppler-scim-token", description: "Doppler SCIM token", severity: "high", keywords: ["dp.scim."], regex: "(?<![A-Za-z0-9_.-])(dp\\.scim\\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Regenerate the SCIM token in Doppler (Team, Settings, SCIM), update the identity provider, and review user and group changes.", samples: { positive: ["SCIM_TOKEN=dp.scim.{{alnum:43}}", '"scimToken": "dp.scim.{{alnum:43}}"'], negative: ["SCIM_TOKEN=dp.scim.xxx", "SCIM_TOKEN=dp.scim.{{alnum:9}}"] } }, { id: "doppler-audit-token", description: "Doppler audit token", severity: "medium", keywords: ["dp.audit."], regex: "(?<![A-Za-z0-9_.-])(dp\\.audit\\.[A-Za-z0-9]{40,44})(?![A-Za-z0-9_-])", remediation: "Revoke the audit token in Doppler (Team, Settings) and create a new one for the system that reads the audit log.", samples: { positive: ["DOPPLER_AUDIT_TOKEN=dp.audit.{{alnum:43}}", 'token = "dp.audit.{{alnum:43}}"'], negative: ["DOPPLER_AUDIT_TOKEN=dp.audit....", "DOPPLER_AUDIT_TOKEN=dp.audit.{{alnum:8}}"] } }] }, { file: "rules/secrets/elevenlabs.yaml", data: [{ id: "elevenlabs-api-key", description: "ElevenLabs API key", severity: "high", keywords: ["sk_"], regex: "(?<![A-Za-z0-9_-])(sk_[a-f0-9]{48})(?![A-Za-z0-9_-])", remediation: "Delete the key in ElevenLabs (Developers, API Keys), create a new one scoped to the endpoints it needs, and check character usage for requests you did not make.", samples: { positive: ["ELEVENLABS_API_KEY=sk_{{hex:48}}", 'client = ElevenLabs(api_key="sk_{{hex:48}}")'], negative: ["ELEVENLABS_API_KEY=sk_...", "STRIPE_KEY=sk_test_{{alnum:24}}"] } }, { id: "elevenlabs-api-key-legacy", description: "ElevenLabs API key (legacy hex format)", severity: "high", keywords: ["elevenlabs", "xi-api-key", "xi_api_key"], regex: `(?:elevenlabs|xi[-_]api[-_]key)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3, remediation: "Delete the key in ElevenLabs (Developers, API Keys), create a new one scoped to the endpoints it needs, and check character usage for requests you did not make.", samples: { positive: ["ELEVENLABS_API_KEY={{hex:32}}", 'headers = {"xi-api-key": "{{hex:32}}"}'], negative: ["ELEVENLABS_API_KEY=<your-elevenlabs-key>", "ELEVENLABS_VOICE_ID=21m00Tcm4TlvDq8ikWAM"] } }] }, { file: "rules/secrets/firebase.yaml", data: [{ id: "firebase-cloud-messaging-server-key", description: "Firebase Cloud Messaging legacy server key", severity: "medium", keywords: [":APA91b"], regex: "(?<![A-Za-z0-9_-])(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])", remediation: "Delete the legacy server key in the Firebase console (Project settings, Cloud Messaging) and move senders to the HTTP v1 API with a service account.", samples: { positive: ["FCM_SERVER_KEY=AAAA{{token:7}}:APA91b{{token:134}}", 'headers = {"Authorization": "key=AAAA{{token:7}}:APA91b{{token:134}}"}'], negative: ["FCM_SERVER_KEY=AAAA...:APA91b...", "registration id: APA91b{{token:134}}"] } }, { id: "firebase-database-secret", description: "Firebase Realtime Database legacy secret", severity: "high", keywords: ["firebase"], regex: `firebase[\\w.-]{0,30}(?:secret|auth|token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Delete the database secret in the Firebase console (Project settings, Service accounts, Database secrets) and authenticate servers with a service account instead.", samples: { positive: ["FIREBASE_DATABASE_SECRET={{alnum:40}}", 'firebase_auth: "{{alnum:40}}"'], negative: ["FIREBASE_DATABASE_SECRET=your_database_secret_here", "FIREBASE_AUTH_DOMAIN=agent-prod.firebaseapp.com"] } }] }, { file: "rules/secrets/fireworks.yaml", data: [{ id: "fireworks-api-key", description: "Fireworks AI API key", severity: "high", keywords: ["fw_"], regex: "(?<![A-Za-z0-9_-])(fw_(?=[a-z0-9]{0,39}[A-Z])(?=[A-Z0-9]{0,39}[a-z])(?=[A-Za-z]{0,39}[0-9])[A-Za-z0-9]{20,40})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key in the Fireworks AI console (API Keys), create a new one, and check usage for requests you did not make.", samples: { positive: ["FIREWORKS_API_KEY=fw_{{alnum:24}}", 'client = Fireworks(api_key="fw_{{alnum:33}}")'], negative: ["FIREWORKS_API_KEY=fw_...", "fw_UpdateFirmwareVersion = 2", "FIREWORKS_API_KEY=fw_your_fireworks_key"] } }] }, { file: "rules/secrets/flyio.yaml", data: [{ id: "flyio-access-token", description: "Fly.io access token", severity: "high", keywords: ["fo1_"], regex: "(?<![A-Za-z0-9_-])(fo1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", remediation: "Revoke the token (`fly tokens revoke` or the dashboard's Tokens page), create a new deploy token scoped to one app, and review the organization's activity.", samples: { positive: ["FLY_API_TOKEN=fo1_{{token:43}}", "Fly access token: fo1_{{token:43}}"], negative: ['api_key = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9"'] } }, { id: "flyio-macaroon-token", description: "Fly.io macaroon token", severity: "high", keywords: ["fm1a_", "fm1r_", "fm2_"], regex: "(?<![A-Za-z0-9_-])(fm(?:1[ar]|2)_[A-Za-z0-9+/]{100,3000}={0,3})(?![A-Za-z0-9+/=_-])", remediation: "Revoke the token (`fly tokens revoke` or the dashboard's Tokens page), create a new deploy token scoped to one app with an expiry, and review the organization's activity.", samples: { positive: ['FLY_API_TOKEN="FlyV1 fm2_{{b64:300}}"', "fly_token: FlyV1 fm1r_{{b64:200}}=,fm1a_{{b64:150}}=="], negative: ['FLY_API_TOKEN="FlyV1 fm2_..."', "img/fm2_{{alnum:20}}.jpg"] } }] }, { file: "rules/secrets/generic-assignment.yaml", data: [{ id: "generic-api-key-assignment", description: "Secret-looking value assigned to an API key, token or secret setting", severity: "high", priority: -10, keywords: ["key", "secret", "token", "auth", "credential"], assignment: { keys: "(^|_)(api_?key|apikey|secret|secret_?key|client_?secret|access_?key|(api|auth|access|bearer|refresh|private|bot|secret|service|personal|deploy|app|oauth)_?token|api_?secret|app_?secret|signing_?key|encryption_?key|master_?key|credentials?)$|^token$" }, regex: "(?=.*\\d)(?=.*[A-Za-z])[A-Za-z0-9+/=_\\-.~:]{16,200}", entropy: 3.6, remediation: "Find which service issued this value and revoke it there (its dashboard or CLI), issue a new one, and have the application read it from the environment instead of this file.", samples: { positive: ["ACME_API_KEY={{alnum:32}}", 'export PAYMENTS_SECRET="{{b64:40}}"', '  "client_secret": "{{token:36}}",', "apiKey: {{hex:40}}", 'config = Client(access_token="{{alnum:40}}")', 'ENV AUTH_TOKEN "{{alnum:32}}"'], negative: ["ACME_API_KEY=${ACME_API_KEY}", "api_key: ${{ secrets.ACME_API_KEY }}", "OPENAI_API_KEY=your_openai_api_key_here", "token = getToken(session)", "SECRET_KEY=changeme", 'api_key = os.environ["ACME_API_KEY"]', "TOKEN_URL=https://auth.example.com/oauth/token", "secret_name: acme-production-credentials", "apiKey: string;", '"output_token": "CloudFrontOriginAccessIdentityList.NextMarker",', '"nextPageToken": "my_nextPageToken1234"', '"token": "<token>"'] } }, { id: "generic-password-assignment", description: "Password assigned in plain text", severity: "high", priority: -10, keywords: ["passw", "pwd", "passphrase"], assignment: { keys: "(^|_)(passw(or)?d|pwd|pass_?phrase|db_?pass|root_?pass)$" }, regex: "[^\\s'\"`]{8,128}", entropy: 2.8, allow: { regexes: ["^(?=.{0,19}$)[A-Za-z]+(?:[_-][A-Za-z]+)*$"] }, remediation: "Change the password on the system it unlocks (database, service account, admin user), then read the new one from the server's env file instead of this file.", samples: { positive: ["DB_PASSWORD=Tr0ub4dor&3xQ", 'password: "{{alnum:16}}"', '  "password": "{{token:20}}",', "POSTGRES_PASSWORD={{alnum:24}}"], negative: ["DB_PASSWORD=", "password: ${DB_PASSWORD}", "POSTGRES_PASSWORD=changeme", 'password: "********"', "PASSWORD_RESET_URL=https://example.com/reset", 'password = request.form["password"]', "passwordField: password", '"password": "THE_PASSWORD"', '//   "rootPassword": "my_rootPassword",'] } }] }, { file: "rules/secrets/github.yaml", data: [{ id: "github-pat", description: "GitHub personal access token (classic)", severity: "high", keywords: ["ghp_"], regex: "(?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Delete the token in GitHub (Settings, Developer settings, Personal access tokens), replace it with a fine-grained token limited to the repositories it needs, and review the security log.", samples: { positive: ["GITHUB_TOKEN={{crc:ghp_:30}}", "git clone https://x-access-token:{{crc:ghp_:30}}@github.com/acme/agent.git", '"token": "{{crc:ghp_:30}}"'], negative: ["GITHUB_TOKEN=ghp_{{alnum:36}}", "GITHUB_TOKEN=ghp_your_token_here", "GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"] } }, { id: "github-fine-grained-pat", description: "GitHub fine-grained personal access token", severity: "high", keywords: ["github_pat_"], regex: "(?<![A-Za-z0-9_-])(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_-])", remediation: "Delete the token in GitHub (Settings, Developer settings, Fine-grained tokens), create a new one with an expiry and only the repositories it needs, and review the security log.", samples: { positive: ["GH_TOKEN=github_pat_{{alnum:22}}_{{alnum:59}}", 'PAT_GITHUB_PR="github_pat_{{alnum:22}}_{{alnum:59}}"'], negative: ["PAT_GITHUB_PR=github_pat_...", "GH_TOKEN=github_pat_{{alnum:22}}_"] } }, { id: "github-oauth-token", description: "GitHub OAuth access token", severity: "high", keywords: ["gho_"], regex: "(?<![A-Za-z0-9_-])(gho_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Revoke the OAuth app's authorization (Settings, Applications, Authorized OAuth Apps) or reset its tokens from the app's settings, then sign in again.", samples: { positive: ["oauth_token: {{crc:gho_:30}}", "GH_TOKEN={{crc:gho_:30}}"], negative: ["oauth_token: gho_{{alnum:36}}", "oauth_token: gho_..."] } }, { id: "github-app-user-token", description: "GitHub App user-to-server token", severity: "high", keywords: ["ghu_"], regex: "(?<![A-Za-z0-9_-])(ghu_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Revoke the app's authorization for the user (Settings, Applications, Authorized GitHub Apps); the app's refresh token must then be rotated as well.", samples: { positive: ["USER_TOKEN={{crc:ghu_:30}}", "Authorization: token {{crc:ghu_:30}}"], negative: ["USER_TOKEN=ghu_{{alnum:36}}", "USER_TOKEN=ghu_<token>"] } }, { id: "github-app-installation-token", description: "GitHub App installation (server-to-server) token", severity: "medium", keywords: ["ghs_"], regex: "(?<![A-Za-z0-9_-])(ghs_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Installation tokens expire within an hour; revoke this one through the API (DELETE /installation/token) and rotate the app's private key, which is what mints them.", samples: { positive: ["GITHUB_TOKEN={{crc:ghs_:30}}", "git remote set-url origin https://x-access-token:{{crc:ghs_:30}}@github.com/acme/agent"], negative: ["GITHUB_TOKEN=ghs_{{alnum:36}}", "GITHUB_TOKEN=ghs_..."] } }, { id: "github-refresh-token", description: "GitHub App refresh token", severity: "high", keywords: ["ghr_"], regex: "(?<![A-Za-z0-9_-])(ghr_[A-Za-z0-9]{36,76})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Revoke the app's authorization for the user (Settings, Applications, Authorized GitHub Apps) so the refresh token stops working, then authorize again.", samples: { positive: ["refresh_token={{crc:ghr_:30}}", '"refresh_token": "{{crc:ghr_:70}}"'], negative: ["refresh_token=ghr_{{alnum:76}}", "refresh_token=ghr_..."] } }, { id: "github-app-private-key", description: "GitHub App private key", severity: "critical", keywords: ["private_key", "private-key", "privatekey", "-----BEGIN RSA PRIVATE KEY-----"], regex: `(?:github|gh)[\\w.-]{0,20}private[_-]?key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:\\||>-?)?[\\s"'\`]{0,10}(-----BEGIN RSA PRIVATE KEY-----(?:\\\\n|\\r?\\n)[A-Za-z0-9+/=\\s\\\\]{100,8000}?-----END RSA PRIVATE KEY-----)`, ignoreCase: true, multiline: true, priority: 1, remediation: "Delete the key in the GitHub App's settings (Private keys), generate a new one and store it as a secret, and review the app's installations and the organization's audit log.", samples: { positive: ['GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\n{{b64:64}}\\n{{b64:64}}\\n{{b64:64}}\\n-----END RSA PRIVATE KEY-----"', "github_private_key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  {{b64:64}}\n  {{b64:64}}\n  {{b64:40}}==\n  -----END RSA PRIVATE KEY-----"], negative: ['GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----"', "GITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/github-app.pem"] } }, { id: "github-oauth-client-secret", description: "GitHub OAuth app or GitHub App client secret", severity: "high", keywords: ["github"], regex: `github[\\w.-]{0,30}secret["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Generate a new client secret in the app's settings (Developer settings, the app, Client secrets), deploy it, then delete the old one.", samples: { positive: ["GITHUB_CLIENT_SECRET={{hex:40}}", 'github_oauth_client_secret: "{{hex:40}}"'], negative: ["GITHUB_CLIENT_SECRET=${GITHUB_CLIENT_SECRET}", "GITHUB_WEBHOOK_SECRET=your-webhook-secret"] } }, { id: "github-token-legacy", description: "GitHub OAuth or personal access token (pre-2021 hex format)", severity: "high", keywords: ["github", "gh_token"], regex: `(?:github|\\bgh)[\\w.-]{0,30}(?:token|pat)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{40})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Delete the token in GitHub (Settings, Developer settings, Personal access tokens, or the OAuth app's authorization), replace it with a fine-grained token, and review the security log.", samples: { positive: ["GITHUB_TOKEN={{hex:40}}", 'gh_token: "{{hex:40}}"'], negative: ["GITHUB_SHA={{hex:40}}", "GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}"] } }] }, { file: "rules/secrets/gitlab.yaml", data: [{ id: "gitlab-pat", description: "GitLab personal, project or group access token", severity: "high", keywords: ["glpat-"], regex: "(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?)(?![A-Za-z0-9_.-])", remediation: "Revoke the token in GitLab (User settings, or the project's or group's Access tokens), create a new one with an expiry and the narrowest scopes, and review the audit events.", samples: { positive: ["GITLAB_TOKEN=glpat-{{token:20}}", "git clone https://oauth2:glpat-{{token:27}}.01.{{lower:9}}@gitlab.com/acme/agent.git"], negative: ["GITLAB_TOKEN=glpat-XXXXXXXXXXX-XXXXXXXX", "GITLAB_TOKEN=glpat-..."] } }, { id: "gitlab-deploy-token", description: "GitLab deploy token", severity: "high", keywords: ["gldt-"], regex: "(?<![A-Za-z0-9_-])(gldt-[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])", remediation: "Revoke the deploy token in the project or group (Settings, Repository, Deploy tokens), create a new one, and check the registry and packages for pushes you did not make.", samples: { positive: ["CI_DEPLOY_PASSWORD=gldt-{{token:20}}", "docker login -u gitlab+deploy-token-12 -p gldt-{{alnum:20}} registry.gitlab.com"], negative: ["CI_DEPLOY_PASSWORD=gldt-...", "CI_DEPLOY_PASSWORD=gldt-{{token:8}}"] } }, { id: "gitlab-runner-token", description: "GitLab runner authentication token", severity: "high", keywords: ["glrt-"], regex: "(?<![A-Za-z0-9_-])(glrt-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{7,9})?)(?![A-Za-z0-9_.-])", remediation: "Delete or reset the runner's token in GitLab (the runner's settings under CI/CD, Runners), register it again, and check jobs it ran for tampering.", samples: { positive: ['token = "glrt-{{token:20}}"', "gitlab-runner register --token glrt-t1_{{token:27}}.01.{{lower:9}}"], negative: ['token = "glrt-REDACTED"', 'token = "glrt-..."'] } }, { id: "gitlab-runner-registration-token", description: "GitLab runner registration token (legacy)", severity: "high", keywords: ["GR1348941"], regex: "(?<![A-Za-z0-9_-])(GR1348941[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])", remediation: "Reset the registration token (CI/CD settings, Runners) and move to runner authentication tokens created in the UI; check the runner list for runners you did not add.", samples: { positive: ["REGISTRATION_TOKEN=GR1348941{{token:20}}", "gitlab-runner register --registration-token GR1348941{{alnum:20}}"], negative: ["REGISTRATION_TOKEN=GR1348941XXXXXXXXXXXXXXXXXXXX", "REGISTRATION_TOKEN=GR1348941..."] } }, { id: "gitlab-pipeline-trigger-token", description: "GitLab pipeline trigger token", severity: "medium", keywords: ["glptt-"], regex: "(?<![A-Za-z0-9_-])(glptt-[a-f0-9]{40})(?![A-Za-z0-9_-])", remediation: "Revoke the trigger in the project (Settings, CI/CD, Pipeline trigger tokens) and create a new one; check recent pipelines for runs you did not start.", samples: { positive: ["curl -X POST -F token=glptt-{{hex:40}} -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline", "TRIGGER_TOKEN=glptt-{{hex:40}}"], negative: ["TRIGGER_TOKEN=glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "TRIGGER_TOKEN=glptt-..."] } }, { id: "gitlab-ci-job-token", description: "GitLab CI/CD job token", severity: "low", keywords: ["glcbt-"], regex: "(?<![A-Za-z0-9_-])(glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])", remediation: "Job tokens expire with their job; find the log or artifact that captured it and restrict the project's job token allowlist (Settings, CI/CD, Job token permissions).", samples: { positive: ["CI_JOB_TOKEN=glcbt-{{alnum:2}}_{{token:20}}", 'curl --header "JOB-TOKEN: glcbt-{{alnum:5}}_{{alnum:20}}" https://gitlab.com/api/v4/jobs'], negative: ["CI_JOB_TOKEN=glcbt-...", "CI_JOB_TOKEN=${CI_JOB_TOKEN}"] } }, { id: "gitlab-oauth-app-secret", description: "GitLab OAuth application secret", severity: "high", keywords: ["gloas-"], regex: "(?<![A-Za-z0-9_-])(gloas-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])", remediation: "Renew the application secret in GitLab (Applications settings, the app, Renew secret) and deploy the new one.", samples: { positive: ["GITLAB_CLIENT_SECRET=gloas-{{hex:64}}", 'client_secret: "gloas-{{token:64}}"'], negative: ["GITLAB_CLIENT_SECRET=gloas-...", "GITLAB_CLIENT_SECRET=gloas-{{hex:16}}"] } }, { id: "gitlab-scim-token", description: "GitLab SCIM token", severity: "high", keywords: ["glsoat-"], regex: "(?<![A-Za-z0-9_-])(glsoat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])", remediation: "Reset the SCIM token in the group's SAML SSO settings, update the identity provider, and review user provisioning changes.", samples: { positive: ["SCIM_TOKEN=glsoat-{{token:20}}", '"token": "glsoat-{{alnum:20}}"'], negative: ["SCIM_TOKEN=glsoat-...", "SCIM_TOKEN=glsoat-{{alnum:6}}"] } }, { id: "gitlab-feed-token", description: "GitLab feed token", severity: "medium", keywords: ["glft-"], regex: "(?<![A-Za-z0-9_-])(glft-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])", remediation: "Reset the feed token in GitLab (User settings, Access tokens, Feed token); it exposes the user's activity and issue feeds.", samples: { positive: ["https://gitlab.com/dashboard/issues.atom?feed_token=glft-{{token:20}}", "FEED_TOKEN=glft-{{alnum:20}}"], negative: ["FEED_TOKEN=glft-...", "FEED_TOKEN=glft-{{alnum:5}}"] } }, { id: "gitlab-incoming-mail-token", description: "GitLab incoming email token", severity: "medium", keywords: ["glimt-"], regex: "(?<![A-Za-z0-9_-])(glimt-[A-Za-z0-9_-]{25,64})(?![A-Za-z0-9_-])", remediation: "Reset the incoming email token in GitLab (User settings, Access tokens); anyone with it can create issues by email as the user.", samples: { positive: ['incoming_email_token: "glimt-{{alnum:25}}"', "MAIL_TOKEN=glimt-{{token:25}}"], negative: ["MAIL_TOKEN=glimt-...", "MAIL_TOKEN=glimt-{{alnum:9}}"] } }, { id: "gitlab-feature-flag-client-token", description: "GitLab feature flags client token", severity: "low", keywords: ["glffct-"], regex: "(?<![A-Za-z0-9_-])(glffct-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])", remediation: "Reset the instance ID token in the project (Deployments, Feature flags, Configure); it exposes the project's feature flags.", samples: { positive: ["UNLEASH_INSTANCE_ID=glffct-{{token:20}}", 'instanceId: "glffct-{{alnum:20}}"'], negative: ["UNLEASH_INSTANCE_ID=glffct-...", "UNLEASH_INSTANCE_ID=glffct-{{alnum:4}}"] } }, { id: "gitlab-kubernetes-agent-token", description: "GitLab agent for Kubernetes token", severity: "high", keywords: ["glagent-"], regex: "(?<![A-Za-z0-9_-])(glagent-[A-Za-z0-9_-]{50,100})(?![A-Za-z0-9_-])", remediation: "Revoke the agent's token in the project (Operate, Kubernetes clusters, the agent, Access tokens), create a new one, and reinstall the agent with it.", samples: { positive: ["helm upgrade --install agent gitlab/gitlab-agent --set config.token=glagent-{{token:50}}", "token: glagent-{{alnum:50}}"], negative: ["token: glagent-...", "token: glagent-{{alnum:12}}"] } }, { id: "gitlab-session-cookie", description: "GitLab session cookie", severity: "high", keywords: ["_gitlab_session="], regex: "_gitlab_session=([0-9a-z]{32})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Sign the user out of all sessions (User settings, Active sessions, Revoke) so the cookie stops working, and check the account for changes.", samples: { positive: ["Cookie: _gitlab_session={{lower:32}}", 'curl -b "_gitlab_session={{lower:32}}" https://gitlab.example-agents.com/api/v4/user'], negative: ["Cookie: _gitlab_session=<session>", "Cookie: _gitlab_session=00000000000000000000000000000000"] } }] }, { file: "rules/secrets/google.yaml", data: [{ id: "google-api-key", description: "Google API key", severity: "high", keywords: ["AIza"], regex: "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])", remediation: "Delete or regenerate the key in the Google Cloud console (APIs & Services, Credentials), then restrict the new key to the APIs and referrers or IP addresses that need it.", samples: { positive: ["GOOGLE_MAPS_API_KEY=AIza{{token:35}}", '<meta name="maps-key" content="AIza{{token:35}}">'], negative: ["GOOGLE_MAPS_API_KEY=AIzaSy...", 'if (key.startsWith("AIza")) return "google";', "GOOGLE_MAPS_API_KEY=AIza{{token:20}}"] } }, { id: "google-gemini-api-key", description: "Google Gemini (AI Studio) API key", severity: "high", keywords: ["AIza", "AQ.Ab8", "gemini", "genai"], regex: `(?:gemini|genai|google_ai|generative_?ai)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?(AIza[0-9A-Za-z_-]{35}|AQ\\.Ab8[0-9A-Za-z_-]{44,60})(?![A-Za-z0-9_-])`, ignoreCase: true, priority: 1, remediation: "Delete the key in Google AI Studio (API keys) or the Cloud console project that owns it, create a new one, and check the project's Gemini usage and billing for requests you did not make.", samples: { positive: ["GEMINI_API_KEY=AIza{{token:35}}", 'genai.configure(api_key="AIza{{token:35}}")', "GEMINI_API_KEY=AQ.Ab8{{token:47}}"], negative: ["GEMINI_API_KEY=AQ.your-key", "GEMINI_API_KEY=${GEMINI_API_KEY}", 'gemini_model = "gemini-2.5-flash"'] } }, { id: "google-ai-studio-key", description: "Google AI Studio API key (AQ. format)", severity: "high", keywords: ["AQ.Ab8"], regex: "(?<![A-Za-z0-9_.-])(AQ\\.Ab8[0-9A-Za-z_-]{44,60})(?![A-Za-z0-9_-])", remediation: "Delete the key in Google AI Studio (API keys), create a new one, and check the project's usage and billing for requests you did not make.", samples: { positive: ["LLM_KEY=AQ.Ab8{{token:47}}", 'headers = {"x-goog-api-key": "AQ.Ab8{{token:50}}"}'], negative: ["LLM_KEY=AQ.Ab8RN...", "LLM_KEY=AQ.Ab8{{token:12}}"] } }, { id: "google-oauth-client-secret", description: "Google OAuth client secret", severity: "high", keywords: ["GOCSPX-"], regex: "(?<![A-Za-z0-9_-])(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])", remediation: "Reset the secret of this OAuth client in the Google Cloud console (APIs & Services, Credentials), deploy the new secret, then delete the old one.", samples: { positive: ["GOOGLE_CLIENT_SECRET=GOCSPX-{{token:28}}", '{"web":{"client_id":"1234.apps.googleusercontent.com","client_secret":"GOCSPX-{{token:28}}"}}'], negative: ["GOOGLE_CLIENT_SECRET=GOCSPX-abcdefghijklmnop", "GOOGLE_CLIENT_SECRET=GOCSPX-..."] } }, { id: "google-oauth-refresh-token", description: "Google OAuth refresh token", severity: "high", keywords: ["1//0"], regex: "(?<![A-Za-z0-9_/:-])(1//0[A-Za-z0-9_-]{60,250})(?![A-Za-z0-9_-])", entropy: 4, remediation: "Revoke the token (the account's third-party access page, or the OAuth revoke endpoint), and for CI tokens such as FIREBASE_TOKEN create a new one and store it as a CI secret.", samples: { positive: ["FIREBASE_TOKEN=1//0{{token:99}}", '"refresh_token": "1//0{{token:100}}"'], negative: ["FIREBASE_TOKEN=1//0gDlvnY9...", "see https://example.com/1//0abc for the path"] } }, { id: "google-oauth-access-token", description: "Google OAuth access token", severity: "medium", keywords: ["ya29."], regex: "(?<![A-Za-z0-9_-])(ya29\\.[A-Za-z0-9_-]{50,400})(?![A-Za-z0-9_-])", entropy: 4, remediation: "The token expires within an hour, but revoke it now through the OAuth revoke endpoint and find the refresh token or key that minted it, which is the credential to rotate.", samples: { positive: ["Authorization: Bearer ya29.{{token:150}}", 'token = "ya29.a0{{token:180}}"'], negative: ["Authorization: Bearer ya29.xxxxx", "ACCESS_TOKEN=ya29.${TOKEN}"] } }, { id: "gcp-service-account-key", description: "Google Cloud service-account private key (JSON key file)", severity: "critical", keywords: ['"private_key"', "-----BEGIN PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----"], regex: '"private_key"\\s{0,4}:\\s{0,4}"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\n|\\\\r\\\\n)[A-Za-z0-9+/=\\\\]{100,8000}-----END (?:RSA )?PRIVATE KEY-----(?:\\\\n)?)"', multiline: true, priority: 1, remediation: "Delete this key in the Google Cloud console (IAM, Service accounts, Keys), create a new key or better switch to workload identity, and review the Cloud audit logs for the account.", samples: { positive: ['{"type": "service_account", "project_id": "agent-prod", "private_key_id": "{{hex:40}}", "private_key": "-----BEGIN PRIVATE KEY-----\\n{{b64:64}}\\n{{b64:64}}\\n{{b64:64}}\\n{{b64:40}}==\\n-----END PRIVATE KEY-----\\n", "client_email": "agent@agent-prod.iam.gserviceaccount.com"}', '  "private_key":"-----BEGIN PRIVATE KEY-----\\n{{b64:64}}\\n{{b64:64}}\\n{{b64:60}}\\n-----END PRIVATE KEY-----\\n",'], negative: ['"private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"', '"private_key": "${GCP_PRIVATE_KEY}"', '"private_key": ""'] } }] }, { file: "rules/secrets/grafana.yaml", data: [{ id: "grafana-service-account-token", description: "Grafana service account token", severity: "high", keywords: ["glsa_"], regex: "(?<![A-Za-z0-9_-])(glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8})(?![A-Za-z0-9_-])", remediation: "Delete the token in Grafana (Administration, Service accounts, the account's tokens), create a new one, and check the instance's audit log for dashboard and data source changes.", samples: { positive: ["GRAFANA_TOKEN=glsa_{{alnum:32}}_{{hex:8}}", "Authorization: Bearer glsa_{{alnum:32}}_{{hex:8}}"], negative: ["GRAFANA_TOKEN=glsa_...", "GRAFANA_TOKEN=glsa_{{alnum:12}}_{{hex:8}}"] } }, { id: "grafana-cloud-token", description: "Grafana Cloud access policy token", severity: "high", keywords: ["glc_eyJ"], regex: "(?<![A-Za-z0-9_-])(glc_eyJ[A-Za-z0-9+/]{32,400}={0,3})(?![A-Za-z0-9+/=_-])", remediation: "Delete the token in the Grafana Cloud portal (Access policies, the policy's tokens), create a new one with an expiry, and check the stack's usage.", samples: { positive: ["GRAFANA_CLOUD_TOKEN=glc_{{b64json:o=[[digits:6]],n=stack-[[digits:6]]-hm-write-agent,k=[[alnum:24]],m=[[b64:12]]}}", "password: glc_{{b64json:o=[[digits:7]],n=agent-logs,k=[[alnum:24]]}}"], negative: ["GRAFANA_CLOUD_TOKEN=glc_eyJ...", "GRAFANA_CLOUD_TOKEN=glc_{{alnum:10}}"] } }, { id: "grafana-api-key", description: "Grafana API key (legacy)", severity: "medium", keywords: ["eyJrIjoi"], regex: "(?<![A-Za-z0-9+/_-])(eyJrIjoi[A-Za-z0-9+/]{50,300}={0,2})(?![A-Za-z0-9+/=_-])", remediation: "Delete the API key in Grafana (Administration, API keys) and migrate its user to a service account token.", samples: { positive: ["GRAFANA_API_KEY={{b64json:k=[[alnum:32]],n=deploy-bot,id=1}}", "Authorization: Bearer {{b64json:k=[[alnum:32]],n=ci,id=12}}"], negative: ["GRAFANA_API_KEY=eyJrIjoi...", "GRAFANA_API_KEY=${GRAFANA_API_KEY}"] } }] }, { file: "rules/secrets/groq.yaml", data: [{ id: "groq-api-key", description: "Groq API key", severity: "high", keywords: ["gsk_"], regex: "(?<![A-Za-z0-9_-])(gsk_[A-Za-z0-9]{52})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Groq console (API Keys), create a new one, and check usage for requests you did not make.", samples: { positive: ["GROQ_API_KEY=gsk_{{alnum:52}}", 'client = Groq(api_key="gsk_{{alnum:52}}")'], negative: ["GROQ_API_KEY=gsk_...", "GROQ_API_KEY=gsk_{{alnum:30}}", "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"] } }] }, { file: "rules/secrets/heroku.yaml", data: [{ id: "heroku-api-key", description: "Heroku API key", severity: "critical", keywords: ["HRKU-AA"], regex: "(?<![A-Za-z0-9_-])(HRKU-AA[A-Za-z0-9_-]{58})(?![A-Za-z0-9_-])", allow: { regexes: ["([A-Za-z0-9])\\1{9}"] }, remediation: "Revoke the authorization (`heroku authorizations:revoke` or Account settings, Applications) or regenerate the account's API key, create a new scoped authorization, and check the apps' activity for deploys and config changes.", samples: { positive: ["HEROKU_API_KEY=HRKU-AA{{token:58}}", 'const HEROKU_API_KEY = "HRKU-AA{{alnum:40}}_____w{{alnum:12}}";'], negative: ["HEROKU_API_KEY=HRKU-AA...", "HEROKU_API_KEY=HRKU-AAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"] } }, { id: "heroku-api-key-legacy", description: "Heroku API key (UUID format)", severity: "critical", keywords: ["heroku"], regex: `heroku[\\w.-]{0,30}(?:key|token|password)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3, remediation: "Regenerate the API key (Account settings, API Key) or revoke the authorization, create a new scoped authorization, and check the apps' activity for deploys and config changes.", samples: { positive: ["HEROKU_API_KEY={{uuid:4}}", 'heroku_api_key: "{{uuid:4}}"'], negative: ["HEROKU_APP_ID={{uuid:4}}", "HEROKU_API_KEY=${HEROKU_API_KEY}"] } }] }, { file: "rules/secrets/hetzner.yaml", data: [{ id: "hetzner-cloud-api-token", description: "Hetzner Cloud API token", severity: "critical", keywords: ["hcloud", "hetzner"], regex: `(?:hcloud|hetzner)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([A-Za-z0-9]{64})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4.3, remediation: "Delete the token in the Hetzner Cloud console (the project's Security, API tokens), create a new one, and check the project for servers, firewalls and SSH keys you did not create.", samples: { positive: ["HCLOUD_TOKEN={{alnum:64}}", 'hcloud_token = "{{alnum:64}}"', 'hetzner_api_token: "{{alnum:64}}"'], negative: ["HCLOUD_TOKEN=${HCLOUD_TOKEN}", "HCLOUD_TOKEN=<your-hetzner-token>"] } }, { id: "hetzner-dns-api-token", description: "Hetzner DNS API token", severity: "high", keywords: ["hetzner_dns", "hetznerdns", "auth-api-token"], regex: `(?:hetzner_?dns|auth-api-token)[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, priority: 1, remediation: "Delete the token in the Hetzner DNS console (API tokens), create a new one, and check the zones for records you did not add.", samples: { positive: ["HETZNER_DNS_API_TOKEN={{alnum:32}}", 'curl -H "Auth-API-Token: {{alnum:32}}" https://dns.hetzner.com/api/v1/zones'], negative: ["HETZNER_DNS_API_TOKEN=<token>", "HETZNER_DNS_ZONE=example-agents.com"] } }] }, { file: "rules/secrets/honeycomb.yaml", data: [{ id: "honeycomb-ingest-key", description: "Honeycomb ingest key", severity: "medium", keywords: ["hcaik_"], regex: "(?<![A-Za-z0-9_-])(hcaik_[0-9a-z]{58})(?![A-Za-z0-9_-])", remediation: "Disable and delete the key in Honeycomb (Environment settings, API keys), create a new one, and redeploy the collectors; anyone with it can send events into the environment.", samples: { positive: ["HONEYCOMB_API_KEY=hcaik_{{lower:58}}", 'OTEL_EXPORTER_OTLP_HEADERS="x-honeycomb-team=hcaik_{{lower:58}}"'], negative: ["HONEYCOMB_API_KEY=hcaik_...", "HONEYCOMB_API_KEY=hcaik_01hs6b0zv51w28xxxxxxxxxxxxxxxxxxxxxx8wy5w2h0dhhr3wry9"] } }, { id: "honeycomb-configuration-key", description: "Honeycomb configuration key", severity: "high", keywords: ["hcaic_"], regex: "(?<![A-Za-z0-9_-])(hcaic_[0-9a-z]{58})(?![A-Za-z0-9_-])", remediation: "Disable and delete the key in Honeycomb (Environment settings, API keys), create a new one with only the permissions it needs, and check datasets, triggers and boards for changes.", samples: { positive: ["HONEYCOMB_CONFIG_KEY=hcaic_{{lower:58}}", 'api_key = "hcaic_{{lower:58}}"'], negative: ["HONEYCOMB_CONFIG_KEY=hcaic_...", "HONEYCOMB_CONFIG_KEY=hcaic_{{lower:20}}"] } }, { id: "honeycomb-api-key-legacy", description: "Honeycomb API key (classic format)", severity: "high", keywords: ["honeycomb"], regex: `honeycomb[\\w.-]{0,30}(?:key|team)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{32}|[A-Za-z0-9]{22})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Disable and delete the key in Honeycomb (Team or Environment settings, API keys), create a new one, and check datasets, triggers and boards for changes.", samples: { positive: ["HONEYCOMB_API_KEY={{hex:32}}", 'headers = {"X-Honeycomb-Team": "{{alnum:22}}"}'], negative: ["HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}", "HONEYCOMB_DATASET=agent-traces"] } }] }, { file: "rules/secrets/huggingface.yaml", data: [{ id: "huggingface-access-token", description: "Hugging Face access token", severity: "high", keywords: ["hf_"], regex: "(?<![A-Za-z0-9_-])(hf_(?=[a-z0-9]{0,33}[A-Z])(?=[A-Z0-9]{0,33}[a-z])[A-Za-z0-9]{34})(?![A-Za-z0-9_-])", remediation: "Invalidate the token on Hugging Face (Settings, Access Tokens), create a new fine-grained token with only the repositories it needs, and check the account's repositories for changes.", samples: { positive: ["HF_TOKEN=hf_{{alnum:34}}", 'login(token="hf_{{alnum:34}}")'], negative: ["HF_TOKEN=hf_...", "hf_hub_download_with_retries_for_all_models = None", "HF_TOKEN=hf_{{alnum:20}}"] } }, { id: "huggingface-org-token", description: "Hugging Face organization API token (legacy)", severity: "high", keywords: ["api_org_"], regex: "(?<![A-Za-z0-9_-])(api_org_(?=[a-z0-9]{0,33}[A-Z])(?=[A-Z0-9]{0,33}[a-z])[A-Za-z0-9]{34})(?![A-Za-z0-9_-])", remediation: "Revoke the organization token in the organization's Hugging Face settings and replace it with a fine-grained user or organization token.", samples: { positive: ["HUGGINGFACE_ORG_TOKEN=api_org_{{alnum:34}}", 'headers = {"Authorization": "Bearer api_org_{{alnum:34}}"}'], negative: ["HUGGINGFACE_ORG_TOKEN=api_org_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "def api_org_settings_for_the_current_user(): pass"] } }] }, { file: "rules/secrets/jfrog.yaml", data: [{ id: "jfrog-api-key", description: "JFrog Artifactory API key (legacy)", severity: "high", keywords: ["AKCp"], regex: "(?<![A-Za-z0-9_-])(AKCp[A-Za-z0-9]{69})(?![A-Za-z0-9_-])", remediation: "Revoke the API key in the JFrog Platform (Edit profile, API key) and replace it with a scoped access or reference token with an expiry.", samples: { positive: ["ARTIFACTORY_API_KEY=AKCp{{alnum:69}}", 'curl -H "X-JFrog-Art-Api: AKCp{{alnum:69}}" https://acme.jfrog.io/artifactory/api/repositories'], negative: ["ARTIFACTORY_API_KEY=AKCp...", "ARTIFACTORY_API_KEY=AKCp{{alnum:20}}"] } }, { id: "jfrog-reference-token", description: "JFrog reference (access) token", severity: "high", keywords: ["cmVmdGtuOjAxOj"], regex: "(?<![A-Za-z0-9+/_-])(cmVmdGtuOjAxOj[A-Za-z0-9+/]{40,80}={0,2})(?![A-Za-z0-9+/=_-])", remediation: "Revoke the token in the JFrog Platform (Administration, User Management, Access Tokens, or the user's profile), create a new one with an expiry, and check repository activity.", samples: { positive: ["JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOj{{b64:50}}", "jf config add --access-token cmVmdGtuOjAxOj{{alnum:50}}"], negative: ["JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOj...", "JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOj{{alnum:10}}"] } }] }, { file: "rules/secrets/jwt.yaml", data: [{ id: "jwt", description: "JSON Web Token", severity: "medium", keywords: ["eyJ"], regex: "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])", validate: "jwt", allow: { regexes: ["InJvbGUiOiJhbm9uI|Jyb2xlIjoiYW5vbi|icm9sZSI6ImFub24i"] }, remediation: "Find the issuer and revoke the token there (or rotate the signing key, which revokes every token it signed); long-lived tokens should be replaced with short-lived ones.", samples: { positive: ["AUTH_TOKEN={{jwt:sub=1234567890,name=agent,iat=1700000000}}", 'curl -H "Authorization: Bearer {{jwt:sub=svc-deploy,scope=admin}}" https://api.example-agents.com'], negative: ["SUPABASE_ANON_KEY={{jwt:iss=supabase,ref=agentproj,role=anon,iat=1700000000}}", 'token = "eyJhbGciOiJIUzI1NiJ9.eyJ9.signature"', 'const jwt = "eyJ..."'] } }] }, { file: "rules/secrets/kubernetes.yaml", data: [{ id: "kubernetes-secret-data", description: "Kubernetes Secret manifest with data", severity: "high", keywords: ["kind: secret"], regex: `kind:[ \\t]*["']?Secret["']?[ \\t]*\\r?\\n(?:(?![ \\t]*---)[^\\n]*\\n){0,40}?data:[ \\t]*\\r?\\n(?:[ \\t]+#[^\\n]*\\n|[ \\t]+["']?(?:username|user|host|hostname|port|database|db|name|url|endpoint|region|email)[\\w.-]{0,30}["']?:[^\\n]*\\n){0,20}[ \\t]+["']?[\\w.-]{1,253}["']?:[ \\t]*["']?([A-Za-z0-9+/]{8,16000}={0,2})["']?[ \\t]*(?:\\r?\\n|$)`, multiline: true, validate: "base64-secret", remediation: "Rotate every credential in the Secret at its source, then keep the manifest out of git: create the Secret from the cluster (kubectl create secret, External Secrets, Sealed Secrets or SOPS) and commit only the encrypted or referenced form.", samples: { positive: ["apiVersion: v1\nkind: Secret\nmetadata:\n  name: agent-credentials\ntype: Opaque\ndata:\n  username: YWdlbnQ=\n  session-key: {{b64of:[[alnum:24]]}}\n", 'kind: Secret\nmetadata:\n  name: webhook\ndata:\n  hmac: "{{b64of:[[token:32]]}}"'], negative: ["apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgB{{b64:60}}", "kind: Secret\nmetadata:\n  name: agent\ndata:\n  session-key: {{b64of:changeme}}\n", "kind: Secret\ndata:\n  port: {{b64of:5432}}\n"] } }, { id: "kubernetes-secret-data-kubectl", description: "Kubernetes Secret manifest with data (kubectl key order)", severity: "high", keywords: ["apiVersion: v1"], regex: `apiVersion:[ \\t]*v1[ \\t]*\\r?\\ndata:[ \\t]*\\r?\\n(?:[ \\t]+["']?(?:username|user|host|hostname|port|database|db|name|url|endpoint|region|email)[\\w.-]{0,30}["']?:[^\\n]*\\n){0,20}[ \\t]+["']?[\\w.-]{1,253}["']?:[ \\t]*["']?([A-Za-z0-9+/]{8,16000}={0,2})["']?[ \\t]*\\r?\\n(?:(?![ \\t]*---)[^\\n]*\\n){0,500}?kind:[ \\t]*Secret\\b`, multiline: true, validate: "base64-secret", remediation: "Rotate every credential in the Secret at its source, then keep the manifest out of git: create the Secret from the cluster (kubectl create secret, External Secrets, Sealed Secrets or SOPS) and commit only the encrypted or referenced form.", samples: { positive: ["apiVersion: v1\ndata:\n  signing-salt: {{b64of:[[alnum:32]]}}\nkind: Secret\nmetadata:\n  name: agent\ntype: Opaque\n", "apiVersion: v1\ndata:\n  host: ZGIuaW50ZXJuYWw=\n  tls.key: {{b64of:[[b64:60]]}}\nimmutable: true\nkind: Secret\n"], negative: ["apiVersion: v1\ndata:\n  app.properties: {{b64of:[[alnum:32]]}}\nkind: ConfigMap\n", "apiVersion: v1\ndata:\n  token: {{b64of:changeme}}\nkind: Secret\n"] } }, { id: "kubernetes-secret-string-data", description: "Kubernetes Secret manifest with plain-text stringData", severity: "high", keywords: ["kind: secret"], regex: `kind:[ \\t]*["']?Secret["']?[ \\t]*\\r?\\n(?:(?![ \\t]*---)[^\\n]*\\n){0,40}?stringData:[ \\t]*\\r?\\n(?:[ \\t]+#[^\\n]*\\n|[ \\t]+["']?(?:username|user|host|hostname|port|database|db|name|url|endpoint|region|email)[\\w.-]{0,30}["']?:[^\\n]*\\n){0,20}[ \\t]+["']?[\\w.-]{1,253}["']?:[ \\t]*["']?([^\\s"'#|>][^\\s"']{7,500})["']?[ \\t]*(?:\\r?\\n|$)`, multiline: true, entropy: 3.2, remediation: "Rotate every credential in the Secret at its source, then keep the manifest out of git: create the Secret from the cluster (kubectl create secret, External Secrets, Sealed Secrets or SOPS) and commit only the encrypted or referenced form.", samples: { positive: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: agent\nstringData:\n  username: agent\n  session-key: "{{alnum:32}}"\n', "kind: Secret\nstringData:\n  webhook-hmac: {{token:40}}\n"], negative: ["kind: Secret\nstringData:\n  session-key: ${SESSION_KEY}\n", "kind: Secret\nstringData:\n  config.yaml: |\n    debug: true\n"] } }, { id: "kubeconfig-client-key", description: "Kubernetes client private key in a kubeconfig", severity: "critical", keywords: ["client-key-data"], regex: `client-key-data:[ \\t]*["']?(LS0tLS1CRUdJT[A-Za-z0-9+/]{100,16000}={0,2})(?![A-Za-z0-9+/=])`, multiline: true, priority: 1, remediation: "Revoke the client certificate's access (remove its RBAC bindings; for cluster-admin credentials rotate the cluster CA or re-issue the kubeconfig from the provider), and issue per-user credentials through the provider's auth plugin instead.", samples: { positive: ["    client-key-data: {{b64of:-----BEGIN RSA PRIVATE KEY-----\\n[[b64:64]]\\n[[b64:64]]\\n-----END RSA PRIVATE KEY-----}}", 'client-key-data: "{{b64of:-----BEGIN EC PRIVATE KEY-----\\n[[b64:64]]\\n[[b64:40]]\\n-----END EC PRIVATE KEY-----}}"'], negative: ["client-key-data: REDACTED", "client-key-data: DATA+OMITTED"] } }] }, { file: "rules/secrets/langsmith.yaml", data: [{ id: "langsmith-personal-access-token", description: "LangSmith personal access token", severity: "high", keywords: ["lsv2_pt_"], regex: "(?<![A-Za-z0-9_-])(lsv2_pt_[a-f0-9]{32}_[a-f0-9]{10})(?![A-Za-z0-9_-])", remediation: "Delete the token in LangSmith (Settings, API Keys) and create a new one; traces can hold prompts and outputs, so review who could read them.", samples: { positive: ["LANGCHAIN_API_KEY=lsv2_pt_{{hex:32}}_{{hex:10}}", 'LANGSMITH_API_KEY="lsv2_pt_{{hex:32}}_{{hex:10}}"'], negative: ["LANGSMITH_API_KEY=lsv2_pt_...", "LANGSMITH_API_KEY=lsv2_xx_{{hex:32}}_{{hex:10}}"] } }, { id: "langsmith-service-key", description: "LangSmith service key", severity: "high", keywords: ["lsv2_sk_"], regex: "(?<![A-Za-z0-9_-])(lsv2_sk_[a-f0-9]{32}_[a-f0-9]{10})(?![A-Za-z0-9_-])", remediation: "Delete the service key in LangSmith (Settings, API Keys) and create a new one for the workspace; traces can hold prompts and outputs, so review who could read them.", samples: { positive: ["LANGSMITH_API_KEY=lsv2_sk_{{hex:32}}_{{hex:10}}", 'client = Client(api_key="lsv2_sk_{{hex:32}}_{{hex:10}}")'], negative: ["LANGSMITH_API_KEY=lsv2_sk_...", "LANGSMITH_API_KEY=lsv2_sk_{{hex:12}}"] } }, { id: "langsmith-legacy-api-key", description: "LangSmith API key (legacy format)", severity: "low", keywords: ["ls__"], regex: "(?<![A-Za-z0-9_-])(ls__[a-f0-9]{32})(?![A-Za-z0-9_-])", entropy: 3, remediation: "Legacy keys no longer authenticate, but delete it in LangSmith (Settings, API Keys) if it is still listed and use an lsv2 key.", samples: { positive: ["LANGCHAIN_API_KEY=ls__{{hex:32}}", 'os.environ["LANGCHAIN_API_KEY"] = "ls__{{hex:32}}"'], negative: ["LANGCHAIN_API_KEY=ls__...", "cls__{{hex:32}}"] } }] }, { file: "rules/secrets/linode.yaml", data: [{ id: "linode-api-token", description: "Linode (Akamai Cloud) personal access token", severity: "critical", keywords: ["linode"], regex: `linode[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{64})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.5, remediation: "Revoke the token in Cloud Manager (Profile, API Tokens), create a new one with limited scopes and an expiry, and review the account's events for changes made with it.", samples: { positive: ["LINODE_TOKEN={{hex:64}}", 'linode_token = "{{hex:64}}"'], negative: ["LINODE_TOKEN=${LINODE_TOKEN}", 'linode_image = "linode/ubuntu24.04"'] } }] }, { file: "rules/secrets/mailchimp.yaml", data: [{ id: "mailchimp-api-key", description: "Mailchimp Marketing API key", severity: "high", keywords: ["-us"], regex: "(?<![A-Za-z0-9_-])([a-f0-9]{32}-us\\d{1,2})(?![A-Za-z0-9_-])", entropy: 3.2, remediation: "Revoke the key in Mailchimp (Profile, Extras, API keys), create a new one, and check the audience and campaigns for changes.", samples: { positive: ["MAILCHIMP_API_KEY={{hex:32}}-us21", 'client.set_config({"api_key": "{{hex:32}}-us6", "server": "us6"})'], negative: ["MAILCHIMP_API_KEY=your-api-key-us21", "MAILCHIMP_SERVER=us21"] } }, { id: "mailchimp-transactional-api-key", description: "Mailchimp Transactional (Mandrill) API key", severity: "high", keywords: ["md-"], regex: "(?<![A-Za-z0-9_-])(md-(?=[A-Za-z0-9_-]{0,21}[A-Z])(?=[A-Za-z0-9_-]{0,21}[a-z])(?=[A-Za-z0-9_-]{0,21}[0-9])[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key in Mailchimp Transactional (Settings, API keys), create a new one, and check the outbound activity for mail you did not send.", samples: { positive: ["MANDRILL_API_KEY=md-{{alnum:22}}", 'mailchimp = MailchimpTransactional.Client("md-{{alnum:22}}")'], negative: ['<md-button class="md-primary md-raised">', "MANDRILL_API_KEY=md-..."] } }] }, { file: "rules/secrets/mailgun.yaml", data: [{ id: "mailgun-api-key", description: "Mailgun private API key (key- format)", severity: "high", keywords: ["key-"], regex: "(?<![A-Za-z0-9_-])(key-[a-f0-9]{32})(?![A-Za-z0-9_-])", entropy: 3.2, remediation: "Delete the key in Mailgun (API Security, or the domain's Sending keys), create a new one, and check the sending logs for mail you did not send.", samples: { positive: ["MAILGUN_API_KEY=key-{{hex:32}}", 'auth=("api", "key-{{hex:32}}")'], negative: ["MAILGUN_API_KEY=key-...", "x-api-key-{{hex:32}}"] } }, { id: "mailgun-api-key-v2", description: "Mailgun API key", severity: "high", keywords: ["mailgun"], regex: `mailgun[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Delete the key in Mailgun (API Security, or the domain's Sending keys), create a new one, and check the sending logs for mail you did not send.", samples: { positive: ["MAILGUN_API_KEY={{hex:32}}-{{hex:8}}-{{hex:8}}", 'mailgun_key: "{{hex:32}}-{{hex:8}}-{{hex:8}}"'], negative: ["MAILGUN_API_KEY=<mailgun-api-key>", "MAILGUN_DOMAIN=mg.example-agents.com"] } }] }, { file: "rules/secrets/microsoft-teams.yaml", data: [{ id: "microsoft-teams-webhook-url", description: "Microsoft Teams incoming webhook URL", severity: "medium", keywords: [".webhook.office.com/webhookb2/", "outlook.office.com/webhook/"], regex: "((?:[a-z0-9-]{1,60}\\.webhook|outlook)\\.office\\.com/webhook(?:b2)?/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])", remediation: "Remove the connector from the channel (Manage channel, Connectors) or move to a Workflows webhook, and store the new URL as a secret.", samples: { positive: ["TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/{{uuid:4}}@{{uuid:4}}/IncomingWebhook/{{hex:32}}/{{uuid:4}}", 'url: "https://outlook.office.com/webhook/{{uuid:4}}@{{uuid:4}}/IncomingWebhook/{{hex:32}}/{{uuid:4}}"'], negative: ["TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/...", "TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/<id>"] } }, { id: "azure-logic-app-trigger-url", description: "Power Automate or Logic Apps workflow trigger URL (Teams Workflows webhook)", severity: "medium", keywords: ["logic.azure.com", "api.powerplatform.com"], regex: `(?:logic\\.azure\\.com|api\\.powerplatform\\.com)(?::\\d+)?/[^\\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9_%-]{40,64})(?![A-Za-z0-9_%-])`, entropy: 3.8, remediation: "Regenerate the trigger's access keys (Logic App, Access keys) or delete and re-create the workflow's HTTP trigger, and store the new URL as a secret.", samples: { positive: ["TEAMS_WEBHOOK=https://prod-27.westus.logic.azure.com:443/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={{token:43}}", 'url = "https://prod-01.northeurope.logic.azure.com/workflows/{{hex:32}}/triggers/manual/paths/invoke?api-version=2016-06-01&sig={{token:43}}"'], negative: ['url = "https://prod-01.northeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=<sig>"', "see https://learn.microsoft.com/azure/logic-apps/"] } }] }, { file: "rules/secrets/mistral.yaml", data: [{ id: "mistral-api-key", description: "Mistral AI API key", severity: "high", keywords: ["mistral"], regex: `mistral[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Revoke the key in the Mistral console (API keys), create a new one, and check the workspace's usage for requests you did not make.", samples: { positive: ["MISTRAL_API_KEY={{alnum:32}}", 'client = Mistral(api_key="{{alnum:32}}")'], negative: ["MISTRAL_API_KEY=your_mistral_api_key_here", 'mistral_model: "mistral-large-latest"', 'MISTRAL_API_KEY=os.environ["MISTRAL_API_KEY"]'] } }] }, { file: "rules/secrets/moltbotden.yaml", data: [{ id: "moltbotden-live-api-key", description: "MoltbotDen Hosting live API key", severity: "critical", keywords: ["mbd_live_"], regex: "(?<![A-Za-z0-9_])(mbd_live_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the key in the MoltbotDen dashboard (API keys) and create a new one, then review the account's audit log for VM, firewall and SSH-key changes made with it.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_live_{{alnum:40}}", 'client = Client(api_key="mbd_live_{{alnum:32}}")', 'curl -H "X-API-Key: mbd_live_{{alnum:48}}" https://api.moltbotden.com/v1/hosting/compute/vms'], negative: ["MOLTBOTDEN_API_KEY=mbd_live_a1b2c3d4...", "MOLTBOTDEN_API_KEY=your_moltbotden_api_key", 'key = "mbd_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'prefix check: startswith("mbd_live_")'] } }, { id: "moltbotden-test-api-key", description: "MoltbotDen Hosting test-account API key", severity: "medium", keywords: ["mbd_test_"], regex: "(?<![A-Za-z0-9_])(mbd_test_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])", entropy: 3.2, remediation: "Revoke the test key in the MoltbotDen dashboard and create a new one; test accounts still create billable resources.", samples: { positive: ["MOLTBOTDEN_API_KEY=mbd_test_{{alnum:40}}", "headers = {'X-API-Key': 'mbd_test_{{alnum:36}}'}"], negative: ["MOLTBOTDEN_API_KEY=mbd_test_a1b2c3d4...", "MOLTBOTDEN_API_KEY=mbd_test_<your-test-key>"] } }] }, { file: "rules/secrets/netlify.yaml", data: [{ id: "netlify-access-token", description: "Netlify personal access token", severity: "high", keywords: ["nfp_"], regex: "(?<![A-Za-z0-9_-])(nfp_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", remediation: "Revoke the token in Netlify (User settings, Applications, Personal access tokens), create a new one with an expiry, and check the team's audit log for deploys and setting changes.", samples: { positive: ["NETLIFY_AUTH_TOKEN=nfp_{{alnum:36}}", "netlify deploy --prod --auth nfp_{{alnum:36}}"], negative: ["NETLIFY_AUTH_TOKEN=nfp_...", "NETLIFY_AUTH_TOKEN=nfp_YOUR_TOKEN_HERE"] } }, { id: "netlify-access-token-legacy", description: "Netlify personal access token (unprefixed)", severity: "high", keywords: ["netlify"], regex: `netlify[\\w.-]{0,30}(?:token|key)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9_-]{43,45})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Revoke the token in Netlify (User settings, Applications, Personal access tokens), create a new one with an expiry, and check the team's audit log for deploys and setting changes.", samples: { positive: ["NETLIFY_AUTH_TOKEN={{token:43}}", 'netlify_token: "{{token:43}}"'], negative: ["NETLIFY_AUTH_TOKEN=${{ secrets.NETLIFY_AUTH_TOKEN }}", "NETLIFY_SITE_ID={{uuid:4}}"] } }] }, { file: "rules/secrets/newrelic.yaml", data: [{ id: "newrelic-user-api-key", description: "New Relic user API key", severity: "high", keywords: ["NRAK-"], regex: "(?<![A-Za-z0-9_-])(NRAK-[A-Z0-9]{27})(?![A-Za-z0-9_-])", remediation: "Delete the key in New Relic (API keys page), create a new one, and check the account's NerdGraph audit events for changes made with it.", samples: { positive: ["NEW_RELIC_API_KEY=NRAK-{{upper:27}}", 'headers = {"API-Key": "NRAK-{{upper:27}}"}'], negative: ["NEW_RELIC_API_KEY=NRAK-...", "NEW_RELIC_API_KEY=NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX"] } }, { id: "newrelic-admin-api-key", description: "New Relic admin API key (legacy)", severity: "high", keywords: ["NRAA-"], regex: "(?<![A-Za-z0-9_-])(NRAA-[a-f0-9]{27})(?![A-Za-z0-9_-])", remediation: "Delete the admin key in New Relic (API keys page) and replace it with a user key.", samples: { positive: ["NEW_RELIC_ADMIN_KEY=NRAA-{{hex:27}}", 'admin_key: "NRAA-{{hex:27}}"'], negative: ["NEW_RELIC_ADMIN_KEY=NRAA-...", "NEW_RELIC_ADMIN_KEY=NRAA-{{hex:9}}"] } }, { id: "newrelic-license-key", description: "New Relic license (ingest) key", severity: "medium", keywords: ["NRAL"], regex: "(?<![A-Za-z0-9_-])([a-f0-9]{36}NRAL)(?![A-Za-z0-9_-])", remediation: "Create a new ingest license key in New Relic (API keys page), deploy it to the agents, then delete the old one; anyone with it can send data into the account.", samples: { positive: ["NEW_RELIC_LICENSE_KEY={{hex:36}}NRAL", "license_key: '{{hex:36}}NRAL'"], negative: ["NEW_RELIC_LICENSE_KEY=<license>NRAL", "NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}"] } }, { id: "newrelic-insights-insert-key", description: "New Relic Insights insert key", severity: "medium", keywords: ["NRII-"], regex: "(?<![A-Za-z0-9_-])(NRII-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])", remediation: "Delete the insert key in New Relic (API keys, Insights insert keys) and create a new one.", samples: { positive: ["NEW_RELIC_INSERT_KEY=NRII-{{token:32}}", "X-Insert-Key: NRII-{{alnum:32}}"], negative: ["NEW_RELIC_INSERT_KEY=NRII-...", "NEW_RELIC_INSERT_KEY=NRII-{{alnum:8}}"] } }, { id: "newrelic-insights-query-key", description: "New Relic Insights query key", severity: "medium", keywords: ["NRIQ-"], regex: "(?<![A-Za-z0-9_-])(NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])", remediation: "Delete the query key in New Relic (API keys, Insights query keys) and create a new one; it can read the account's event data.", samples: { positive: ["NEW_RELIC_QUERY_KEY=NRIQ-{{token:32}}", "X-Query-Key: NRIQ-{{alnum:32}}"], negative: ["NEW_RELIC_QUERY_KEY=NRIQ-...", "NEW_RELIC_QUERY_KEY=NRIQ-{{alnum:8}}"] } }, { id: "newrelic-browser-api-key", description: "New Relic browser API key", severity: "low", keywords: ["NRJS-"], regex: "(?<![A-Za-z0-9_-])(NRJS-[a-f0-9]{19})(?![A-Za-z0-9_-])", remediation: "Browser keys ship to browsers and only send browser data; rotate it in New Relic (API keys) if it is used anywhere else.", samples: { positive: ['licenseKey: "NRJS-{{hex:19}}"', "NEW_RELIC_BROWSER_KEY=NRJS-{{hex:19}}"], negative: ['licenseKey: "NRJS-..."', 'licenseKey: "NRJS-{{hex:5}}"'] } }] }, { file: "rules/secrets/npm.yaml", data: [{ id: "npm-access-token", description: "npm access token", severity: "critical", keywords: ["npm_"], regex: "(?<![A-Za-z0-9_-])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_-])", validate: "prefixed-crc32", remediation: "Delete the token on npmjs.com (Access Tokens, or `npm token revoke`), create a granular token limited to the packages it publishes, and check the packages' recent versions.", samples: { positive: ["NPM_TOKEN={{crc:npm_:30}}", "//registry.npmjs.org/:_authToken={{crc:npm_:30}}"], negative: ["NPM_TOKEN=npm_{{alnum:36}}", "NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "run npm_config_registry_fallback_settings"] } }] }, { file: "rules/secrets/nuget.yaml", data: [{ id: "nuget-api-key", description: "NuGet.org API key", severity: "critical", keywords: ["oy2"], regex: "(?<![A-Za-z0-9_-])(oy2[a-z0-9]{43})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete or regenerate the key on nuget.org (API Keys), scope the new one to the packages it pushes with an expiry, and check the packages' recent versions.", samples: { positive: ["NUGET_API_KEY=oy2{{lower:43}}", "dotnet nuget push agent.nupkg --api-key oy2{{lower:43}} --source https://api.nuget.org/v3/index.json"], negative: ["NUGET_API_KEY=oy2...", "NUGET_API_KEY=oy2{{lower:20}}"] } }] }, { file: "rules/secrets/openai.yaml", data: [{ id: "openai-api-key", description: "OpenAI API key", severity: "critical", keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-", "T3BlbkFJ", "sk-"], regex: "(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48}))(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key on the OpenAI platform (API keys page of its project) and create a new one, then check the project's usage for requests you did not make.", samples: { positive: ["OPENAI_API_KEY=sk-proj-{{token:60}}T3BlbkFJ{{token:60}}", 'openai.api_key = "sk-{{alnum:20}}T3BlbkFJ{{alnum:20}}"', 'OPENAI_API_KEY="sk-svcacct-{{token:74}}"', "admin: sk-admin-{{token:70}}"], negative: ["OPENAI_API_KEY=sk-...", "task-list desk-top risk-assessment", "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "OPENAI_API_KEY=${OPENAI_API_KEY}", "const key = process.env.OPENAI_API_KEY"] } }] }, { file: "rules/secrets/openrouter.yaml", data: [{ id: "openrouter-api-key", description: "OpenRouter API key", severity: "high", keywords: ["sk-or-v1-"], regex: "(?<![A-Za-z0-9_-])(sk-or-v1-[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Delete the key on OpenRouter (Keys), create a new one with a credit limit, and check the activity log for requests you did not make.", samples: { positive: ["OPENROUTER_API_KEY=sk-or-v1-{{hex:64}}", 'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="sk-or-v1-{{hex:64}}")'], negative: ["OPENROUTER_API_KEY=sk-or-v1-...", "OPENROUTER_API_KEY=sk-or-v1-{{hex:20}}"] } }] }, { file: "rules/secrets/pagerduty.yaml", data: [{ id: "pagerduty-api-key", description: "PagerDuty REST API key", severity: "high", keywords: ["pagerduty", "token token=", "pd_api", "pd_token"], regex: `(?:pagerduty[\\w.-]{0,30}(?:api_?key|token|key)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?|\\bpd_(?:api_?key|token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?|Token token=)((?:u\\+)?[A-Za-z0-9_+-]{20})(?![A-Za-z0-9_+-])`, ignoreCase: true, entropy: 3.5, remediation: "Delete the key in PagerDuty (Integrations, API Access Keys, or the user's API tokens), create a new one, read-only where possible, and check the audit records.", samples: { positive: ["PAGERDUTY_API_KEY={{token:20}}", 'curl -H "Authorization: Token token=u+{{alnum:18}}" https://api.pagerduty.com/incidents'], negative: ["PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}", "Authorization: Token token=<your-api-key>"] } }, { id: "pagerduty-integration-key", description: "PagerDuty Events API integration (routing) key", severity: "medium", keywords: ["pagerduty", "routing_key", "routing-key", "integration_key", "service_key"], regex: `(?:pagerduty[\\w.-]{0,30}|\\b)(?:routing|integration|service)[_-]?key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Regenerate the integration key on the service's Integrations tab; anyone with it can open and resolve incidents on that service.", samples: { positive: ["PAGERDUTY_ROUTING_KEY={{hex:32}}", '{"routing_key": "{{hex:32}}", "event_action": "trigger"}'], negative: ["PAGERDUTY_ROUTING_KEY=<routing-key>", "routing_key: ${PD_ROUTING_KEY}"] } }] }, { file: "rules/secrets/paypal-braintree.yaml", data: [{ id: "braintree-production-access-token", description: "Braintree (PayPal) production access token", severity: "critical", keywords: ["access_token$production$"], regex: "(access_token\\$production\\$[a-z0-9]{16}\\$[a-f0-9]{32})(?![A-Za-z0-9_-])", remediation: "Revoke the access token in the Braintree Control Panel (or PayPal developer dashboard) where it was issued, create a new one, and review recent transactions.", samples: { positive: ["BRAINTREE_ACCESS_TOKEN=access_token$production${{lower:16}}${{hex:32}}", 'gateway = braintree.BraintreeGateway(access_token="access_token$production${{lower:16}}${{hex:32}}")'], negative: ["BRAINTREE_ACCESS_TOKEN=access_token$production$...", "BRAINTREE_ACCESS_TOKEN=access_token$production$<merchant_id>$<token>"] } }, { id: "braintree-sandbox-access-token", description: "Braintree (PayPal) sandbox access token", severity: "low", keywords: ["access_token$sandbox$"], regex: "(access_token\\$sandbox\\$[a-z0-9]{16}\\$[a-f0-9]{32})(?![A-Za-z0-9_-])", remediation: "Sandbox tokens move no money; revoke it in the sandbox Control Panel and create a new one.", samples: { positive: ["BRAINTREE_ACCESS_TOKEN=access_token$sandbox${{lower:16}}${{hex:32}}", '"accessToken": "access_token$sandbox${{lower:16}}${{hex:32}}"'], negative: ["BRAINTREE_ACCESS_TOKEN=access_token$sandbox$...", "BRAINTREE_ACCESS_TOKEN=access_token$sandbox${{lower:16}}$"] } }, { id: "braintree-private-key", description: "Braintree API private key", severity: "critical", keywords: ["braintree"], regex: `braintree[\\w.-]{0,30}private[_-]?key["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Delete the API key pair in the Braintree Control Panel (Settings, API), generate a new one, and review recent transactions.", samples: { positive: ["BRAINTREE_PRIVATE_KEY={{hex:32}}", 'braintree_private_key: "{{hex:32}}"'], negative: ["BRAINTREE_PRIVATE_KEY=your_private_key", "BRAINTREE_PUBLIC_KEY={{lower:16}}"] } }, { id: "paypal-client-secret", description: "PayPal REST API client secret", severity: "critical", keywords: ["paypal"], regex: `paypal[\\w.-]{0,30}secret["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9_-]{80})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 4, remediation: "Generate a new secret for the app in the PayPal Developer Dashboard (Apps & Credentials), disable the old one, and review recent transactions.", samples: { positive: ["PAYPAL_CLIENT_SECRET={{token:80}}", 'paypal_secret: "{{token:80}}"'], negative: ["PAYPAL_CLIENT_SECRET=xxxxxxxxxxxxxxxxxxxxxxxx", "PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}"] } }] }, { file: "rules/secrets/perplexity.yaml", data: [{ id: "perplexity-api-key", description: "Perplexity API key", severity: "high", keywords: ["pplx-"], regex: "(?<![A-Za-z0-9_-])(pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9_-])", remediation: "Delete the key in Perplexity's API settings, generate a new one, and check usage and credits for calls you did not make.", samples: { positive: ["PERPLEXITY_API_KEY=pplx-{{alnum:48}}", 'headers={"Authorization": "Bearer pplx-{{alnum:48}}"}'], negative: ["PERPLEXITY_API_KEY=pplx-...", 'model = "pplx-70b-online"'] } }] }, { file: "rules/secrets/pinecone.yaml", data: [{ id: "pinecone-api-key", description: "Pinecone API key", severity: "high", keywords: ["pcsk_"], regex: "(?<![A-Za-z0-9_-])(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})(?![A-Za-z0-9_-])", remediation: "Delete the key in the Pinecone console (API keys) of its project, create a new one, and check the project's indexes for changes you did not make.", samples: { positive: ["PINECONE_API_KEY=pcsk_{{alnum:6}}_{{alnum:63}}", 'pc = Pinecone(api_key="pcsk_{{alnum:5}}_{{alnum:64}}")'], negative: ["PINECONE_API_KEY=pcsk_...", 'placeholder: "pcsk_..."'] } }, { id: "pinecone-api-key-legacy", description: "Pinecone API key (legacy UUID format)", severity: "high", keywords: ["pinecone"], regex: `pinecone[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3, remediation: "Delete the key in the Pinecone console (API keys) of its project, create a new one, and check the project's indexes for changes you did not make.", samples: { positive: ["PINECONE_API_KEY={{uuid:4}}", 'pinecone.init(api_key="{{uuid:4}}", environment="us-west1-gcp")'], negative: ["PINECONE_API_KEY=00000000-0000-0000-0000-000000000000", "PINECONE_INDEX=agent-memory"] } }] }, { file: "rules/secrets/plaid.yaml", data: [{ id: "plaid-access-token", description: "Plaid access token (production or development)", severity: "high", keywords: ["access-production-", "access-development-"], regex: "(?<![A-Za-z0-9_-])(access-(?:production|development)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])", remediation: "Rotate the item's access token (/item/access_token/invalidate) or remove the item (/item/remove), and review which accounts and transactions it could read.", samples: { positive: ["PLAID_ACCESS_TOKEN=access-production-{{uuid:4}}", '"access_token": "access-development-{{uuid:4}}"'], negative: ["PLAID_ACCESS_TOKEN=access-production-item", 'cy.visit("/sign-in/access-production-test-account")'] } }, { id: "plaid-sandbox-access-token", description: "Plaid sandbox access token", severity: "low", keywords: ["access-sandbox-"], regex: "(?<![A-Za-z0-9_-])(access-sandbox-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])", remediation: "Sandbox items hold test data; remove the item (/item/remove) if the token should not be shared.", samples: { positive: ["PLAID_ACCESS_TOKEN=access-sandbox-{{uuid:4}}", 'token = "access-sandbox-{{uuid:4}}"'], negative: ["PLAID_ACCESS_TOKEN=access-sandbox-test", "access-sandbox-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"] } }, { id: "plaid-secret", description: "Plaid API secret", severity: "high", keywords: ["plaid"], regex: `plaid[\\w.-]{0,30}secret[\\w.-]{0,20}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{30})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Rotate the secret in the Plaid Dashboard (Team settings, Keys), deploy the new one, and review API activity.", samples: { positive: ["PLAID_SECRET={{hex:30}}", 'plaid_secret_production: "{{hex:30}}"'], negative: ["PLAID_SECRET=test", "PLAID_CLIENT_ID={{hex:24}}"] } }] }, { file: "rules/secrets/postmark.yaml", data: [{ id: "postmark-api-token", description: "Postmark server or account API token", severity: "high", keywords: ["postmark"], regex: `postmark[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3, remediation: "Regenerate the token in Postmark (the server's API Tokens tab, or Account, API Tokens) and check the server's activity for mail you did not send.", samples: { positive: ["POSTMARK_SERVER_TOKEN={{uuid:4}}", 'curl -H "X-Postmark-Server-Token: {{uuid:4}}" https://api.postmarkapp.com/email'], negative: ["POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST", "POSTMARK_SERVER_TOKEN=00000000-0000-0000-0000-000000000000"] } }] }, { file: "rules/secrets/private-keys.yaml", data: [{ id: "pem-rsa-private-key", description: "RSA private key (PEM)", severity: "critical", keywords: ["-----BEGIN RSA PRIVATE KEY-----"], regex: "(-----BEGIN RSA PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s)[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END RSA PRIVATE KEY-----)", multiline: true, remediation: "Find what trusts this key (an SSH authorized_keys entry, a TLS certificate, a signing setup), replace it with a new key pair there, and revoke the certificate if it had one.", samples: { positive: ["-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA{{b64:48}}\n{{b64:64}}\n{{b64:64}}\n{{b64:30}}==\n-----END RSA PRIVATE KEY-----", 'TLS_KEY="-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA{{b64:48}}\\n{{b64:64}}\\n{{b64:64}}\\n-----END RSA PRIVATE KEY-----\\n"'], negative: ["-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----", 'if pem.startswith("-----BEGIN RSA PRIVATE KEY-----"): return "rsa"', "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,{{HEX:32}}\n\n{{b64:64}}\n{{b64:64}}\n-----END RSA PRIVATE KEY-----"] } }, { id: "pem-ec-private-key", description: "EC private key (PEM)", severity: "critical", keywords: ["-----BEGIN EC PRIVATE KEY-----"], regex: "(-----BEGIN EC PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s)[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END EC PRIVATE KEY-----)", multiline: true, remediation: "Find what trusts this key (a TLS certificate, a JWT or webhook signer, an SSH login), replace it with a new key pair there, and revoke the certificate if it had one.", samples: { positive: ["-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI{{b64:55}}\n{{b64:64}}\n{{b64:36}}==\n-----END EC PRIVATE KEY-----", 'JWT_SIGNING_KEY="-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEI{{b64:55}}\\n{{b64:64}}\\n-----END EC PRIVATE KEY-----"'], negative: ["-----BEGIN EC PRIVATE KEY-----\n<your key>\n-----END EC PRIVATE KEY-----", 'const HEADER = "-----BEGIN EC PRIVATE KEY-----";'] } }, { id: "pem-dsa-private-key", description: "DSA private key (PEM)", severity: "critical", keywords: ["-----BEGIN DSA PRIVATE KEY-----"], regex: "(-----BEGIN DSA PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s)[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END DSA PRIVATE KEY-----)", multiline: true, remediation: "Remove the matching public key wherever it is trusted (authorized_keys, servers), and move to Ed25519 keys: DSA keys are obsolete and refused by current OpenSSH.", samples: { positive: ["-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQD{{b64:49}}\n{{b64:64}}\n{{b64:64}}\n-----END DSA PRIVATE KEY-----", "key: |\n  -----BEGIN DSA PRIVATE KEY-----\n  MIIBvAIBAAKBgQC{{b64:49}}\n  {{b64:64}}\n  -----END DSA PRIVATE KEY-----"], negative: ["-----BEGIN DSA PRIVATE KEY-----\n-----END DSA PRIVATE KEY-----", "# -----BEGIN DSA PRIVATE KEY----- blocks are rejected"] } }, { id: "pem-private-key", description: "Private key (PKCS#8 PEM)", severity: "critical", keywords: ["-----BEGIN PRIVATE KEY-----"], regex: "(-----BEGIN PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s)[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END PRIVATE KEY-----)", multiline: true, remediation: "Find what trusts this key (a TLS certificate, a service account, a JWT or webhook signer), replace it with a new key there, and revoke the certificate if it had one.", samples: { positive: ["-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC{{b64:32}}\n{{b64:64}}\n{{b64:64}}\n{{b64:20}}==\n-----END PRIVATE KEY-----", 'PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEI{{b64:27}}\\n{{b64:40}}\\n-----END PRIVATE KEY-----\\n"'], negative: ["-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", 'PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n${KEY_BODY}\\n-----END PRIVATE KEY-----"'] } }, { id: "pem-encrypted-private-key", description: "Passphrase-protected private key (PEM)", severity: "medium", keywords: ["-----BEGIN ENCRYPTED PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----", "-----BEGIN DSA PRIVATE KEY-----"], regex: "(-----BEGIN (?:(?:RSA|EC|DSA) PRIVATE KEY-----(?:\\\\r|\\\\n|\\s){1,4}Proc-Type: 4,ENCRYPTED|ENCRYPTED PRIVATE KEY-----)[A-Za-z0-9+/=\\s\\\\:,-]{64,16000}?-----END (?:(?:RSA|EC|DSA) |ENCRYPTED )PRIVATE KEY-----)", multiline: true, remediation: "Treat the key as exposed: its passphrase can be guessed offline at leisure. Replace the key pair wherever it is trusted and keep the new key out of the repository.", samples: { positive: ["-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQww{{b64:20}}\n{{b64:64}}\n{{b64:64}}\n-----END ENCRYPTED PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,{{HEX:32}}\n\n{{b64:64}}\n{{b64:64}}\n-----END RSA PRIVATE KEY-----"], negative: ["-----BEGIN ENCRYPTED PRIVATE KEY-----\n...\n-----END ENCRYPTED PRIVATE KEY-----", 'marker = "-----BEGIN ENCRYPTED PRIVATE KEY-----"'] } }, { id: "openssh-private-key", description: "OpenSSH private key (not passphrase-protected)", severity: "critical", keywords: ["-----BEGIN OPENSSH PRIVATE KEY-----"], regex: "(-----BEGIN OPENSSH PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s){1,4}b3BlbnNzaC1rZXktdjEAAAAABG5vbmU[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END OPENSSH PRIVATE KEY-----)", multiline: true, remediation: "Remove the matching public key from every authorized_keys and from your hosting account's SSH keys (for MoltbotDen, DELETE \u2026/ssh-keys/{fingerprint}), create a new Ed25519 key per agent and environment, and check auth.log for logins with the old one.", samples: { positive: ["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACA{{b64:57}}\n{{b64:70}}\n{{b64:70}}\n{{b64:20}}=\n-----END OPENSSH PRIVATE KEY-----", 'DEPLOY_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdzc2gtcn\\n{{b64:70}}\\n{{b64:70}}\\n-----END OPENSSH PRIVATE KEY-----"'], negative: ["-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... agent@vm"] } }, { id: "openssh-encrypted-private-key", description: "OpenSSH private key (passphrase-protected)", severity: "medium", keywords: ["-----BEGIN OPENSSH PRIVATE KEY-----"], regex: "(-----BEGIN OPENSSH PRIVATE KEY-----(?:\\\\r)?(?:\\\\n|\\s){1,4}(?!b3BlbnNzaC1rZXktdjEAAAAABG5vbmU)[A-Za-z0-9+/=\\s\\\\]{64,16000}?-----END OPENSSH PRIVATE KEY-----)", multiline: true, remediation: "Treat the key as exposed: its passphrase can be guessed offline at leisure. Remove the public key from authorized_keys and your hosting account, and create a new Ed25519 key.", samples: { positive: ["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABC{{b64:27}}\n{{b64:70}}\n{{b64:70}}\n-----END OPENSSH PRIVATE KEY-----", 'KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0{{b64:40}}\\n{{b64:70}}\\n-----END OPENSSH PRIVATE KEY-----"'], negative: ["-----BEGIN OPENSSH PRIVATE KEY-----\n...\n-----END OPENSSH PRIVATE KEY-----", 'grep -q "BEGIN OPENSSH PRIVATE KEY" ~/.ssh/id_ed25519'] } }, { id: "pgp-private-key-block", description: "PGP private key block", severity: "high", keywords: ["-----BEGIN PGP PRIVATE KEY BLOCK-----"], regex: "-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\\\r)?(?:\\\\n|\\s){1,4}(?:[A-Za-z][\\w-]{1,30}: [^\\r\\n\\\\]{0,200}(?:\\\\r)?(?:\\\\n|\\s){1,4}){0,8}(?:\\\\n|\\s){0,4}([A-Za-z0-9+/][A-Za-z0-9+/=\\s\\\\]{63,65536}?)-----END PGP PRIVATE KEY BLOCK-----", multiline: true, remediation: "Revoke the key (publish its revocation certificate to the keyservers and wherever the public key is trusted), create a new key, and re-sign or re-encrypt what depended on it.", samples: { positive: ["-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQdGBF{{b64:58}}\n{{b64:64}}\n{{b64:64}}\n={{b64:4}}\n-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\nComment: release signing key, user@example.com\n\nlQOYBF{{b64:58}}\n{{b64:64}}\n-----END PGP PRIVATE KEY BLOCK-----"], negative: ["-----BEGIN PGP PRIVATE KEY BLOCK-----\n...\n-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBF{{b64:58}}\n{{b64:64}}\n-----END PGP PUBLIC KEY BLOCK-----"] } }, { id: "putty-private-key", description: "PuTTY private key (.ppk)", severity: "critical", keywords: ["PuTTY-User-Key-File-"], regex: "PuTTY-User-Key-File-[23]: [\\w-]{3,40}(?:\\\\r)?(?:\\\\n|\\s)[\\s\\S]{10,4000}?Private-Lines: \\d{1,3}(?:\\\\r)?(?:\\\\n|\\s){1,2}([A-Za-z0-9+/][A-Za-z0-9+/=\\s\\\\]{19,8000}?)(?:\\\\n|\\s)Private-(?:MAC|Hash): [a-fA-F0-9]{40,64}", multiline: true, remediation: "Remove the matching public key from every authorized_keys and your hosting account's SSH keys, create a new Ed25519 key (PuTTYgen can export it), and check auth.log for logins.", samples: { positive: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: agent@vm\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAI{{b64:39}}\n{{b64:20}}\nPrivate-Lines: 1\nAAAAI{{b64:39}}\nPrivate-MAC: {{hex:64}}", "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: rsa-key-20240101\nPublic-Lines: 1\nAAAAB3NzaC1yc2E{{b64:49}}\nPrivate-Lines: 2\n{{b64:64}}\n{{b64:40}}\nPrivate-MAC: {{hex:40}}"], negative: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: agent@vm\nPublic-Lines: 2\n...\nPrivate-Lines: 1\n...\nPrivate-MAC: ...", "open the .ppk (PuTTY-User-Key-File-3) in PuTTYgen"] } }, { id: "age-secret-key", description: "age encryption secret key", severity: "high", keywords: ["AGE-SECRET-KEY-1"], regex: "(?<![A-Za-z0-9_-])(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9_-])", remediation: "Generate a new identity (age-keygen), re-encrypt every file or SOPS secret to the new recipient, and remove the old recipient from .sops.yaml and scripts.", samples: { positive: ["AGE-SECRET-KEY-1{{bech32:58}}", "SOPS_AGE_KEY=AGE-SECRET-KEY-1{{bech32:58}}"], negative: ["SOPS_AGE_KEY=AGE-SECRET-KEY-1...", "age1{{lower:58}}"] } }, { id: "wireguard-private-key", description: "WireGuard private key", severity: "high", keywords: ["privatekey"], regex: `(?:^|[\\s"'])PrivateKey[ \\t]*[=:][ \\t]*["']?([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])`, entropy: 4, remediation: "Generate a new key pair (wg genkey), replace the peer's public key on every other peer, and restart the interfaces; the old key lets anyone impersonate this peer.", samples: { positive: ["[Interface]\nPrivateKey = {{b64:42}}A=\nAddress = 10.8.0.2/24", "PrivateKey={{b64:42}}g="], negative: ["PrivateKey = <private key>", "PrivateKey = $(cat /etc/wireguard/private.key)"] } }, { id: "base64-encoded-private-key", description: "Base64-encoded PEM private key", severity: "critical", keywords: ["LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0t", "LS0tLS1CRUdJTiBEU0EgUFJJVkFURSBLRVktLS0t", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t", "LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0t", "LS0tLS1CRUdJTiBFTkNSWVBURUQgUFJJVkFURSBLRVktLS0t"], regex: "(?<![A-Za-z0-9+/])((?:LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0t|LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0t|LS0tLS1CRUdJTiBEU0EgUFJJVkFURSBLRVktLS0t|LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t|LS0tLS1CRUdJTiBPUEVOU1NIIFBSSVZBVEUgS0VZLS0t|LS0tLS1CRUdJTiBFTkNSWVBURUQgUFJJVkFURSBLRVktLS0t)[A-Za-z0-9+/]{100,40000}={0,2})(?![A-Za-z0-9+/=])", multiline: true, remediation: "Find what trusts this key (a TLS certificate, an SSH login, a signer), replace it with a new key pair there, and load the new key from a secret store instead of an encoded variable.", samples: { positive: ["TLS_KEY_B64={{b64of:-----BEGIN RSA PRIVATE KEY-----\\n[[b64:64]]\\n[[b64:64]]\\n-----END RSA PRIVATE KEY-----}}", 'deployKey: "{{b64of:-----BEGIN OPENSSH PRIVATE KEY-----\\n[[b64:70]]\\n[[b64:70]]\\n-----END OPENSSH PRIVATE KEY-----}}"'], negative: ["TLS_KEY_B64=LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0t...", "TLS_CERT_B64={{b64of:-----BEGIN CERTIFICATE-----\\n[[b64:64]]\\n[[b64:64]]\\n-----END CERTIFICATE-----}}"] } }, { id: "pkcs12-base64", description: "Base64-encoded PKCS#12 (.p12/.pfx) keystore", severity: "high", keywords: ["AIBAzCC"], regex: "(?<![A-Za-z0-9+/])(MII[A-Za-z0-9+/]{2}AIBAzCC[A-Za-z0-9+/]{500,60000}={0,2})(?![A-Za-z0-9+/=])", multiline: true, remediation: "Treat the certificate's private key as exposed (PFX passwords are often empty or weak): revoke the certificate, issue a new one with a new key, and update wherever it is uploaded (App Service, Key Vault, the signing pipeline).", samples: { positive: ["CERT_PFX_BASE64=MII{{b64:2}}AIBAzCC{{b64:900}}==", '"certificate": { "data": "MII{{b64:2}}AIBAzCC{{b64:1200}}", "password": "" }'], negative: ["CERT_PFX_BASE64=MIIKEAIBAzCC...", "CERT_PEM_BASE64=MIIDdzCCAl+gAwIBAgIE{{b64:600}}"] } }] }, { file: "rules/secrets/pypi.yaml", data: [{ id: "pypi-upload-token", description: "PyPI API (upload) token", severity: "critical", keywords: ["pypi-AgEIcHlwaS5vcmc"], regex: "(?<![A-Za-z0-9_-])(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])", validate: "pypi-macaroon", remediation: "Remove the token on pypi.org (Account settings, API tokens), create a new one scoped to a single project or switch to trusted publishing, and check the project's release history.", samples: { positive: ["TWINE_PASSWORD=pypi-{{pypi:pypi.org}}", "[pypi]\nusername = __token__\npassword = pypi-{{pypi:pypi.org}}"], negative: ["TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc{{b64url:150}}", "TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmc..."] } }, { id: "testpypi-upload-token", description: "TestPyPI API token", severity: "low", keywords: ["pypi-AgENdGVzdC5weXBpLm9yZw"], regex: "(?<![A-Za-z0-9_-])(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})(?![A-Za-z0-9_-])", validate: "pypi-macaroon", remediation: "Remove the token on test.pypi.org (Account settings, API tokens) and create a new one; the same person often reuses names and passwords on pypi.org, so check that account too.", samples: { positive: ["TEST_PYPI_TOKEN=pypi-{{pypi:test.pypi.org}}", "[testpypi]\npassword = pypi-{{pypi:test.pypi.org}}"], negative: ["TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw{{b64url:150}}", "TEST_PYPI_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw..."] } }] }, { file: "rules/secrets/railway.yaml", data: [{ id: "railway-api-token", description: "Railway API or project token", severity: "high", keywords: ["railway"], regex: `railway[\\w.-]{0,30}token["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3, remediation: "Delete the token in Railway (Account settings, Tokens, or the project's Settings, Tokens), create a new one, and check the project's deployments and variables for changes.", samples: { positive: ["RAILWAY_TOKEN={{uuid:4}}", 'RAILWAY_API_TOKEN: "{{uuid:4}}"'], negative: ["RAILWAY_TOKEN=${{ secrets.RAILWAY_TOKEN }}", "RAILWAY_PROJECT_ID={{uuid:4}}"] } }] }, { file: "rules/secrets/render.yaml", data: [{ id: "render-api-key", description: "Render API key", severity: "high", keywords: ["rnd_"], regex: "(?<![A-Za-z0-9_-])(rnd_(?=[a-z0-9]{0,39}[A-Z])(?=[A-Z0-9]{0,39}[a-z])[A-Za-z0-9]{24,40})(?![A-Za-z0-9_-])", remediation: "Revoke the key in the Render dashboard (Account settings, API Keys), create a new one, and check the workspace's services and environment groups for changes.", samples: { positive: ["RENDER_API_KEY=rnd_{{alnum:32}}", 'curl -H "Authorization: Bearer rnd_{{alnum:32}}" https://api.render.com/v1/services'], negative: ["RENDER_API_KEY=rnd_...", "rnd_generator_for_sampling_values = None"] } }] }, { file: "rules/secrets/replicate.yaml", data: [{ id: "replicate-api-token", description: "Replicate API token", severity: "high", keywords: ["r8_"], regex: "(?<![A-Za-z0-9_-])(r8_[A-Za-z0-9]{37})(?![A-Za-z0-9_-])", remediation: "Delete the token on Replicate (Account settings, API tokens), create a new one, and check predictions and billing for runs you did not start.", samples: { positive: ["REPLICATE_API_TOKEN=r8_{{alnum:37}}", 'replicate.Client(api_token="r8_{{alnum:37}}")'], negative: ["REPLICATE_API_TOKEN=r8_...", "var r8_{{alnum:10}} = 1"] } }] }, { file: "rules/secrets/resend.yaml", data: [{ id: "resend-api-key", description: "Resend API key", severity: "high", keywords: ["re_"], regex: "(?<![A-Za-z0-9_-])(re_[A-Za-z0-9]{6,10}_[A-Za-z0-9]{20,32})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the key in the Resend dashboard (API Keys), create a new one with sending access to the domains it needs, and check the emails log for mail you did not send.", samples: { positive: ["RESEND_API_KEY=re_{{alnum:8}}_{{alnum:24}}", 'resend = Resend("re_{{alnum:8}}_{{alnum:24}}")'], negative: ["RESEND_API_KEY=re_xxxxxxxxx", "RESEND_API_KEY=re_your_resend_api_key_here"] } }] }, { file: "rules/secrets/rubygems.yaml", data: [{ id: "rubygems-api-key", description: "RubyGems API key", severity: "critical", keywords: ["rubygems_"], regex: "(?<![A-Za-z0-9_-])(rubygems_[a-f0-9]{48})(?![A-Za-z0-9_-])", remediation: "Delete the key on rubygems.org (Settings, API keys), create a new one scoped to push for one gem with MFA required, and check the gems' recent versions.", samples: { positive: ["GEM_HOST_API_KEY=rubygems_{{hex:48}}", ":rubygems_api_key: rubygems_{{hex:48}}"], negative: ["GEM_HOST_API_KEY=rubygems_...", ":rubygems_api_key: rubygems_{{hex:10}}"] } }] }, { file: "rules/secrets/sendgrid.yaml", data: [{ id: "sendgrid-api-key", description: "SendGrid API key", severity: "high", keywords: ["SG."], regex: "(?<![A-Za-z0-9_.-])(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", remediation: "Delete the key in SendGrid (Settings, API Keys), create a new restricted key with only Mail Send, and check the activity feed for mail you did not send.", samples: { positive: ["SENDGRID_API_KEY=SG.{{token:22}}.{{token:43}}", 'sg = SendGridAPIClient("SG.{{token:22}}.{{token:43}}")'], negative: ["SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "SENDGRID_API_KEY=SG...."] } }] }, { file: "rules/secrets/sentry.yaml", data: [{ id: "sentry-org-auth-token", description: "Sentry organization auth token", severity: "high", keywords: ["sntrys_eyJpYXQiO"], regex: "(?<![A-Za-z0-9_-])(sntrys_eyJpYXQiO[A-Za-z0-9+/]{20,400}={0,2}_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/_-])", remediation: "Revoke the token in Sentry (Settings, Developer Settings, Organization Tokens), create a new one for the CI that uploads source maps, and check the audit log.", samples: { positive: ["SENTRY_AUTH_TOKEN=sntrys_{{b64json:iat=1700000000.1,url=https://sentry.io,region_url=https://us.sentry.io,org=acme}}_{{b64:43}}", 'authToken: "sntrys_{{b64json:iat=1750000000.5,url=https://sentry.io,region_url=https://de.sentry.io,org=agent-team}}_{{b64:43}}"'], negative: ["SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiO...", "SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3OTE1MTc2NzJ9_abcdef"] } }, { id: "sentry-user-auth-token", description: "Sentry user auth token", severity: "high", keywords: ["sntryu_"], regex: "(?<![A-Za-z0-9_-])(sntryu_[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Revoke the token in Sentry (User settings, Personal Tokens), create a new one with the narrowest scopes, and check the organization's audit log.", samples: { positive: ["SENTRY_AUTH_TOKEN=sntryu_{{hex:64}}", "Authorization: Bearer sntryu_{{hex:64}}"], negative: ["SENTRY_AUTH_TOKEN=sntryu_...", "SENTRY_AUTH_TOKEN=sntryu_{{hex:20}}"] } }, { id: "sentry-auth-token-legacy", description: "Sentry auth token (unprefixed)", severity: "high", keywords: ["sentry"], regex: `sentry[\\w.-]{0,30}token["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{64})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Revoke the token in Sentry (User settings, Personal Tokens, or the internal integration), create a new one with the narrowest scopes, and check the audit log.", samples: { positive: ["SENTRY_AUTH_TOKEN={{hex:64}}", 'sentry_token: "{{hex:64}}"'], negative: ["SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}", "SENTRY_DSN=https://{{hex:32}}@o123456.ingest.sentry.io/4500000000000000"] } }] }, { file: "rules/secrets/shopify.yaml", data: [{ id: "shopify-access-token", description: "Shopify Admin API access token", severity: "critical", keywords: ["shpat_"], regex: "(?<![A-Za-z0-9_-])(shpat_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])", remediation: "Uninstall and reinstall the app or rotate its Admin API token (Apps, Develop apps, the app, API credentials), and review the store's activity for changes.", samples: { positive: ["SHOPIFY_ACCESS_TOKEN=shpat_{{hex:32}}", '"X-Shopify-Access-Token": "shpat_{{hex:32}}"'], negative: ["SHOPIFY_ACCESS_TOKEN=shpat_...", "SHOPIFY_ACCESS_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"] } }, { id: "shopify-custom-app-token", description: "Shopify custom app access token", severity: "critical", keywords: ["shpca_"], regex: "(?<![A-Za-z0-9_-])(shpca_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])", remediation: "Rotate the custom app's token (Apps, Develop apps, the app, API credentials) and review the store's activity for changes.", samples: { positive: ["SHOPIFY_TOKEN=shpca_{{hex:32}}", 'token: "shpca_{{hex:32}}"'], negative: ["SHOPIFY_TOKEN=shpca_...", "SHOPIFY_TOKEN=shpca_{{hex:10}}"] } }, { id: "shopify-private-app-token", description: "Shopify private app access token", severity: "critical", keywords: ["shppa_"], regex: "(?<![A-Za-z0-9_-])(shppa_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])", remediation: "Delete the private app or regenerate its password in the store admin, and review the store's activity for changes.", samples: { positive: ["SHOPIFY_PASSWORD=shppa_{{hex:32}}", "https://key:shppa_{{hex:32}}@acme.myshopify.com/admin/api/2024-01/orders.json"], negative: ["SHOPIFY_PASSWORD=shppa_...", "SHOPIFY_PASSWORD=shppa_{{hex:12}}"] } }, { id: "shopify-shared-secret", description: "Shopify app shared secret", severity: "high", keywords: ["shpss_"], regex: "(?<![A-Za-z0-9_-])(shpss_[a-fA-F0-9]{32})(?![A-Za-z0-9_-])", remediation: "Rotate the app's client secret in the Partner Dashboard or the store's app settings; anyone with it can forge webhooks and OAuth exchanges.", samples: { positive: ["SHOPIFY_API_SECRET=shpss_{{hex:32}}", 'api_secret_key = "shpss_{{hex:32}}"'], negative: ["SHOPIFY_API_SECRET=shpss_...", "SHOPIFY_API_SECRET=shpss_{{hex:8}}"] } }] }, { file: "rules/secrets/slack.yaml", data: [{ id: "slack-bot-token", description: "Slack bot token", severity: "high", keywords: ["xoxb-"], regex: "(?<![A-Za-z0-9_.-])(xoxb-\\d{8,13}-\\d{8,13}-[A-Za-z0-9]{24,34})(?![A-Za-z0-9_-])", remediation: "Revoke the token (the app's OAuth & Permissions page: Revoke tokens, or auth.revoke) and reinstall the app to get a new one; check the workspace's access logs.", samples: { positive: ["SLACK_BOT_TOKEN=xoxb-{{digits:12}}-{{digits:13}}-{{alnum:24}}", 'app = App(token="xoxb-{{digits:10}}-{{digits:12}}-{{alnum:24}}")'], negative: ["SLACK_BOT_TOKEN=xoxb-your-bot-token", "SLACK_BOT_TOKEN=xoxb-..."] } }, { id: "slack-user-token", description: "Slack user token", severity: "high", keywords: ["xoxp-"], regex: "(?<![A-Za-z0-9_-])((?:xoxe\\.)?xoxp-\\d{1,13}-\\d{8,13}-\\d{8,13}-[a-f0-9]{32})(?![A-Za-z0-9_-])", remediation: "Revoke the token (auth.revoke, or remove the app's authorization for the user) and authorize again; a user token acts as that person, so check their recent activity.", samples: { positive: ["SLACK_USER_TOKEN=xoxp-{{digits:12}}-{{digits:12}}-{{digits:13}}-{{hex:32}}", '"token": "xoxp-{{digits:10}}-{{digits:11}}-{{digits:12}}-{{hex:32}}"'], negative: ["SLACK_USER_TOKEN=xoxp-...", "SLACK_USER_TOKEN=xoxp-{{digits:12}}-{{digits:12}}"] } }, { id: "slack-app-token", description: "Slack app-level token", severity: "high", keywords: ["xapp-"], regex: "(?<![A-Za-z0-9_-])(xapp-\\d-[A-Z0-9]{9,12}-\\d{10,14}-[a-f0-9]{64})(?![A-Za-z0-9_-])", remediation: "Revoke the app-level token in the app's Basic Information page (App-Level Tokens) and generate a new one with the same scopes.", samples: { positive: ["SLACK_APP_TOKEN=xapp-1-A{{upper:10}}-{{digits:13}}-{{hex:64}}", 'handler = SocketModeHandler(app, "xapp-1-A{{upper:8}}-{{digits:12}}-{{hex:64}}")'], negative: ["SLACK_APP_TOKEN=xapp-...", "SLACK_APP_TOKEN=xapp-1-A0000000000-0000000000000-"] } }, { id: "slack-config-access-token", description: "Slack app configuration access token", severity: "high", keywords: ["xoxe.xoxb-", "xoxe.xoxp-"], regex: "(?<![A-Za-z0-9_-])(xoxe\\.xox[bp]-\\d-[A-Z0-9]{140,180})(?![A-Za-z0-9_-])", remediation: "Revoke the configuration token (tooling.tokens.rotate with its refresh token, or from the app configuration page) and generate a new pair.", samples: { positive: ["SLACK_CONFIG_TOKEN=xoxe.xoxp-1-{{upper:166}}", "token: xoxe.xoxb-1-{{upper:163}}"], negative: ["SLACK_CONFIG_TOKEN=xoxe.xoxp-1-...", "SLACK_CONFIG_TOKEN=xoxe.xoxp-1-{{upper:20}}"] } }, { id: "slack-config-refresh-token", description: "Slack app configuration refresh token", severity: "high", keywords: ["xoxe-"], regex: "(?<![A-Za-z0-9_.-])(xoxe-\\d-[A-Z0-9]{140,160})(?![A-Za-z0-9_-])", remediation: "Generate a new configuration token pair on the app configuration page, which invalidates this refresh token.", samples: { positive: ["SLACK_CONFIG_REFRESH_TOKEN=xoxe-1-{{upper:146}}", '"refresh_token": "xoxe-1-{{upper:146}}"'], negative: ["SLACK_CONFIG_REFRESH_TOKEN=xoxe-1-...", "SLACK_CONFIG_REFRESH_TOKEN=xoxe-1-{{upper:30}}"] } }, { id: "slack-legacy-token", description: "Slack legacy workspace or refresh token", severity: "high", keywords: ["xoxa-", "xoxr-", "xoxs-", "xoxo-"], regex: "(?<![A-Za-z0-9_.-])(xox[aors]-(?:\\d{1,13}-){1,3}[A-Za-z0-9]{24,64})(?![A-Za-z0-9_-])", remediation: "Revoke the token (auth.revoke) and migrate the integration to a Slack app with a bot token and granular scopes.", samples: { positive: ["SLACK_TOKEN=xoxs-{{digits:11}}-{{digits:12}}-{{digits:12}}-{{hex:32}}", 'token = "xoxa-2-{{digits:12}}-{{alnum:32}}"'], negative: ["SLACK_TOKEN=xoxs-...", "SLACK_TOKEN=xoxa-2-your-token"] } }, { id: "slack-webhook-url", description: "Slack incoming webhook URL", severity: "medium", keywords: ["hooks.slack.com/services/"], regex: "(hooks\\.slack\\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})(?![A-Za-z0-9_-])", remediation: "Remove the webhook in the Slack app's Incoming Webhooks page (or the channel's integrations), create a new one, and store its URL as a secret.", samples: { positive: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T{{upper:10}}/B{{upper:10}}/{{alnum:24}}", 'requests.post("https://hooks.slack.com/services/T{{upper:8}}/B{{upper:11}}/{{alnum:24}}", json=msg)'], negative: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/..."] } }, { id: "slack-workflow-webhook-url", description: "Slack workflow webhook URL", severity: "medium", keywords: ["hooks.slack.com/workflows/", "hooks.slack.com/triggers/"], regex: "(hooks\\.slack\\.com/(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/\\d{10,20}/[A-Za-z0-9]{24,32})(?![A-Za-z0-9_-])", remediation: "Delete and re-create the workflow's webhook trigger in Workflow Builder, then store the new URL as a secret.", samples: { positive: ["WEBHOOK=https://hooks.slack.com/workflows/T{{upper:10}}/A{{upper:10}}/{{digits:18}}/{{alnum:24}}", 'url: "https://hooks.slack.com/triggers/T{{upper:9}}/A{{upper:11}}/{{digits:16}}/{{alnum:32}}"'], negative: ["WEBHOOK=https://hooks.slack.com/workflows/...", "WEBHOOK=https://hooks.slack.com/triggers/T000/A000/123/abc"] } }] }, { file: "rules/secrets/square.yaml", data: [{ id: "square-access-token", description: "Square access token", severity: "critical", keywords: ["EAAA"], regex: "(?<![A-Za-z0-9_-])(EAAA[A-Za-z0-9_-]{60})(?![A-Za-z0-9_-])", entropy: 4, remediation: "Replace the access token in the Square Developer Dashboard (the application's Credentials) or revoke the OAuth authorization, and review recent payments.", samples: { positive: ["SQUARE_ACCESS_TOKEN=EAAA{{token:60}}", 'client = Client(access_token="EAAA{{alnum:60}}", environment="production")'], negative: ["SQUARE_ACCESS_TOKEN=EAAA...", "SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"] } }, { id: "square-legacy-access-token", description: "Square access token (sq0atp- format)", severity: "critical", keywords: ["sq0atp-"], regex: "(?<![A-Za-z0-9_-])(sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])", remediation: "Replace the access token in the Square Developer Dashboard (the application's Credentials) and review recent payments.", samples: { positive: ["SQUARE_ACCESS_TOKEN=sq0atp-{{token:22}}", '"access_token": "sq0atp-{{alnum:22}}"'], negative: ["SQUARE_ACCESS_TOKEN=sq0atp-...", "SQUARE_ACCESS_TOKEN=sq0atp-{{alnum:8}}"] } }, { id: "square-application-secret", description: "Square OAuth application secret", severity: "high", keywords: ["sq0csp-"], regex: "(?<![A-Za-z0-9_-])(sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", remediation: "Replace the application secret in the Square Developer Dashboard (the application's OAuth page) and deploy the new one.", samples: { positive: ["SQUARE_APP_SECRET=sq0csp-{{token:43}}", 'client_secret: "sq0csp-{{alnum:43}}"'], negative: ["SQUARE_APP_SECRET=sq0csp-...", "SQUARE_APP_SECRET=sq0csp-{{alnum:10}}"] } }] }, { file: "rules/secrets/stripe.yaml", data: [{ id: "stripe-live-secret-key", description: "Stripe live secret key", severity: "critical", keywords: ["sk_live_"], regex: "(?<![A-Za-z0-9_-])(sk_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])", remediation: "Roll the key in the Stripe Dashboard (Developers, API keys: Roll key, with an immediate expiry), move servers to restricted keys, and check the Dashboard's logs and events.", samples: { positive: ["STRIPE_SECRET_KEY=sk_live_{{alnum:99}}", 'stripe.api_key = "sk_live_{{alnum:24}}"'], negative: ["STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxx", "STRIPE_SECRET_KEY=sk_live_...", "STRIPE_PUBLISHABLE_KEY=pk_live_{{alnum:99}}"] } }, { id: "stripe-restricted-live-key", description: "Stripe live restricted key", severity: "high", keywords: ["rk_live_"], regex: "(?<![A-Za-z0-9_-])(rk_live_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])", remediation: "Roll or delete the restricted key in the Stripe Dashboard (Developers, API keys), create a new one with the same minimal permissions, and check the request logs.", samples: { positive: ["STRIPE_RESTRICTED_KEY=rk_live_{{alnum:99}}", 'Stripe(apiKey: "rk_live_{{alnum:32}}")'], negative: ["STRIPE_RESTRICTED_KEY=rk_live_...", "STRIPE_RESTRICTED_KEY=rk_live_<key>"] } }, { id: "stripe-test-key", description: "Stripe test-mode secret or restricted key", severity: "low", keywords: ["sk_test_", "rk_test_"], regex: "(?<![A-Za-z0-9_-])([sr]k_test_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_-])", remediation: "Test keys move no money but expose test data and settings: roll the key in the Stripe Dashboard (test mode, Developers, API keys).", samples: { positive: ["STRIPE_SECRET_KEY=sk_test_{{alnum:99}}", 'STRIPE_KEY="rk_test_{{alnum:40}}"'], negative: ["STRIPE_SECRET_KEY=sk_test_xxx", "STRIPE_SECRET_KEY=sk_test_..."] } }, { id: "stripe-webhook-secret", description: "Stripe webhook signing secret", severity: "medium", keywords: ["whsec_"], regex: "(?<![A-Za-z0-9_-])(whsec_[A-Za-z0-9]{32,64})(?![A-Za-z0-9_-])", remediation: "Roll the endpoint's signing secret in the Stripe Dashboard (Developers, Webhooks, the endpoint, Roll secret); anyone with it can forge events your endpoint trusts.", samples: { positive: ["STRIPE_WEBHOOK_SECRET=whsec_{{alnum:32}}", 'endpoint_secret = "whsec_{{alnum:38}}"'], negative: ["STRIPE_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxx", "STRIPE_WEBHOOK_SECRET=whsec_..."] } }] }, { file: "rules/secrets/supabase.yaml", data: [{ id: "supabase-personal-access-token", description: "Supabase personal access token", severity: "critical", keywords: ["sbp_"], regex: "(?<![A-Za-z0-9_-])(sbp_[a-f0-9]{40})(?![A-Za-z0-9_-])", remediation: "Revoke the token in the Supabase dashboard (Account, Access Tokens), create a new one, and check the organization's audit logs for project changes.", samples: { positive: ["SUPABASE_ACCESS_TOKEN=sbp_{{hex:40}}", "supabase login --token sbp_{{hex:40}}"], negative: ["SUPABASE_ACCESS_TOKEN=sbp_...", "SUPABASE_ACCESS_TOKEN=sbp_{{hex:12}}"] } }, { id: "supabase-secret-key", description: "Supabase secret API key", severity: "critical", keywords: ["sb_secret_"], regex: "(?<![A-Za-z0-9_-])(sb_secret_[A-Za-z0-9_-]{31,64})(?![A-Za-z0-9_-])", remediation: "Delete the secret key in the Supabase dashboard (Project Settings, API Keys), create a new one for the server that needs it, and review the project's logs.", samples: { positive: ["SUPABASE_SECRET_KEY=sb_secret_{{token:36}}", 'createClient(url, "sb_secret_{{alnum:32}}")'], negative: ["SUPABASE_SECRET_KEY=sb_secret_...", "NEXT_PUBLIC_SUPABASE_KEY=sb_publishable_{{token:36}}"] } }, { id: "supabase-service-role-key", description: "Supabase service_role key (JWT)", severity: "critical", keywords: ["eyJ"], regex: "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,500}\\.eyJ[A-Za-z0-9_-]{10,2000}\\.[A-Za-z0-9_-]{20,500})(?![A-Za-z0-9_-])", validate: "jwt-service-role", priority: 1, remediation: "Rotate the project's JWT secret or move to the new API keys (Project Settings, API Keys), which invalidates this key; deploy the new secret key to servers only and review the logs.", samples: { positive: ["SUPABASE_SERVICE_ROLE_KEY={{jwt:iss=supabase,ref=agentproj,role=service_role,iat=1700000000}}", 'const admin = createClient(url, "{{jwt:role=service_role,iss=supabase}}")'], negative: ["SUPABASE_ANON_KEY={{jwt:iss=supabase,ref=agentproj,role=anon,iat=1700000000}}", "SUPABASE_SERVICE_ROLE_KEY=your_service_role_key_here"] } }] }, { file: "rules/secrets/telegram.yaml", data: [{ id: "telegram-bot-token", description: "Telegram bot token", severity: "high", keywords: [":AA"], regex: "(?<![A-Za-z0-9_])(\\d{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", remediation: "Send /revoke to @BotFather for this bot to invalidate the token and get a new one.", samples: { positive: ["TELEGRAM_BOT_TOKEN={{digits:10}}:AA{{token:33}}", 'bot = Bot("{{digits:9}}:AA{{token:33}}")', "{{digits:10}}:AA{{token:33}}"], negative: ["TELEGRAM_BOT_TOKEN=1234567890:ABCDef...", "ratio 1234:AAB", "TELEGRAM_BOT_TOKEN=<your-token>"] } }] }, { file: "rules/secrets/terraform.yaml", data: [{ id: "terraform-cloud-api-token", description: "HCP Terraform (Terraform Cloud) API token", severity: "critical", keywords: [".atlasv1."], regex: "(?<![A-Za-z0-9_.-])([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_-]{60,70})(?![A-Za-z0-9_-])", entropy: 4, remediation: "Delete the token in HCP Terraform (User settings, Tokens, or the team or organization's API token page), create a new one, and check workspace runs and state versions for changes.", samples: { positive: ["TF_TOKEN_app_terraform_io={{alnum:14}}.atlasv1.{{token:67}}", '{"credentials": {"app.terraform.io": {"token": "{{alnum:14}}.atlasv1.{{token:67}}"}}}'], negative: ["TF_TOKEN_app_terraform_io=xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "TF_TOKEN_app_terraform_io=${TFC_TOKEN}"] } }] }, { file: "rules/secrets/together.yaml", data: [{ id: "together-api-key", description: "Together AI API key", severity: "high", keywords: ["tgp_v1_"], regex: "(?<![A-Za-z0-9_-])(tgp_v1_[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", remediation: "Delete the key in Together AI's settings (API keys), create a new one, and check usage for requests you did not make.", samples: { positive: ["TOGETHER_API_KEY=tgp_v1_{{token:43}}", 'client = Together(api_key="tgp_v1_{{token:43}}")'], negative: ["TOGETHER_API_KEY=tgp_v1_...", 'expect(raw).not.toContain("tgp_v1_")'] } }, { id: "together-api-key-legacy", description: "Together AI API key (legacy hex format)", severity: "high", keywords: ["together"], regex: `together[\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([a-f0-9]{64})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.5, remediation: "Delete the key in Together AI's settings (API keys), create a new one, and check usage for requests you did not make.", samples: { positive: ["TOGETHER_API_KEY={{hex:64}}", 'together.api_key = "{{hex:64}}"'], negative: ["TOGETHER_API_KEY=your_together_api_key", 'together_commit = "{{hex:40}}"'] } }] }, { file: "rules/secrets/twilio.yaml", data: [{ id: "twilio-auth-token", description: "Twilio auth token", severity: "critical", keywords: ["twilio"], regex: `twilio[\\w.-]{0,30}(?:auth_?token|token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([a-f0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.2, remediation: "Rotate the auth token in the Twilio Console (Account, API keys & tokens: request a secondary token, promote it), move code to API keys, and check usage and messaging logs.", samples: { positive: ["TWILIO_AUTH_TOKEN={{hex:32}}", 'twilio_auth_token: "{{hex:32}}"'], negative: ["TWILIO_AUTH_TOKEN=your_auth_token", "TWILIO_ACCOUNT_SID=AC{{hex:32}}"] } }, { id: "twilio-api-key-secret", description: "Twilio API key secret", severity: "high", keywords: ["twilio"], regex: `twilio[\\w.-]{0,30}(?:api_?secret|key_?secret|secret)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9]{32})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.8, remediation: "Delete the API key in the Twilio Console (Account, API keys & tokens), create a new one, and check usage and messaging logs.", samples: { positive: ["TWILIO_API_SECRET={{alnum:32}}", 'twilio_api_key_secret = "{{alnum:32}}"'], negative: ["TWILIO_API_SECRET=${TWILIO_API_SECRET}", "TWILIO_API_KEY=SK{{hex:32}}"] } }] }, { file: "rules/secrets/vault.yaml", data: [{ id: "vault-service-token", description: "HashiCorp Vault service token", severity: "critical", keywords: ["hvs."], regex: "(?<![A-Za-z0-9_.-])(hvs\\.[A-Za-z0-9_-]{90,250})(?![A-Za-z0-9_-])", remediation: "Revoke the token (`vault token revoke` with it, or its accessor), issue a new one from an auth method with a short TTL, and review Vault's audit device log for its use.", samples: { positive: ["VAULT_TOKEN=hvs.{{token:91}}", "vault login hvs.CAESI{{token:100}}"], negative: ["VAULT_TOKEN=hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "VAULT_TOKEN=hvs.{{token:24}}"] } }, { id: "vault-batch-token", description: "HashiCorp Vault batch token", severity: "high", keywords: ["hvb."], regex: "(?<![A-Za-z0-9_.-])(hvb\\.[A-Za-z0-9_-]{138,400})(?![A-Za-z0-9_-])", remediation: "Batch tokens cannot be revoked alone: revoke their parent token or lease, shorten the role's TTL, and review Vault's audit device log for its use.", samples: { positive: ["VAULT_TOKEN=hvb.AAAAAQ{{token:150}}", 'token: "hvb.{{token:140}}"'], negative: ["VAULT_TOKEN=hvb....", "VAULT_TOKEN=hvb.{{token:40}}"] } }, { id: "vault-legacy-token", description: "HashiCorp Vault token (pre-1.10 format)", severity: "high", keywords: ["vault_token", "x-vault-token", "vaulttoken", "vault-token"], regex: `(?:vault[_-]?token)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?(s\\.[A-Za-z0-9]{24})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.5, remediation: "Revoke the token (`vault token revoke` with it, or its accessor), upgrade to tokens issued by an auth method with a short TTL, and review Vault's audit device log.", samples: { positive: ["VAULT_TOKEN=s.{{alnum:24}}", 'curl -H "X-Vault-Token: s.{{alnum:24}}" https://vault.internal:8200/v1/secret/data/agent'], negative: ["VAULT_TOKEN=s.xxxxxxxxxxxxxxxxxxxxxxxx", "VAULT_TOKEN=root"] } }] }, { file: "rules/secrets/vercel.yaml", data: [{ id: "vercel-token", description: "Vercel access token or API key", severity: "high", keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"], regex: "(?<![A-Za-z0-9_-])(vc[pikar]_[A-Za-z0-9_-]{56})(?![A-Za-z0-9_-])", entropy: 3.5, remediation: "Delete the token in Vercel (Account Settings, Tokens, or the team's AI Gateway keys), create a new one scoped to the team with an expiry, and check the team's activity log.", samples: { positive: ["VERCEL_TOKEN=vcp_{{token:56}}", 'AI_GATEWAY_API_KEY="vck_{{alnum:56}}"'], negative: ["VERCEL_TOKEN=vcp_...", 'merged_path = result_dir / "vcp_ml_predictions.txt"'] } }, { id: "vercel-token-legacy", description: "Vercel access token (unprefixed)", severity: "high", keywords: ["vercel"], regex: `vercel[\\w.-]{0,30}(?:token|key|secret)["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}["'\`]?([A-Za-z0-9]{24})(?![A-Za-z0-9_-])`, ignoreCase: true, entropy: 3.8, remediation: "Delete the token in Vercel (Account Settings, Tokens), create a new one scoped to the team with an expiry, and check the team's activity log.", samples: { positive: ["VERCEL_TOKEN={{alnum:24}}", 'vercel_api_token: "{{alnum:24}}"'], negative: ["VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}", "VERCEL_ORG_ID=team_{{alnum:24}}"] } }] }, { file: "rules/secrets/vultr.yaml", data: [{ id: "vultr-api-key", description: "Vultr API key", severity: "critical", keywords: ["vultr"], regex: `[Vv][Uu][Ll][Tt][Rr][\\w.-]{0,30}["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[:=(,])[ \\t]{0,4}(?:[\\w.-]{1,20}[ \\t]{0,2}=[ \\t]{0,2})?["'\`]?([A-Z0-9]{36})(?![A-Za-z0-9_-])`, entropy: 3.8, remediation: "Regenerate the API key in the Vultr customer portal (Account, API), restrict it to your IP addresses, and review the account's activity for instances you did not create.", samples: { positive: ["VULTR_API_KEY={{upper:36}}", 'vultr_api_key = "{{upper:36}}"'], negative: ["VULTR_API_KEY=YOUR_VULTR_API_KEY_GOES_HERE_XXXXXXXX", "VULTR_API_KEY=${VULTR_API_KEY}"] } }] }, { file: "rules/secrets/xai.yaml", data: [{ id: "xai-api-key", description: "xAI (Grok) API key", severity: "high", keywords: ["xai-"], regex: "(?<![A-Za-z0-9_-])(xai-[A-Za-z0-9]{80})(?![A-Za-z0-9_-])", remediation: "Delete the key in the xAI console (API Keys), create a new one with only the models and endpoints it needs, and check usage for requests you did not make.", samples: { positive: ["XAI_API_KEY=xai-{{alnum:80}}", 'client = Client(api_key="xai-{{alnum:80}}")'], negative: ["XAI_API_KEY=xai-your-xai-api-key", "XAI_API_KEY=xai-..."] } }] }];
   }
 });
 
@@ -289,7 +289,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -297,13 +297,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -373,8 +373,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b3, options) {
       return `[${a}${b3 - a === 1 ? "" : "-"}${b3}]`;
     }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
+    function hasPadding(str2) {
+      return /^-?(0+)\d/.test(str2);
     }
     function padZeros(value, tok, options) {
       if (!tok.isPadded) {
@@ -1364,12 +1364,12 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -1465,7 +1465,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input2;
+      let str2 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -1484,10 +1484,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -1655,24 +1655,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -2060,13 +2060,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2250,9 +2250,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -2708,8 +2708,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -2727,7 +2727,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -2760,9 +2760,9 @@ var require_picomatch = __commonJS({
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch(input2, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -2774,7 +2774,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -2784,8 +2784,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch.test(input2, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch.test(input2, regex, options, { glob, posix: posix2 });
+        const result2 = { glob, state, regex, posix: posix2, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -2810,7 +2810,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input2, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -2818,7 +2818,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -2827,18 +2827,18 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex, options, posix);
+          match = picomatch.matchBase(input2, regex, options, posix2);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch.matchBase = (input2, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex.test(path.basename(input2));
     };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
       return parse4(pattern, { ...options, fastpaths: false });
@@ -2954,7 +2954,7 @@ var require_micromatch = __commonJS({
     };
     micromatch3.match = micromatch3;
     micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch3.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     micromatch3.any = micromatch3.isMatch;
     micromatch3.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -2972,22 +2972,22 @@ var require_micromatch = __commonJS({
       }
       return [...result2];
     };
-    micromatch3.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+    micromatch3.contains = (str2, pattern, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch3.contains(str, p2, options));
+        return pattern.some((p2) => micromatch3.contains(str2, p2, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
+        if (isEmptyString(str2) || isEmptyString(pattern)) {
           return false;
         }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
+        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch3.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch3.isMatch(str2, pattern, { ...options, contains: true });
     };
     micromatch3.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -3018,16 +3018,16 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch3.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+    micromatch3.all = (str2, patterns, options) => {
+      if (typeof str2 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
       }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str));
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
     };
     micromatch3.capture = (glob, input2, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input2) : input2);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v2) => v2 === void 0 ? "" : v2);
       }
@@ -3037,8 +3037,8 @@ var require_micromatch = __commonJS({
     micromatch3.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
+        for (let str2 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str2, options));
         }
       }
       return res;
@@ -3071,12 +3071,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR2;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -3097,7 +3097,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -3106,14 +3106,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -3126,7 +3126,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -3135,9 +3135,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -3271,7 +3271,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -3282,7 +3282,7 @@ var require_directives = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -3426,7 +3426,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -3454,7 +3454,7 @@ var require_anchors = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -3465,7 +3465,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -3634,8 +3634,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -3649,7 +3649,7 @@ var require_Alias = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -3675,7 +3675,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -3744,13 +3744,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c3 = getAliasCount(doc, item, anchors2);
-          if (c3 > count)
-            count = c3;
+          if (c3 > count2)
+            count2 = c3;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -4018,13 +4018,13 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4180,16 +4180,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -4206,11 +4206,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
+          str2 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -4219,38 +4219,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
+                str2 += json2.slice(start, i);
                 const code = json2.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str2 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -4260,14 +4260,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
+                str2 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json2[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -4276,8 +4276,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json2.slice(start) : json2;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json2.slice(start) : json2;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4405,15 +4405,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4566,11 +4566,11 @@ var require_stringify2 = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4606,8 +4606,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -4616,27 +4616,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -4652,7 +4652,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -4696,16 +4696,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str += ws2 + valueStr;
+      str2 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -4937,31 +4937,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5004,21 +5004,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -5030,11 +5030,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5371,7 +5371,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -5411,7 +5411,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5465,7 +5465,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5474,7 +5474,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -5485,11 +5485,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5507,7 +5507,7 @@ var require_int = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -5520,7 +5520,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -5528,7 +5528,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5537,7 +5537,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -5555,7 +5555,7 @@ var require_schema = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
@@ -5563,7 +5563,7 @@ var require_schema = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -5592,7 +5592,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -5609,7 +5609,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5617,7 +5617,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -5625,7 +5625,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -5633,9 +5633,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -5668,10 +5668,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -5682,28 +5682,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
-            lines[i] = str.substr(o2, lineWidth);
+            lines[i] = str2.substr(o2, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -5913,7 +5913,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5922,7 +5922,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -5933,11 +5933,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f3 = str.substring(dot + 1).replace(/_/g, "");
+          const f3 = str2.substring(dot + 1).replace(/_/g, "");
           if (f3[f3.length - 1] === "0")
             node2.minFractionDigits = f3.length;
         }
@@ -5958,34 +5958,34 @@ var require_int2 = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -5995,7 +5995,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -6004,7 +6004,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -6012,7 +6012,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6021,7 +6021,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -6127,9 +6127,9 @@ var require_timestamp = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -6166,7 +6166,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6175,7 +6175,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -6186,8 +6186,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6220,7 +6220,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string4 = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge2 = require_merge();
@@ -6233,8 +6233,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -6264,7 +6264,7 @@ var require_tags = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool = require_bool();
+    var bool2 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -6285,7 +6285,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -6741,8 +6741,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -6820,12 +6820,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -7275,9 +7275,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -7313,7 +7313,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -7353,7 +7353,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap2 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -7376,7 +7376,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st2 of sep2) {
                   if (st2 === valueProps.found)
@@ -7408,7 +7408,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7424,7 +7424,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -8655,15 +8655,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -8674,8 +8674,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -8706,7 +8706,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -8723,7 +8723,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -8807,7 +8807,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8836,7 +8836,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -9399,7 +9399,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -9408,7 +9408,7 @@ var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -9431,7 +9431,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -9533,7 +9533,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -10306,7 +10306,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -10327,7 +10327,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10402,7 +10402,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse4;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -10428,7 +10428,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -10456,8 +10456,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -10483,13 +10483,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str) {
-      str = String(str);
-      if (str.length > 100) {
+    function parse4(str2) {
+      str2 = String(str2);
+      if (str2.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
+        str2
       );
       if (!match) {
         return;
@@ -10934,9 +10934,9 @@ var require_has_flag = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     module.exports = (flag, argv = process.argv) => {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
+      const position2 = argv.indexOf(prefix + flag);
       const terminatorPosition = argv.indexOf("--");
-      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+      return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
     };
   }
 });
@@ -11210,7 +11210,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -11430,15 +11430,15 @@ init_define_MOLTGUARD_RULE_FILES();
 function configRule(spec) {
   return {
     ...spec,
-    at(span2, opts) {
+    at(span3, opts) {
       return {
         ruleId: spec.id,
         category: "config",
         severity: opts.severity ?? spec.severity,
-        line: span2.line,
-        column: span2.column,
-        endLine: span2.endLine ?? span2.line,
-        endColumn: span2.endColumn ?? span2.column,
+        line: span3.line,
+        column: span3.column,
+        endLine: span3.endLine ?? span3.line,
+        endColumn: span3.endColumn ?? span3.column,
         message: `${opts.message} ${spec.why}`,
         remediation: opts.remediation ?? spec.fix,
         fingerprintKey: opts.key,
@@ -11740,8 +11740,3796 @@ function fixLine(d2, value) {
   return { line: d2.line, replacement: `${" ".repeat(d2.column - 1)}${d2.name} ${value}` };
 }
 
+// src/configs/systemd/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/secret-values.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/secrets/placeholder.ts
+init_define_MOLTGUARD_RULE_FILES();
+var REFERENCE = /^\$[A-Za-z_{(]|\$\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!/;
+var PLACEHOLDER_WORDS = /^my[_-]|your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+function isReference(value) {
+  return REFERENCE.test(value);
+}
+function isPlaceholder(value) {
+  if (PLACEHOLDER_WORDS.test(value) || isReference(value)) return true;
+  return isLowVariety(value);
+}
+function isLowVariety(value) {
+  if (value.length < 8) return false;
+  const distinct = new Set(value).size;
+  if (distinct <= 2) return true;
+  let ascending = 0;
+  for (let i = 1; i < value.length; i++) {
+    if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) ascending++;
+  }
+  return ascending >= value.length * 0.6;
+}
+
+// src/configs/secret-values.ts
+var SECRET_NAME = /(?:^|[_.-])(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|PRIVATE_KEY|AUTH_KEY|DSN)$|PASSWORD|SECRET|_TOKEN_|_KEY_/i;
+var PUBLIC_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PK(?:_|$)/i;
+var PASSWORD_NAME = /(?:PASSWORD|PASSWD|PASS|PWD)$/i;
+function isSecretName(name) {
+  return SECRET_NAME.test(name) && !PUBLIC_NAME.test(name);
+}
+var NOT_A_SECRET = /^(?:true|false|yes|no|on|off|none|null|nil|undefined|\d{1,6})$/i;
+var PATH_LIKE = /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/;
+var NAME_LIKE = /^[A-Z][A-Z_]*$/;
+var PASSWORD_WORDS = /^(?:password|passwd|pass|pwd|pw|secret|user|username|changeme)$/i;
+function isStandIn(value) {
+  const v2 = value.trim();
+  return v2 === "" || isReference(v2) || isPlaceholder(v2) || NAME_LIKE.test(v2) || PASSWORD_WORDS.test(v2);
+}
+function isLiteralSecret(name, value) {
+  const v2 = value.trim();
+  const password = urlPassword(v2);
+  if (password !== void 0) return !isStandIn(password);
+  if (!isSecretName(name) || isStandIn(v2)) return false;
+  if (NOT_A_SECRET.test(v2) || PATH_LIKE.test(v2) || /^[a-z][a-z0-9+.-]*:\/\/[^@]*$/i.test(v2)) return false;
+  if (PASSWORD_NAME.test(name)) return v2.length >= 4;
+  return v2.length >= 12 && !/^[a-z]+(?:[_-][a-z]+)*$/.test(v2);
+}
+function urlPassword(value) {
+  const m2 = /^[a-z][a-z0-9+.-]*:\/\/(\S*)$/i.exec(value);
+  if (!m2) return void 0;
+  const beforeQuery = m2[1].split("?")[0];
+  const at2 = beforeQuery.lastIndexOf("@");
+  if (at2 < 0) return void 0;
+  const userinfo = beforeQuery.slice(0, at2);
+  const colon = userinfo.indexOf(":");
+  if (colon < 0) return void 0;
+  const raw = userinfo.slice(colon + 1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+function aboutSecret(d2, secret) {
+  return secret ? { ...d2, secret } : d2;
+}
+
+// src/configs/dotenv/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+var MAX_ENV_FILE = 64 * 1024;
+var ASSIGNMENT = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+function parseDotenv(text) {
+  const lines = text.split(/\r?\n/);
+  const entries = [];
+  const problems = [];
+  const unclosedFrom = {};
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const m2 = ASSIGNMENT.exec(raw);
+    if (!m2) continue;
+    const head = m2[0];
+    const name = m2[3];
+    const exported = m2[2] !== void 0;
+    const line = i + 1;
+    const column = m2[1].length + (m2[2]?.length ?? 0) + 1;
+    const valueColumn = head.length + 1;
+    const rest = raw.slice(head.length);
+    const quote = rest[0];
+    if (quote === '"' || quote === "'" || quote === "`") {
+      const closed = i >= (unclosedFrom[quote] ?? Infinity) ? void 0 : readQuoted(lines, i, head.length + 1, quote);
+      if (closed) {
+        entries.push({ name, value: closed.value, quote, exported, line, column, valueColumn, endLine: closed.endLine, endColumn: closed.endColumn });
+        i = closed.endLine - 1;
+        continue;
+      }
+      unclosedFrom[quote] = Math.min(unclosedFrom[quote] ?? Infinity, i);
+      problems.push({ line, column: valueColumn, message: `unterminated ${quote === '"' ? "double" : quote === "'" ? "single" : "back"} quote in the value of ${name}` });
+    }
+    const value = unquotedValue(rest);
+    entries.push({ name, value, quote: "", exported, line, column, valueColumn, endLine: line, endColumn: valueColumn + value.length });
+  }
+  return { entries, problems };
+}
+function unquotedValue(rest) {
+  const hash2 = rest.search(/[ \t]#/);
+  return (hash2 < 0 ? rest : rest.slice(0, hash2)).trim();
+}
+var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\", $: "$" };
+function readQuoted(lines, start, openColumn, quote) {
+  let value = "";
+  let from = openColumn;
+  for (let l3 = start; l3 < lines.length; l3++) {
+    const line = lines[l3];
+    for (let j3 = from; j3 < line.length; j3++) {
+      const c3 = line[j3];
+      if (quote === '"' && c3 === "\\" && j3 + 1 < line.length) {
+        const next = line[j3 + 1];
+        value += ESCAPES[next] ?? `\\${next}`;
+        j3++;
+        continue;
+      }
+      if (c3 === quote) return { value, endLine: l3 + 1, endColumn: j3 + 2 };
+      value += c3;
+    }
+    value += "\n";
+    from = 0;
+  }
+  return void 0;
+}
+function looksLikeEnvFile(text) {
+  if (text.length > MAX_ENV_FILE) return false;
+  const first = /^[ \t]*[^\s#]/m.exec(text);
+  if (!first || !ASSIGNMENT.test(text.slice(first.index, text.indexOf("\n", first.index) >>> 0))) return false;
+  const { entries } = parseDotenv(text);
+  if (entries.length === 0) return false;
+  const covered = /* @__PURE__ */ new Set();
+  for (const e of entries) for (let l3 = e.line; l3 <= e.endLine; l3++) covered.add(l3);
+  return text.split(/\r?\n/).every((line, i) => covered.has(i + 1) || /^\s*(#.*)?$/.test(line));
+}
+
+// src/configs/systemd/merge.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/systemd/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+function parseUnit(file2, text) {
+  const lines = text.split(/\r?\n/);
+  const sections = [];
+  const entries = [];
+  const problems = [];
+  let section;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const indent = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
+    if (trimmed.startsWith("[")) {
+      const m2 = /^\[([^\]]+)\]$/.exec(trimmed);
+      if (!m2) problems.push({ file: file2, line: i + 1, message: `malformed section header "${trimmed.slice(0, 40)}"` });
+      else sections.push(section = { name: m2[1], file: file2, line: i + 1, column: indent + 1 });
+      continue;
+    }
+    const eq = raw.indexOf("=");
+    if (eq < 0) {
+      problems.push({ file: file2, line: i + 1, message: `line is neither a section header nor Key=Value: "${trimmed.slice(0, 40)}"` });
+      continue;
+    }
+    const key = raw.slice(0, eq).trim();
+    if (!section) {
+      problems.push({ file: file2, line: i + 1, message: `${key}= appears before any [Section] header; systemd ignores it` });
+      continue;
+    }
+    const joined = readValue(lines, i, eq + 1);
+    entries.push({
+      section: section.name,
+      key,
+      value: joined.value,
+      file: file2,
+      line: i + 1,
+      column: indent + 1,
+      sectionLine: section.line,
+      endLine: joined.endLine,
+      endColumn: joined.endColumn,
+      pieces: joined.pieces
+    });
+    i = joined.endLine - 1;
+  }
+  return { file: file2, sections, entries, problems };
+}
+function readValue(lines, start, from) {
+  let value = "";
+  const pieces = [];
+  let l3 = start;
+  let col = from;
+  for (; ; ) {
+    const raw = lines[l3] ?? "";
+    const body = raw.slice(col).replace(/\s+$/, "");
+    const lead = body.length - body.trimStart().length;
+    const continued = body.endsWith("\\");
+    const piece = (continued ? body.slice(0, -1) : body).slice(lead);
+    pieces.push({ offset: value.length, line: l3 + 1, column: col + lead + 1 });
+    value += piece;
+    if (!continued || l3 + 1 >= lines.length) {
+      return { value: value.trimEnd(), endLine: l3 + 1, endColumn: col + body.length + 1, pieces };
+    }
+    value += " ";
+    l3++;
+    while (l3 < lines.length && /^\s*[#;]/.test(lines[l3])) l3++;
+    if (l3 >= lines.length) return { value: value.trimEnd(), endLine: l3, endColumn: 1, pieces };
+    col = 0;
+  }
+}
+function positionInValue(entry2, offset) {
+  let piece = entry2.pieces[0];
+  for (const p2 of entry2.pieces) if (p2.offset <= offset) piece = p2;
+  return { line: piece.line, column: piece.column + (offset - piece.offset) };
+}
+function parseBoolean(value) {
+  const v2 = value.trim().toLowerCase();
+  if (["1", "yes", "y", "true", "t", "on"].includes(v2)) return true;
+  if (["0", "no", "n", "false", "f", "off"].includes(v2)) return false;
+  return void 0;
+}
+
+// src/configs/systemd/merge.ts
+var DROP_IN = /(?:^|\/)([^/]+\.service)\.d\/[^/]+\.conf$/;
+function unitNameOf(path) {
+  const m2 = DROP_IN.exec(path);
+  if (m2) return m2[1];
+  const name = baseName(path);
+  return name.endsWith(".service") ? name : void 0;
+}
+function isDropIn(path) {
+  return DROP_IN.test(path);
+}
+function loadUnit(path, text, ctx) {
+  const name = unitNameOf(path);
+  if (!name) return void 0;
+  const paths = ctx.paths();
+  const dir = (p2) => p2.includes("/") ? p2.slice(0, p2.lastIndexOf("/") + 1) : "";
+  const bases = paths.filter((p2) => baseName(p2) === name);
+  let basePath;
+  if (isDropIn(path)) {
+    const beside = dir(dir(path).slice(0, -1));
+    basePath = bases.find((p2) => dir(p2) === beside) ?? (bases.length === 1 ? bases[0] : void 0);
+  } else {
+    basePath = path;
+  }
+  const dropInDir = `${name}.d/`;
+  const dropInPaths = paths.filter((p2) => DROP_IN.exec(p2)?.[1] === name).filter((p2) => bases.length <= 1 || !basePath || dir(p2) === `${dir(basePath)}${dropInDir}`).sort((a, b3) => cmp(baseName(a), baseName(b3)) || cmp(a, b3));
+  if (isDropIn(path) && !dropInPaths.includes(path)) dropInPaths.push(path);
+  const read = (p2) => p2 === path ? text : ctx.read(p2);
+  const baseText = basePath ? read(basePath) : void 0;
+  const base = basePath && baseText !== void 0 ? parseUnit(basePath, baseText) : void 0;
+  const dropIns = dropInPaths.flatMap((p2) => {
+    const body = read(p2);
+    return body === void 0 ? [] : [parseUnit(p2, body)];
+  });
+  const entries = [...base?.entries ?? [], ...dropIns.flatMap((d2) => d2.entries)];
+  return { name, base, dropIns, entries };
+}
+function cmp(a, b3) {
+  return a < b3 ? -1 : a > b3 ? 1 : 0;
+}
+function lastEntry(entries, section, key) {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.section === section && e.key === key) return e;
+  }
+  return void 0;
+}
+function effectiveList(entries, section, key) {
+  let out = [];
+  for (const e of entries) {
+    if (e.section !== section || e.key !== key) continue;
+    if (e.value.trim() === "") out = [];
+    else out.push(e);
+  }
+  return out;
+}
+var ROOT = /^(root|0)$/;
+function serviceUser(entries) {
+  const user = lastEntry(entries, "Service", "User");
+  const dynamic = lastEntry(entries, "Service", "DynamicUser");
+  const dynamicOn = dynamic ? parseBoolean(dynamic.value) === true : false;
+  const name = user?.value.trim() ?? "";
+  const later = [user, dynamic].filter((e) => e !== void 0).sort((a, b3) => entries.indexOf(a) - entries.indexOf(b3)).pop();
+  if (ROOT.test(name)) return { root: true, decidedBy: user, user: name };
+  if (name !== "") return { root: false, decidedBy: user, user: name };
+  if (dynamicOn) return { root: false, decidedBy: dynamic, user: "(dynamic)" };
+  return { root: true, decidedBy: later, user: "root" };
+}
+
+// src/configs/systemd/environment.ts
+init_define_MOLTGUARD_RULE_FILES();
+function splitEnvironment(value) {
+  const out = [];
+  let i = 0;
+  while (i < value.length) {
+    if (/\s/.test(value[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = "";
+    while (i < value.length && !/\s/.test(value[i])) {
+      const c3 = value[i];
+      if (c3 === '"' || c3 === "'") {
+        const close = value.indexOf(c3, i + 1);
+        const end = close < 0 ? value.length : close;
+        word += c3 === '"' ? value.slice(i + 1, end).replace(/\\(.)/g, "$1") : value.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (c3 === "\\" && i + 1 < value.length) {
+        word += value[i + 1];
+        i += 2;
+        continue;
+      }
+      word += c3;
+      i++;
+    }
+    const eq = word.indexOf("=");
+    if (eq > 0) out.push({ name: word.slice(0, eq), value: word.slice(eq + 1), offset: start });
+  }
+  return out;
+}
+
+// src/configs/systemd/env-files.ts
+init_define_MOLTGUARD_RULE_FILES();
+function resolveEnvironmentFile(unitPath, target, ctx) {
+  const path = target.replace(/^-/, "").trim();
+  if (!path.startsWith("/") || path.includes("%")) return [];
+  const unitDir = unitPath.includes("/") ? unitPath.slice(0, unitPath.lastIndexOf("/") + 1) : "";
+  const name = baseName(path);
+  const found = ctx.paths().filter(
+    (p2) => `/${p2}`.endsWith(path) || path.endsWith(`/${p2}`) || baseName(p2) === name && p2 === unitDir + name
+  );
+  const envLike = found.filter((p2) => looksLikeEnvFile(ctx.read(p2) ?? ""));
+  return envLike.sort((a, b3) => b3.length - a.length);
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function environmentFileTargets(ctx) {
+  const cached3 = cache.get(ctx);
+  if (cached3) return cached3;
+  const targets = /* @__PURE__ */ new Map();
+  for (const p2 of ctx.paths()) {
+    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
+    const text = ctx.read(p2);
+    if (text === void 0 || !text.includes("EnvironmentFile")) continue;
+    const unit = loadUnit(p2, text, ctx);
+    if (!unit) continue;
+    for (const e of effectiveList(unit.entries, "Service", "EnvironmentFile")) {
+      for (const target of resolveEnvironmentFile(p2, e.value, ctx).slice(0, 1)) {
+        if (!targets.has(target)) targets.set(target, { path: target, entry: e });
+      }
+    }
+  }
+  cache.set(ctx, targets);
+  return targets;
+}
+
+// src/configs/systemd/hardening.ts
+init_define_MOLTGUARD_RULE_FILES();
+var bool = (value) => value !== void 0 && parseBoolean(value) === true ? 0 : 1;
+var DIRECTIVES = [
+  { key: "NoNewPrivileges", want: "NoNewPrivileges=yes", weight: 1e3, range: 1, badness: bool, required: true },
+  {
+    key: "ProtectSystem",
+    want: "ProtectSystem=strict",
+    weight: 1e3,
+    range: 10,
+    // strict makes the whole tree read-only; full and yes leave /etc or /var writable.
+    badness: (v2) => ({ strict: 0, full: 3, yes: 5, true: 5, on: 5, "1": 5 })[(v2 ?? "").trim().toLowerCase()] ?? 10,
+    required: true
+  },
+  { key: "PrivateTmp", want: "PrivateTmp=yes", weight: 1e3, range: 1, badness: bool, required: true },
+  {
+    key: "ProtectHome",
+    want: "ProtectHome=yes",
+    weight: 1e3,
+    range: 10,
+    badness: (v2) => ({ yes: 0, true: 0, on: 0, "1": 0, tmpfs: 1, "read-only": 3 })[(v2 ?? "").trim().toLowerCase()] ?? 10,
+    required: false
+  },
+  { key: "PrivateDevices", want: "PrivateDevices=yes", weight: 1e3, range: 1, badness: bool, required: false },
+  { key: "ProtectKernelTunables", want: "ProtectKernelTunables=yes", weight: 1e3, range: 1, badness: bool, required: false },
+  { key: "ProtectKernelModules", want: "ProtectKernelModules=yes", weight: 1e3, range: 1, badness: bool, required: false },
+  { key: "ProtectControlGroups", want: "ProtectControlGroups=yes", weight: 1e3, range: 1, badness: bool, required: false },
+  { key: "RestrictSUIDSGID", want: "RestrictSUIDSGID=yes", weight: 1e3, range: 1, badness: bool, required: false }
+];
+var RATINGS = [
+  [10, "DANGEROUS"],
+  [9, "UNSAFE"],
+  [7.5, "EXPOSED"],
+  [5, "MEDIUM"],
+  [1, "OK"],
+  [0.1, "SAFE"],
+  [0, "PERFECT"]
+];
+function assessHardening(entries) {
+  let bad = 0;
+  let max = 0;
+  const missing = [];
+  const weakened = [];
+  for (const d2 of DIRECTIVES) {
+    const entry2 = lastEntry(entries, "Service", d2.key);
+    const value = entry2 && entry2.value.trim() !== "" ? entry2.value : void 0;
+    const badness = d2.badness(value);
+    bad += d2.weight * badness;
+    max += d2.weight * d2.range;
+    const lacking = d2.key === "ProtectSystem" ? value === void 0 || badness === d2.range : badness > 0;
+    if (d2.required && lacking) {
+      missing.push(d2.want);
+      if (entry2) weakened.push(entry2);
+    }
+  }
+  const exposure = Math.round(bad / max * 100) / 10;
+  const rating = RATINGS.find(([min]) => exposure >= min)?.[1] ?? "PERFECT";
+  return { missing, weakened, exposure, rating };
+}
+
+// src/configs/systemd/check.ts
+var rootService = configRule({
+  id: "systemd-root-service",
+  title: "systemd service runs as root",
+  severity: "high",
+  why: "systemd runs a service as root unless User= says otherwise, so one bug in the agent is full control of the VM; the guide runs it as a dedicated non-root user without sudo.",
+  fix: "Set `User=agent` and `Group=agent` in [Service] (or `DynamicUser=yes`), after creating that user without sudo (`useradd --system agent`)."
+});
+var dropInRoot = configRule({
+  id: "systemd-dropin-root",
+  title: "systemd drop-in undoes the non-root user",
+  severity: "high",
+  why: "A drop-in overrides the unit it extends, so this line silently turns a non-root service back into a root one.",
+  fix: "Delete the User= line from the drop-in, or set it to the service user the unit names."
+});
+var environmentSecret = configRule({
+  id: "systemd-environment-secret",
+  title: "Secret in a systemd Environment= line",
+  severity: "high",
+  why: "Environment= values are committed with the unit and any local user can read them with `systemctl show`; the guide keeps secrets only in a mode-600 env file.",
+  fix: "Move the variable to the env file loaded with EnvironmentFile= (chmod 600, owned by the service user), delete it from the unit, and rotate the value."
+});
+var envFileCommitted = configRule({
+  id: "systemd-envfile-committed",
+  title: "EnvironmentFile= target is committed",
+  severity: "high",
+  why: "The env file should exist only on the server (mode 600, owned by the service user); a committed copy puts every secret in it into git history.",
+  fix: "Run `git rm --cached` on the file, add it to .gitignore, commit a placeholder-only .env.example instead, and rotate every secret it held."
+});
+var hardening = configRule({
+  id: "systemd-hardening",
+  title: "Service lacks basic systemd sandboxing",
+  severity: "low",
+  why: "NoNewPrivileges=, ProtectSystem= and PrivateTmp= cost nothing for a typical agent and stop a compromised process from gaining privileges or rewriting the system.",
+  fix: "Add `NoNewPrivileges=yes`, `ProtectSystem=strict` (with `ReadWritePaths=` for the data folders) and `PrivateTmp=yes` to [Service], then check with `systemd-analyze security <unit>`."
+});
+var systemdCheck = {
+  name: "systemd",
+  rules: [rootService, dropInRoot, environmentSecret, envFileCommitted, hardening],
+  applies(path) {
+    return unitNameOf(path) !== void 0;
+  },
+  check(path, text, ctx) {
+    const unit = loadUnit(path, text, ctx);
+    if (!unit) return [];
+    const own2 = unit.base?.file === path ? unit.base : unit.dropIns.find((d2) => d2.file === path);
+    if (!own2) return [];
+    return [
+      ...own2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message })),
+      ...checkUser(path, unit, own2),
+      ...checkEnvironment(own2),
+      ...checkEnvironmentFiles(path, unit, ctx),
+      ...checkHardening(path, unit, own2)
+    ];
+  }
+};
+var USER_UNIT = /(?:^|\/)systemd\/user\//;
+function checkUser(path, unit, own2) {
+  if (USER_UNIT.test(path)) return [];
+  const who = serviceUser(unit.entries);
+  if (!who.root) return [];
+  const by = who.decidedBy;
+  if (!by) {
+    if (isDropIn(path)) return [];
+    const header = own2.sections.find((s) => s.name === "Service");
+    const message = `${unit.name} sets no User= (nor DynamicUser=yes)${unit.dropIns.length ? " in the unit or its drop-ins" : ""}, so systemd runs it as root.`;
+    if (!header) return [rootService.at({ line: 1, column: 1 }, { message, key: "no User=" })];
+    return [
+      rootService.at(
+        { line: header.line, column: header.column, endColumn: header.column + "[Service]".length },
+        { message, key: "no User=", fix: { line: header.line, replacement: `${" ".repeat(header.column - 1)}[Service]
+User=agent` } }
+      )
+    ];
+  }
+  if (by.file !== path) return [];
+  const said = `${by.key}=${by.value}`;
+  const baseUser = unit.base ? serviceUser(unit.base.entries) : void 0;
+  const fix = by.key === "User" ? { line: by.line, replacement: `${" ".repeat(by.column - 1)}User=agent` } : void 0;
+  if (isDropIn(path) && baseUser && !baseUser.root) {
+    const baseLine = baseUser.decidedBy;
+    const related = baseLine ? [locationOf(baseLine, `${unit.name} runs the service as ${baseUser.user} here`)] : [];
+    return [
+      dropInRoot.at(spanOf(by), {
+        message: `${said} in this drop-in overrides ${unit.name}${baseLine ? ` (${baseLine.key}=${baseLine.value} at ${baseLine.file}:${baseLine.line})` : ""}: the service runs as root.`,
+        key: `drop-in ${said}`,
+        related,
+        fix
+      })
+    ];
+  }
+  const meaning = by.key === "User" && by.value.trim() === "" ? "resets User= to systemd's default, root" : "makes the service run as root";
+  return [rootService.at(spanOf(by), { message: `${said} is the effective value for ${unit.name} and ${meaning}.`, key: said.trim(), fix })];
+}
+function checkEnvironment(own2) {
+  const out = [];
+  for (const e of own2.entries) {
+    if (e.key !== "Environment") continue;
+    for (const a of splitEnvironment(e.value)) {
+      if (!isLiteralSecret(a.name, a.value)) continue;
+      const at2 = positionInValue(e, a.offset);
+      out.push(
+        aboutSecret(
+          environmentSecret.at(
+            { line: at2.line, column: at2.column, endColumn: at2.column + a.name.length },
+            { message: `Environment= sets ${a.name} to a literal value in the committed unit.`, key: `Environment ${a.name}` }
+          ),
+          a.value
+        )
+      );
+    }
+  }
+  return out;
+}
+function checkEnvironmentFiles(path, unit, ctx) {
+  const out = [];
+  for (const e of effectiveList(unit.entries, "Service", "EnvironmentFile")) {
+    if (e.file !== path) continue;
+    const target = resolveEnvironmentFile(path, e.value, ctx)[0];
+    if (!target) continue;
+    const secrets = parseDotenv(ctx.read(target) ?? "").entries.filter((v2) => isLiteralSecret(v2.name, v2.value)).map((v2) => v2.name);
+    const holds = secrets.length ? `; it holds literal values for ${secrets.join(", ")}` : "; it holds no literal secrets yet, but the real one will sit next to a git checkout";
+    out.push(
+      envFileCommitted.at(spanOf(e), {
+        message: `EnvironmentFile=${e.value} is committed in this repository as ${target}${holds}.`,
+        severity: secrets.length ? "high" : "medium",
+        key: `EnvironmentFile ${e.value.trim()}`,
+        related: [{ path: target, line: 1, column: 1, endLine: 1, endColumn: 1, message: "the committed env file" }]
+      })
+    );
+  }
+  return out;
+}
+function checkHardening(path, unit, own2) {
+  if (isDropIn(path) || USER_UNIT.test(path) || serviceUser(unit.entries).root) return [];
+  const header = own2.sections.find((s) => s.name === "Service");
+  if (!header) return [];
+  const gap = assessHardening(unit.entries);
+  if (gap.missing.length === 0) return [];
+  const weak = gap.weakened.map((w2) => `${w2.key}=${w2.value} at ${w2.file}:${w2.line}`);
+  const span3 = { line: header.line, column: header.column, endColumn: header.column + "[Service]".length };
+  const addable = gap.weakened.length === 0;
+  const [only] = gap.weakened;
+  const fix = addable ? { line: header.line, replacement: [`${" ".repeat(header.column - 1)}[Service]`, ...gap.missing].join("\n") } : gap.missing.length === 1 && only && only.file === path && only.line === only.endLine ? { line: only.line, replacement: `${" ".repeat(only.column - 1)}${gap.missing[0]}` } : void 0;
+  return [
+    hardening.at(span3, {
+      message: `${unit.name} runs as ${serviceUser(unit.entries).user} without ${gap.missing.join(", ")}${weak.length ? ` (weaker values: ${weak.join(", ")})` : ""}; estimated exposure ${gap.exposure.toFixed(1)}/10 (${gap.rating} in systemd-analyze security terms).`,
+      severity: gap.exposure >= 5 ? "low" : "info",
+      key: "hardening",
+      ...fix ? { fix } : {}
+    })
+  ];
+}
+function spanOf(e) {
+  return { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn };
+}
+function locationOf(e, message) {
+  return { path: e.file, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message };
+}
+
+// src/configs/dotenv/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+var envFileSecret = configRule({
+  id: "env-file-secret",
+  title: "Committed env file holds a real secret",
+  severity: "high",
+  why: "Env files are where the guide keeps secrets on the server (mode 600, owned by the service user, never committed); once committed, the value is in every clone and in git history.",
+  fix: "Rotate the value at its provider, remove the file from git (`git rm --cached`, add it to .gitignore) and commit only a .env.example with placeholders."
+});
+var TEMPLATE = /(?:^|[.-])(?:example|sample|template|dist|defaults?)(?:\.|$)/i;
+var NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
+function isEnvFileName(path) {
+  const name = baseName(path);
+  if (NOT_DOTENV.test(name)) return false;
+  return name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || /\.env\.[a-z]+$/i.test(name);
+}
+var dotenvCheck = {
+  name: "dotenv",
+  rules: [envFileSecret],
+  applies(path, text) {
+    if (isEnvFileName(path)) return true;
+    return !/\.[A-Za-z]{1,5}$/.test(baseName(path)) && text.includes("=") && looksLikeEnvFile(text);
+  },
+  check(path, text, ctx) {
+    const loadedBy = isEnvFileName(path) ? void 0 : environmentFileTargets(ctx).get(path);
+    if (!isEnvFileName(path) && !loadedBy) return [];
+    const { entries, problems } = parseDotenv(text);
+    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const template = TEMPLATE.test(baseName(path));
+    const lines = text.split(/\r?\n/);
+    const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
+    for (const e of entries) {
+      if (!isLiteralSecret(e.name, e.value)) continue;
+      const single = e.line === e.endLine;
+      out.push(
+        aboutSecret(envFileSecret.at(
+          { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          {
+            message: template ? `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.` : `${e.name} in ${path}${via} holds a literal value, committed with the file.`,
+            key: `env ${e.name}`,
+            // In a template the fix is a one-line edit; in a real env file it is removing the file.
+            ...template && single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}
+          }
+        ), e.value)
+      );
+    }
+    return out;
+  }
+};
+
+// src/configs/dburl/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/text.ts
+init_define_MOLTGUARD_RULE_FILES();
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  starts;
+  lineStarts() {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    let i = this.text.indexOf("\n");
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = this.text.indexOf("\n", i + 1);
+    }
+    return this.starts = starts;
+  }
+  get lineCount() {
+    return this.lineStarts().length;
+  }
+  position(offset) {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+  /** The text of a 1-based line, without its line break. */
+  lineText(line) {
+    const starts = this.lineStarts();
+    const start = starts[line - 1];
+    if (start === void 0) return "";
+    const next = starts[line];
+    const end = next === void 0 ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, "");
+  }
+};
+
+// src/configs/dburl/hosts.ts
+init_define_MOLTGUARD_RULE_FILES();
+var PRIVATE_ZONES = /\.(?:internal|local|localdomain|lan|home\.arpa|intranet|corp|svc|cluster\.local)$/;
+var STAND_IN = /^(?:host|hostname|server|your[-_.].*|.*\.\.\.|_+|x+)$/;
+function classifyHost(host) {
+  const h3 = host.trim().toLowerCase().replace(/\.$/, "");
+  if (h3 === "" || h3.startsWith("/") || h3.startsWith("@")) return "local";
+  if (isReference(host) || /[${}<>]/.test(h3) || STAND_IN.test(h3)) return "unknown";
+  if (h3 === "localhost" || h3.endsWith(".localhost") || h3 === "ip6-localhost") return "local";
+  const v4 = ipv4(h3);
+  if (v4) return classifyV4(v4);
+  if (h3.includes(":")) return classifyV6(h3);
+  if (!h3.includes(".")) return "private";
+  return PRIVATE_ZONES.test(h3) ? "private" : "public";
+}
+function ipv4(h3) {
+  const m2 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h3);
+  if (!m2) return void 0;
+  const parts = m2.slice(1).map(Number);
+  return parts.every((p2) => p2 <= 255) ? parts : void 0;
+}
+function classifyV4([a, b3]) {
+  if (a === 127 || a === 0) return "local";
+  if (a === 10 || a === 172 && b3 >= 16 && b3 <= 31 || a === 192 && b3 === 168) return "private";
+  if (a === 100 && b3 >= 64 && b3 <= 127 || a === 169 && b3 === 254) return "private";
+  return "public";
+}
+function classifyV6(h3) {
+  const zoneless = h3.replace(/%.*$/, "");
+  if (zoneless === "::1" || zoneless === "::") return "local";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(zoneless);
+  if (mapped) {
+    const v4 = ipv4(mapped[1]);
+    return v4 ? classifyV4(v4) : "public";
+  }
+  if (/^f[cd][0-9a-f]{0,2}:/.test(zoneless) || /^fe[89ab][0-9a-f]?:/.test(zoneless)) return "private";
+  return "public";
+}
+
+// src/configs/dburl/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+var KINDS = {
+  postgres: "postgres",
+  postgresql: "postgres",
+  mysql: "mysql",
+  mariadb: "mysql",
+  mongodb: "mongodb",
+  redis: "redis",
+  rediss: "redis",
+  amqp: "amqp",
+  amqps: "amqp"
+};
+var DB_URL = /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?)(?:\+[a-z0-9]+)?:\/\/[^\s'"`<>\\]+/gi;
+function findDbUrls(text) {
+  const out = [];
+  for (const m2 of text.matchAll(DB_URL)) {
+    const url2 = parseDbUrl(trimTrailing(m2[0]));
+    if (url2) out.push({ url: url2, offset: m2.index });
+  }
+  return out;
+}
+function trimTrailing(s) {
+  let t2 = s.replace(/[.,;:!]+$/, "");
+  for (const [open3, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
+    while (t2.endsWith(close) && count(t2, open3) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
+  }
+  return t2;
+}
+function count(s, c3) {
+  return s.split(c3).length - 1;
+}
+function parseDbUrl(text) {
+  const m2 = /^([a-z]+)(\+[a-z0-9]+)?:\/\//i.exec(text);
+  if (!m2) return void 0;
+  const base = m2[1].toLowerCase();
+  const kind = KINDS[base];
+  if (!kind) return void 0;
+  const driver = (m2[2] ?? "").toLowerCase();
+  const scheme = base + driver;
+  const tlsScheme = base === "rediss" || base === "amqps" || base === "mongodb" && driver === "+srv";
+  const start = m2[0].length;
+  const q3 = text.indexOf("?", start);
+  const beforeQuery = q3 < 0 ? text.slice(start) : text.slice(start, q3);
+  const at2 = beforeQuery.lastIndexOf("@");
+  const userinfo = at2 < 0 ? void 0 : beforeQuery.slice(0, at2);
+  const hostStart = start + (at2 < 0 ? 0 : at2 + 1);
+  const hostAndPath = text.slice(hostStart, q3 < 0 ? text.length : q3);
+  const slash = hostAndPath.indexOf("/");
+  const hostList = slash < 0 ? hostAndPath : hostAndPath.slice(0, slash);
+  const database = slash < 0 ? void 0 : decode(hostAndPath.slice(slash + 1)) || void 0;
+  const hosts = splitHosts(hostList, hostStart);
+  const params = q3 < 0 ? [] : parseQuery(text, q3 + 1);
+  const hostParams = params.filter((p2) => p2.key === "host" || p2.key === "hostaddr");
+  if (kind === "postgres" && hosts.every((h3) => h3.host === "") && hostParams.length) {
+    hosts.length = 0;
+    for (const p2 of hostParams) hosts.push(...splitHosts(p2.value, p2.offset, true));
+  }
+  const colon = userinfo?.indexOf(":") ?? -1;
+  const user = userinfo === void 0 ? void 0 : decode(colon < 0 ? userinfo : userinfo.slice(0, colon));
+  return {
+    text,
+    scheme,
+    kind,
+    tlsScheme,
+    ...user ? { user } : {},
+    hasPassword: colon >= 0,
+    hosts,
+    ...database ? { database } : {},
+    params,
+    ...q3 < 0 ? {} : { queryOffset: q3 }
+  };
+}
+function splitHosts(list, offset, decoded = false) {
+  const out = [];
+  let i = 0;
+  while (i <= list.length) {
+    let end = i;
+    if (list[i] === "[") end = Math.max(list.indexOf("]", i), i);
+    const comma = list.indexOf(",", end);
+    const item = list.slice(i, comma < 0 ? list.length : comma);
+    out.push(hostOf(item, offset + i, decoded));
+    if (comma < 0) break;
+    i = comma + 1;
+  }
+  return out;
+}
+function hostOf(item, offset, decoded) {
+  if (item.startsWith("[")) {
+    const close = item.indexOf("]");
+    const host = item.slice(1, close < 0 ? item.length : close);
+    const port2 = close < 0 ? void 0 : portOf(item.slice(close + 1).replace(/^:/, ""));
+    return { host: host.toLowerCase(), ...port2 ? { port: port2 } : {}, offset: offset + 1, length: host.length };
+  }
+  const raw = decoded ? item : decode(item);
+  if (raw.startsWith("/")) return { host: raw, offset, length: item.length };
+  const colon = item.lastIndexOf(":");
+  const name = colon < 0 ? item : item.slice(0, colon);
+  const port = colon < 0 ? void 0 : portOf(item.slice(colon + 1));
+  return { host: decode(name).toLowerCase(), ...port ? { port } : {}, offset, length: name.length };
+}
+function portOf(s) {
+  return /^\d{1,5}$/.test(s) ? Number(s) : void 0;
+}
+function parseQuery(text, from) {
+  const out = [];
+  const hash2 = text.indexOf("#", from);
+  const query = text.slice(from, hash2 < 0 ? text.length : hash2);
+  let offset = from;
+  for (const part of query.split("&")) {
+    const eq = part.indexOf("=");
+    const key = decode(eq < 0 ? part : part.slice(0, eq)).toLowerCase();
+    const raw = eq < 0 ? "" : part.slice(eq + 1);
+    if (key) out.push({ key, value: decode(raw), offset: offset + (eq < 0 ? part.length : eq + 1), length: raw.length });
+    offset += part.length + 1;
+  }
+  return out;
+}
+function decode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+function param(url2, key) {
+  return url2.params.filter((p2) => p2.key === key).pop();
+}
+
+// src/configs/dburl/check.ts
+var publicHost = configRule({
+  id: "db-url-public-host",
+  title: "Database URL points at a public host",
+  severity: "medium",
+  why: "The guide keeps databases and internal services on the private network (10.x addresses): a database reachable by a public name is one firewall mistake away from the internet.",
+  fix: "Connect over the private network: use the database VM's private address (10.x) or an internal DNS name, and keep its port closed to the public."
+});
+var postgresTls = configRule({
+  id: "db-url-postgres-sslmode",
+  title: "PostgreSQL URL does not require TLS",
+  severity: "high",
+  why: "Without sslmode=require (or verify-ca/verify-full) libpq falls back to plaintext, exposing the password and every query; the guide makes sslmode=require non-optional, even on private networks.",
+  fix: "Append `sslmode=require` to the URL (`verify-full` with the server's CA where you can), and enable ssl on the server."
+});
+var redisTls = configRule({
+  id: "db-url-redis-plaintext",
+  title: "Redis URL without TLS to a remote host",
+  severity: "high",
+  why: "redis:// sends the AUTH password and every command in plaintext across the network; the guide requires TLS to databases.",
+  fix: "Use `rediss://` (TLS) and enable TLS on the Redis server, or reach Redis only over localhost or a Unix socket."
+});
+var HAS_DB_URL = new RegExp(DB_URL.source, "i");
+var DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
+var dbUrlCheck = {
+  name: "database-url",
+  rules: [publicHost, postgresTls, redisTls],
+  applies(path, text) {
+    if (DOCS.test(baseName(path)) || !text.includes("://")) return false;
+    return HAS_DB_URL.test(text);
+  },
+  check(_path, text) {
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const { url: url2, offset } of findDbUrls(text)) out.push(...checkUrl(url2, offset, lines));
+    return out;
+  }
+};
+var SAFE_SSLMODE = /* @__PURE__ */ new Set(["require", "verify-ca", "verify-full"]);
+var SSL_ON = /^(?:true|1|require|required|verify-ca|verify-full|yes|on)$/i;
+function checkUrl(url2, offset, lines) {
+  const out = [];
+  const where2 = (from, length) => {
+    const p2 = lines.position(offset + from);
+    return { line: p2.line, column: p2.column, endColumn: p2.column + Math.max(length, 1) };
+  };
+  const classes = url2.hosts.map((h3) => ({ host: h3, cls: classifyHost(h3.host) }));
+  const named = url2.hosts.map((h3) => h3.host || "the default Unix socket").join(", ");
+  const remote = classes.filter((c3) => c3.cls !== "local");
+  const shown = `${url2.scheme}:// URL to ${named}`;
+  const password = urlPassword(url2.text);
+  const fixable = password === void 0 || isStandIn(password);
+  const lineFix = (at2, length, replacement) => fixable ? { fix: replaceInLine(lines, at2, length, replacement) } : {};
+  const publicHosts = classes.filter((c3) => c3.cls === "public");
+  if (publicHosts.length) {
+    const first = publicHosts[0].host;
+    out.push(
+      publicHost.at(where2(first.offset, first.length), {
+        message: `The ${url2.scheme}:// URL connects to ${publicHosts.map((c3) => c3.host.host).join(", ")}, a public ${publicHosts.length > 1 ? "host each" : "host"}, not a private-network address.`,
+        key: `public ${url2.kind} ${publicHosts.map((c3) => c3.host.host).join(",")}`
+      })
+    );
+  }
+  if (url2.kind === "postgres" && remote.length) {
+    const sslmode = param(url2, "sslmode");
+    const ssl = param(url2, "ssl");
+    const mode = sslmode?.value.toLowerCase();
+    if (sslmode && !SAFE_SSLMODE.has(mode ?? "")) {
+      out.push(
+        postgresTls.at(where2(sslmode.offset - "sslmode=".length, sslmode.length + "sslmode=".length), {
+          message: `The ${shown} sets sslmode=${sslmode.value}, which ${mode === "disable" ? "never uses TLS" : "accepts a plaintext connection when TLS fails or is refused"}.`,
+          key: `sslmode ${mode} ${url2.hosts.map((h3) => h3.host).join(",")}`,
+          ...lineFix(offset + sslmode.offset, sslmode.length, "require")
+        })
+      );
+    } else if (!sslmode && !(ssl && SSL_ON.test(ssl.value))) {
+      const fixed = `${url2.text}${url2.queryOffset === void 0 ? "?" : url2.text.endsWith("?") || url2.text.endsWith("&") ? "" : "&"}sslmode=require`;
+      out.push(
+        postgresTls.at(where2(0, url2.text.length), {
+          message: `The ${shown} sets no sslmode, so libpq uses prefer: TLS only if the server offers it, plaintext otherwise.`,
+          key: `sslmode unset ${url2.hosts.map((h3) => h3.host).join(",")}`,
+          ...lineFix(offset, url2.text.length, fixed)
+        })
+      );
+    }
+  }
+  if (url2.kind === "redis" && !url2.tlsScheme && remote.length) {
+    const tls = param(url2, "tls") ?? param(url2, "ssl");
+    if (!(tls && SSL_ON.test(tls.value))) {
+      out.push(
+        redisTls.at(where2(0, url2.scheme.length + 3), {
+          message: `The ${shown} is plaintext redis://, not rediss://.`,
+          key: `redis plaintext ${url2.hosts.map((h3) => h3.host).join(",")}`,
+          ...lineFix(offset, url2.scheme.length, url2.scheme.replace(/^redis/, "rediss"))
+        })
+      );
+    }
+  }
+  return out;
+}
+function replaceInLine(lines, at2, length, replacement) {
+  const p2 = lines.position(at2);
+  const text = lines.lineText(p2.line);
+  return { line: p2.line, replacement: text.slice(0, p2.column - 1) + replacement + text.slice(p2.column - 1 + length) };
+}
+
+// src/configs/containers/compose.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { posix } from "node:path";
+
+// src/configs/yaml.ts
+init_define_MOLTGUARD_RULE_FILES();
+var import_yaml = __toESM(require_dist(), 1);
+function parseYaml(text, version2, opts = {}) {
+  const lines = new import_yaml.LineCounter();
+  const problems = [];
+  const docs = [];
+  let parsed;
+  try {
+    parsed = Array.from((0, import_yaml.parseAllDocuments)(text, { lineCounter: lines, version: version2, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true }));
+  } catch (e) {
+    return { text, docs, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${e.message}` }] };
+  }
+  for (const doc of parsed) {
+    const [error62] = doc.errors;
+    if (!error62) {
+      docs.push(doc);
+      (0, import_yaml.visit)(doc, {
+        Alias(_3, alias) {
+          const target = alias.resolve(doc);
+          if (target) aliasTargets.set(alias, target);
+          else {
+            const at3 = lines.linePos(alias.range?.[0] ?? 0);
+            problems.push({ line: at3.line, column: at3.col, message: `invalid YAML: alias *${alias.source} has no anchor` });
+          }
+        }
+      });
+      continue;
+    }
+    const at2 = lines.linePos(error62.pos[0]);
+    problems.push({ line: at2.line, column: at2.col, message: `invalid YAML: ${error62.message.split("\n")[0]}` });
+  }
+  return { text, docs, lines, problems };
+}
+function nodeSpan(file2, node2) {
+  const [start, end] = node2?.range ?? [0, 0];
+  const a = file2.lines.linePos(start);
+  const b3 = file2.lines.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b3.line, endColumn: b3.col };
+}
+var aliasTargets = /* @__PURE__ */ new WeakMap();
+function deref(node2) {
+  return (0, import_yaml.isAlias)(node2) ? aliasTargets.get(node2) : node2;
+}
+function mapEntries(node2, depth = 0) {
+  const map2 = deref(node2);
+  if (!(0, import_yaml.isMap)(map2) || depth > 8) return [];
+  const out = [];
+  const own2 = [];
+  for (const pair of map2.items) {
+    if (!(0, import_yaml.isScalar)(pair.key)) continue;
+    if (typeof pair.key.value === "symbol" || pair.key.value === "<<") {
+      for (const source of (0, import_yaml.isSeq)(deref(pair.value)) ? seqItems(pair.value) : [pair.value]) out.push(...mapEntries(source, depth + 1));
+      continue;
+    }
+    own2.push({ key: String(pair.key.value), keyNode: pair.key, value: deref(pair.value) ?? null });
+  }
+  return [...out, ...own2];
+}
+function entry(node2, key) {
+  return mapEntries(node2).filter((e) => e.key === key).pop();
+}
+function seqItems(node2) {
+  const seq = deref(node2);
+  return (0, import_yaml.isSeq)(seq) ? seq.items.map((n) => deref(n) ?? n) : [];
+}
+function scalarText(node2) {
+  const scalar = deref(node2);
+  if (!(0, import_yaml.isScalar)(scalar) || scalar.value === null || scalar.value === void 0) return void 0;
+  return String(scalar.value);
+}
+function isTruthy(node2) {
+  const v2 = scalarText(node2)?.toLowerCase();
+  return v2 === "true" || v2 === "yes" || v2 === "on" || v2 === "1";
+}
+function isFalsy(node2) {
+  const v2 = scalarText(node2)?.toLowerCase();
+  return v2 === "false" || v2 === "no" || v2 === "off" || v2 === "0";
+}
+function sourceOf(file2, node2) {
+  const [start, end] = node2.range ?? [0, 0];
+  return { text: file2.text.slice(start, end), offset: start };
+}
+function position(file2, offset) {
+  const p2 = file2.lines.linePos(offset);
+  return { line: p2.line, column: p2.col };
+}
+
+// src/configs/containers/dockerfile.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/containers/rules.ts
+init_define_MOLTGUARD_RULE_FILES();
+var dbPortPublished = configRule({
+  id: "container-db-port-published",
+  title: "Database port published on all interfaces",
+  severity: "high",
+  why: "Docker writes its own iptables rules ahead of ufw's, so a port published on all interfaces is open to the internet even when ufw denies it; the guide never exposes 5432, 6379 or 27017.",
+  fix: "Publish on loopback only (`127.0.0.1:5432:5432`), or drop `ports:` and reach the database over the compose network or the private network."
+});
+var containerRoot = configRule({
+  id: "container-root",
+  title: "Container runs as root",
+  severity: "medium",
+  why: "Root in a container is root on the host once any escape or writable host mount is found; the guide runs the agent as a dedicated non-root user.",
+  fix: 'Create a user in the image (`RUN useradd --system --uid 10001 agent`) and add `USER agent`; in compose set `user: "10001:10001"`, in Kubernetes `runAsNonRoot: true` with a non-zero `runAsUser`.'
+});
+var containerPrivileged = configRule({
+  id: "container-privileged",
+  title: "Privileged container",
+  severity: "medium",
+  why: "A privileged container has every capability and all host devices: it is root on the VM in all but name.",
+  fix: "Remove `privileged: true`; grant the single capability the service needs with `cap_add` / `capabilities.add` instead."
+});
+var containerEnvSecret = configRule({
+  id: "container-environment-secret",
+  title: "Secret written into a container definition",
+  severity: "high",
+  why: "Values in compose `environment:`, Kubernetes `env:` or a Dockerfile `ENV` are committed with the file (and baked into image layers); the guide keeps secrets only in a mode-600 env file or a secret store.",
+  fix: "Reference the secret instead: compose `env_file:` pointing at an uncommitted file or `${VAR}`, Kubernetes `valueFrom.secretKeyRef`, and never `ENV` for secrets; then rotate the value."
+});
+
+// src/configs/containers/dockerfile.ts
+var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
+function parseDockerfile(text) {
+  const lines = text.split(/\r?\n/);
+  const escape2 = /^#\s*escape\s*=\s*`/im.test(lines.slice(0, 5).join("\n")) ? "`" : "\\";
+  const instructions = [];
+  const problems = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m2 = /^(\s*)([A-Za-z]+)(\s+|$)(.*)$/.exec(lines[i]);
+    const trimmed = lines[i].trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (!m2) {
+      problems.push({ line: i + 1, message: `not an instruction: "${trimmed.slice(0, 40)}"` });
+      continue;
+    }
+    const keyword = m2[2].toUpperCase();
+    if (!KNOWN.has(keyword)) problems.push({ line: i + 1, message: `unknown instruction ${m2[2]}` });
+    let args = m2[4];
+    let end = i;
+    while (args.trimEnd().endsWith(escape2) && end + 1 < lines.length) {
+      args = args.trimEnd().slice(0, -1);
+      end++;
+      while (end < lines.length && /^\s*#/.test(lines[end])) end++;
+      if (end < lines.length) args += ` ${lines[end].trim()}`;
+    }
+    const heredoc = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/.exec(args);
+    if (heredoc && (keyword === "RUN" || keyword === "COPY")) {
+      while (end + 1 < lines.length && lines[end + 1].trim() !== heredoc[1]) end++;
+      end = Math.min(end + 1, lines.length - 1);
+    }
+    instructions.push({ keyword, args: args.trim(), line: i + 1, column: m2[1].length + 1, argsColumn: m2[1].length + m2[2].length + m2[3].length + 1, endLine: end + 1 });
+    i = end;
+  }
+  return { instructions, problems };
+}
+function stagesOf(instructions) {
+  const stages = [];
+  for (const ins of instructions) {
+    if (ins.keyword === "FROM") {
+      const words = ins.args.split(/\s+/).filter((w2) => !w2.startsWith("--"));
+      const as2 = words.findIndex((w2) => w2.toLowerCase() === "as");
+      stages.push({ from: ins, image: words[0] ?? "", ...as2 > 0 && words[as2 + 1] ? { name: words[as2 + 1].toLowerCase() } : {}, instructions: [] });
+    } else stages.at(-1)?.instructions.push(ins);
+  }
+  return stages;
+}
+var ROOT_USER = /^(root|0)(:.*)?$/;
+var NON_ROOT_IMAGE = /nonroot|rootless|unprivileged/i;
+function imageUser(stages, target) {
+  let stage = target ? stages.find((s) => s.name === target.toLowerCase()) : stages.at(-1);
+  const last = stage;
+  if (!stage || !last) return void 0;
+  for (let hops = 0; stage && hops < stages.length; hops++) {
+    const user = stage.instructions.filter((i) => i.keyword === "USER").pop();
+    if (user) return { user, root: ROOT_USER.test(user.args.split(/\s+/)[0]), stage: last };
+    const base = stage.image.toLowerCase();
+    const parent = stages.find((s) => s.name === base && s !== stage);
+    if (!parent) return { root: !NON_ROOT_IMAGE.test(stage.image), stage: last };
+    stage = parent;
+  }
+  return { root: true, stage: last };
+}
+var NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|go|py|rb|rs|java|kt|md|json|ya?ml|toml|txt|sh|html?|lock|snap)$/i;
+function isDockerfile(path) {
+  const name = baseName(path);
+  if (NOT_A_DOCKERFILE.test(name)) return false;
+  return /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
+}
+var dockerfileCheck = {
+  name: "dockerfile",
+  rules: [containerRoot, containerEnvSecret],
+  applies: isDockerfile,
+  check(path, text) {
+    const { instructions, problems } = parseDockerfile(text);
+    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const stages = stagesOf(instructions);
+    const who = imageUser(stages);
+    if (who?.root) {
+      if (who.user) {
+        const earlier = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
+        out.push(
+          containerRoot.at(
+            { line: who.user.line, column: who.user.column, endColumn: who.user.argsColumn + who.user.args.length },
+            {
+              message: `The image's last USER is ${who.user.args}, so the container runs as root.`,
+              key: `USER ${who.user.args}`,
+              ...earlier ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier.args}` } } : {}
+            }
+          )
+        );
+      } else {
+        const from = who.stage.from;
+        out.push(
+          containerRoot.at(
+            { line: from.line, column: from.column, endColumn: from.argsColumn + from.args.length },
+            { message: `The final stage (FROM ${who.stage.image}) sets no USER, so the container runs as the base image's user: root.`, key: "no USER" }
+          )
+        );
+      }
+    }
+    out.push(...envSecrets(instructions));
+    return out;
+  }
+};
+function envSecrets(instructions) {
+  const out = [];
+  for (const ins of instructions) {
+    if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+    const legacy = ins.keyword === "ENV" && /^[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(ins.args) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(ins.args);
+    const pairs = legacy ? [[ins.args.split(/\s+/)[0], ins.args.replace(/^\S+\s+/, "")]] : [...ins.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m2) => [m2[1], m2[2].replace(/^(["'])(.*)\1$/, "$2")]);
+    for (const [name, value] of pairs) {
+      if (!isLiteralSecret(name, value)) continue;
+      const at2 = ins.line === ins.endLine ? ins.argsColumn + Math.max(0, ins.args.indexOf(name)) : ins.column;
+      out.push(
+        aboutSecret(
+          containerEnvSecret.at(
+            { line: ins.line, column: at2, endColumn: at2 + name.length },
+            { message: `${ins.keyword} ${name} holds a literal value: it is committed here and stored in the image's layers and history.`, key: `${ins.keyword} ${name}` }
+          ),
+          value
+        )
+      );
+    }
+  }
+  return out;
+}
+
+// src/configs/containers/port-spec.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/ports.ts
+init_define_MOLTGUARD_RULE_FILES();
+var SSH_PORT = 22;
+var DATABASE_PORTS = /* @__PURE__ */ new Map([
+  [5432, "PostgreSQL"],
+  [6379, "Redis"],
+  [27017, "MongoDB"],
+  [3306, "MySQL"],
+  [9200, "Elasticsearch"],
+  [11211, "Memcached"]
+]);
+var SERVICE_PORTS = /* @__PURE__ */ new Map([
+  ["ssh", 22],
+  ["openssh", 22],
+  ["postgres", 5432],
+  ["postgresql", 5432],
+  ["redis", 6379],
+  ["mongodb", 27017],
+  ["mongo", 27017],
+  ["mysql", 3306],
+  ["mariadb", 3306],
+  ["elasticsearch", 9200],
+  ["memcache", 11211],
+  ["memcached", 11211]
+]);
+function isWorld(source) {
+  return /^(0\.0\.0\.0\/0|0\.0\.0\.0|0\/0|::\/0|::0\/0|\*|any|anywhere|all|internet)$/i.test(source.trim());
+}
+function exposureOf(ranges) {
+  const covers = (p2) => ranges.some((r2) => r2.from <= p2 && p2 <= r2.to);
+  return { ssh: covers(SSH_PORT), databases: [...DATABASE_PORTS].filter(([p2]) => covers(p2)) };
+}
+function describeDatabases(dbs) {
+  return dbs.map(([p2, n]) => `${n} (${p2})`).join(", ");
+}
+function parsePorts(text) {
+  const out = [];
+  for (const part of text.split(",")) {
+    const m2 = /^\s*(\d{1,5})\s*(?:[-:]\s*(\d{1,5}))?\s*$/.exec(part);
+    if (!m2) return void 0;
+    const from = Number(m2[1]);
+    const to2 = m2[2] === void 0 ? from : Number(m2[2]);
+    out.push({ from: Math.min(from, to2), to: Math.max(from, to2) });
+  }
+  return out;
+}
+
+// src/configs/containers/port-spec.ts
+function parsePortSpec(text) {
+  const [body, protocol] = text.trim().split("/");
+  let ip;
+  let rest = body;
+  if (rest.startsWith("[")) {
+    const close = rest.indexOf("]");
+    if (close < 0 || rest[close + 1] !== ":") return void 0;
+    ip = rest.slice(1, close);
+    rest = rest.slice(close + 2);
+  }
+  const parts = rest.split(":");
+  if (!ip && parts.length > 3) {
+    ip = parts.slice(0, -2).join(":");
+    parts.splice(0, parts.length - 2);
+  } else if (!ip && parts.length === 3) {
+    ip = parts.shift();
+  }
+  const [a, b3] = parts;
+  const spec = b3 === void 0 ? { containerPort: a } : { hostPort: a, containerPort: b3 };
+  if (!/^\d+(-\d+)?$/.test(spec.containerPort) || spec.hostPort && !/^\d*(-\d+)?$/.test(spec.hostPort)) return void 0;
+  if (ip !== void 0) spec.hostIp = ip;
+  if (protocol) spec.protocol = protocol;
+  return spec;
+}
+function databasesIn(ports) {
+  const m2 = /^(\d+)(?:-(\d+))?$/.exec(ports.trim());
+  if (!m2) return [];
+  const from = Number(m2[1]);
+  const to2 = m2[2] ? Number(m2[2]) : from;
+  return [...DATABASE_PORTS].filter(([p2]) => p2 >= from && p2 <= to2);
+}
+function bindsPublicly(hostIp) {
+  if (hostIp === void 0 || hostIp === "") return true;
+  const ip = hostIp.replace(/^\[|\]$/g, "");
+  if (ip === "0.0.0.0" || ip === "::") return true;
+  return classifyHost(ip) === "public";
+}
+function loopbackSpec(spec) {
+  const host = spec.hostPort || spec.containerPort;
+  return `127.0.0.1:${host}:${spec.containerPort}${spec.protocol ? `/${spec.protocol}` : ""}`;
+}
+function publishedMessage(what, dbs, hostIp) {
+  const where2 = hostIp && hostIp !== "0.0.0.0" && hostIp !== "::" ? `the public address ${hostIp}` : "all interfaces";
+  return `${what} publishes ${describeDatabases(dbs)} on ${where2}: Docker's iptables rules bypass ufw, so it is reachable from the internet whatever ufw says.`;
+}
+
+// src/configs/containers/compose.ts
+function isComposeFile(path) {
+  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(baseName(path));
+}
+var composeCheck = {
+  name: "compose",
+  rules: [dbPortPublished, containerRoot, containerPrivileged, containerEnvSecret],
+  applies: isComposeFile,
+  check(path, text, ctx) {
+    const file2 = parseYaml(text, "1.2");
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    for (const doc of file2.docs) {
+      for (const service of mapEntries(entry(doc.contents, "services")?.value)) {
+        out.push(...checkService(path, file2, service, ctx));
+      }
+    }
+    return out;
+  }
+};
+function checkService(path, file2, service, ctx) {
+  const out = [];
+  const name = service.key;
+  for (const item of seqItems(entry(service.value, "ports")?.value)) out.push(...checkPort(file2, name, item));
+  const privileged = entry(service.value, "privileged");
+  if (privileged && isTruthy(privileged.value)) {
+    out.push(containerPrivileged.at(nodeSpan(file2, privileged.keyNode), { message: `Service ${name} sets privileged: ${scalarText(privileged.value)}.`, key: `privileged ${name}` }));
+  }
+  const user = entry(service.value, "user");
+  const userText = scalarText(user?.value);
+  if (user && userText !== void 0 && /^(root|0)(:.*)?$/.test(userText)) {
+    const at2 = nodeSpan(file2, user.keyNode);
+    out.push(
+      containerRoot.at(at2, {
+        message: `Service ${name} sets user: ${userText}, so it runs as root.`,
+        key: `user ${name} ${userText}`,
+        fix: { line: at2.line, replacement: `${" ".repeat(at2.column - 1)}user: "10001:10001"` }
+      })
+    );
+  } else if (!user) {
+    out.push(...imageRunsAsRoot(path, name, service, file2, ctx));
+  }
+  out.push(...environmentSecrets(file2, name, entry(service.value, "environment")?.value));
+  return out;
+}
+function checkPort(file2, service, item) {
+  const short = scalarText(item);
+  if (short !== void 0) {
+    const spec = parsePortSpec(short);
+    if (!spec || !bindsPublicly(spec.hostIp)) return [];
+    const dbs2 = databasesIn(spec.containerPort);
+    if (!dbs2.length) return [];
+    const at3 = nodeSpan(file2, item);
+    const lineText = file2.text.split(/\r?\n/)[at3.line - 1] ?? "";
+    const single = at3.line === at3.endLine;
+    const replacement = single ? lineText.slice(0, at3.column - 1) + `"${loopbackSpec(spec)}"` + lineText.slice((at3.endColumn ?? at3.column) - 1) : void 0;
+    return [
+      dbPortPublished.at(at3, {
+        message: publishedMessage(`Service ${service} ("${short}")`, dbs2, spec.hostIp),
+        key: `ports ${service} ${spec.containerPort}`,
+        ...replacement ? { fix: { line: at3.line, replacement } } : {}
+      })
+    ];
+  }
+  const target = entry(item, "target");
+  const dbs = databasesIn(scalarText(target?.value) ?? "");
+  const hostIp = entry(item, "host_ip");
+  const ip = scalarText(hostIp?.value);
+  if (!target || !dbs.length || !bindsPublicly(ip)) return [];
+  const at2 = nodeSpan(file2, hostIp?.keyNode ?? target.keyNode);
+  return [
+    dbPortPublished.at(at2, {
+      message: publishedMessage(`Service ${service} (target ${scalarText(target.value)}${ip ? `, host_ip ${ip}` : ", no host_ip"})`, dbs, ip),
+      key: `ports ${service} ${scalarText(target.value)}`,
+      ...hostIp && nodeSpan(file2, hostIp.value).line === at2.line ? { fix: { line: at2.line, replacement: `${" ".repeat(at2.column - 1)}host_ip: 127.0.0.1` } } : {}
+    })
+  ];
+}
+function imageRunsAsRoot(path, name, service, file2, ctx) {
+  const build = entry(service.value, "build");
+  if (!build) return [];
+  const context = scalarText(build.value) ?? scalarText(entry(build.value, "context")?.value) ?? ".";
+  if (/^[a-z]+:\/\/|^git@/i.test(context)) return [];
+  const dockerfile = scalarText(entry(build.value, "dockerfile")?.value) ?? "Dockerfile";
+  const target = scalarText(entry(build.value, "target")?.value);
+  const composeDir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
+  const dockerfilePath = posix.normalize(posix.join(composeDir, context, dockerfile));
+  const text = ctx.read(dockerfilePath);
+  if (text === void 0) return [];
+  const who = imageUser(stagesOf(parseDockerfile(text).instructions), target);
+  if (!who?.root) return [];
+  const why = who.user ? `its last USER is ${who.user.args}` : "it sets no USER";
+  return [
+    containerRoot.at(nodeSpan(file2, service.keyNode), {
+      message: `Service ${name} sets no user:, and the image it builds from ${dockerfilePath} runs as root (${why}).`,
+      key: `no user ${name}`,
+      related: [{ path: dockerfilePath, line: (who.user ?? who.stage.from).line, column: 1, endLine: (who.user ?? who.stage.from).line, endColumn: 1, message: "where the image leaves the user as root" }]
+    })
+  ];
+}
+function environmentSecrets(file2, service, env) {
+  const found = [];
+  for (const e of mapEntries(env)) {
+    const value = scalarText(e.value);
+    if (value !== void 0) found.push({ name: e.key, value, node: e.keyNode });
+  }
+  for (const item of seqItems(env)) {
+    const text = scalarText(item);
+    const eq = text?.indexOf("=") ?? -1;
+    if (text !== void 0 && eq > 0) found.push({ name: text.slice(0, eq), value: text.slice(eq + 1), node: item });
+  }
+  return found.filter((f3) => isLiteralSecret(f3.name, f3.value)).map(
+    (f3) => aboutSecret(
+      containerEnvSecret.at(nodeSpan(file2, f3.node), {
+        message: `Service ${service} sets ${f3.name} to a literal value in environment:.`,
+        key: `environment ${service} ${f3.name}`
+      }),
+      f3.value
+    )
+  );
+}
+
+// src/configs/containers/kubernetes.ts
+init_define_MOLTGUARD_RULE_FILES();
+var POD_SPEC_PATH = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+var kubernetesCheck = {
+  name: "kubernetes",
+  rules: [containerRoot, containerPrivileged, dbPortPublished, containerEnvSecret],
+  applies(path, text) {
+    if (!/\.ya?ml$/i.test(path) || isComposeFile(path) || text.includes("{{")) return false;
+    return /^apiVersion:/m.test(text) && /^kind:/m.test(text) && !/^\.(github|gitlab)\//.test(path);
+  },
+  check(path, text) {
+    const file2 = parseYaml(text, "1.1");
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    for (const doc of file2.docs) {
+      const kind = scalarText(entry(doc.contents, "kind")?.value) ?? "";
+      const route = POD_SPEC_PATH[kind];
+      if (!route) continue;
+      let spec = doc.contents;
+      for (const key of route) spec = entry(spec, key)?.value;
+      const name = scalarText(entry(entry(doc.contents, "metadata")?.value, "name")?.value) ?? kind;
+      out.push(...checkPodSpec(file2, `${kind} ${name}`, spec));
+    }
+    return out;
+  }
+};
+function checkPodSpec(file2, workload, spec) {
+  const out = [];
+  const podContext = entry(spec, "securityContext")?.value;
+  const reported = /* @__PURE__ */ new Set();
+  const containers = ["initContainers", "containers", "ephemeralContainers"].flatMap((k2) => seqItems(entry(spec, k2)?.value));
+  for (const c3 of containers) {
+    const cname = scalarText(entry(c3, "name")?.value) ?? "?";
+    const who = `${workload}, container ${cname}`;
+    const own2 = entry(c3, "securityContext")?.value;
+    const runAsUser = entry(own2, "runAsUser") ?? entry(podContext, "runAsUser");
+    const runAsNonRoot = entry(own2, "runAsNonRoot") ?? entry(podContext, "runAsNonRoot");
+    const uid = scalarText(runAsUser?.value);
+    if (runAsUser && uid === "0" && !reported.has(runAsUser.keyNode)) {
+      reported.add(runAsUser.keyNode);
+      out.push(containerRoot.at(nodeSpan(file2, runAsUser.keyNode), { message: `${who} runs with runAsUser: 0 (root).`, key: `runAsUser 0 ${workload} ${cname}` }));
+    } else if (!runAsUser && runAsNonRoot && isFalsy(runAsNonRoot.value) && !reported.has(runAsNonRoot.keyNode)) {
+      reported.add(runAsNonRoot.keyNode);
+      out.push(
+        containerRoot.at(nodeSpan(file2, runAsNonRoot.keyNode), {
+          message: `${who} sets runAsNonRoot: false and no runAsUser, so it runs as the image's user, usually root.`,
+          key: `runAsNonRoot false ${workload} ${cname}`
+        })
+      );
+    }
+    const privileged = entry(own2, "privileged");
+    if (privileged && isTruthy(privileged.value)) {
+      out.push(containerPrivileged.at(nodeSpan(file2, privileged.keyNode), { message: `${who} sets privileged: true.`, key: `privileged ${workload} ${cname}` }));
+    }
+    out.push(...hostPorts(file2, who, c3), ...envSecrets2(file2, who, entry(c3, "env")?.value));
+  }
+  return out;
+}
+function hostPorts(file2, who, container) {
+  const out = [];
+  for (const port of seqItems(entry(container, "ports")?.value)) {
+    const hostPort = entry(port, "hostPort");
+    const containerPort = scalarText(entry(port, "containerPort")?.value) ?? "";
+    const hostIp = scalarText(entry(port, "hostIP")?.value);
+    const dbs = databasesIn(containerPort);
+    if (!hostPort || !dbs.length || hostIp && hostIp !== "0.0.0.0") continue;
+    out.push(
+      dbPortPublished.at(nodeSpan(file2, hostPort.keyNode), {
+        message: `${publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp).replace("Docker's iptables rules", "the node's iptables rules for hostPort")}`,
+        key: `hostPort ${who} ${containerPort}`
+      })
+    );
+  }
+  return out;
+}
+function envSecrets2(file2, who, env) {
+  const out = [];
+  for (const item of seqItems(env)) {
+    const name = scalarText(entry(item, "name")?.value);
+    const value = entry(item, "value");
+    const text = scalarText(value?.value);
+    if (!name || !value || text === void 0 || !isLiteralSecret(name, text)) continue;
+    out.push(aboutSecret(containerEnvSecret.at(nodeSpan(file2, value.keyNode), { message: `${who} sets env ${name} to a literal value.`, key: `env ${who} ${name}` }), text));
+  }
+  return out;
+}
+
+// src/configs/containers/docker-run.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/shell/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/shell/script.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/shell/lex.ts
+init_define_MOLTGUARD_RULE_FILES();
+var OPERATORS = ["&&", "||", ";;", "|&", ";", "|", "&", "(", ")"];
+var REDIRECTS = ["<<<", "<<-", "&>>", "<<", ">>", ">|", ">&", "<&", "<>", "&>", ">", "<"];
+function lexShell(text) {
+  return new Lexer(text).run();
+}
+var Lexer = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  word;
+  cmd = { words: [], redirects: [], joinedBy: "start", stdin: [] };
+  commands = [];
+  problems = [];
+  /** What the next finished word is: an argument, a redirect target, a here-doc delimiter. */
+  nextWordIs;
+  heredocs = [];
+  run() {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c3 = s[this.i];
+      if (c3 === "\\" && s[this.i + 1] === "\n") this.i += 2;
+      else if (c3 === "\\" && s[this.i + 1] === "\r" && s[this.i + 2] === "\n") this.i += 3;
+      else if (c3 === "\\" && this.i + 1 < s.length) {
+        this.push(s[this.i + 1], this.i + 1, true);
+        this.i += 2;
+      } else if (c3 === "'") this.singleQuoted();
+      else if (c3 === "$" && s[this.i + 1] === "'") this.ansiQuoted();
+      else if (c3 === '"') this.doubleQuoted();
+      else if (c3 === "$" && (s[this.i + 1] === "(" || s[this.i + 1] === "{")) this.substitution(false);
+      else if (c3 === "`") this.backticks(false);
+      else if (c3 === "#" && !this.word) {
+        while (this.i < s.length && s[this.i] !== "\n") this.i++;
+      } else if (c3 === " " || c3 === "	" || c3 === "\r") {
+        this.endWord();
+        this.i++;
+      } else if (c3 === "\n") {
+        this.endCommand("\n");
+        this.i++;
+        this.readHeredocBodies();
+      } else if (this.redirect()) continue;
+      else if (this.operator()) continue;
+      else {
+        this.push(c3, this.i, false);
+        this.i++;
+      }
+    }
+    this.endCommand("\n");
+    return { commands: this.commands, problems: this.problems };
+  }
+  push(ch, offset, quoted) {
+    if (!this.word) this.word = { value: "", offsets: [], start: offset - (quoted ? 1 : 0), end: offset, quoted: false };
+    this.word.value += ch;
+    this.word.offsets.push(offset);
+    this.word.quoted ||= quoted;
+  }
+  /** Makes sure a word exists even when its content is empty (`''` is an argument). */
+  touch(offset) {
+    if (!this.word) this.word = { value: "", offsets: [], start: offset, end: offset, quoted: true };
+    this.word.quoted = true;
+  }
+  singleQuoted() {
+    const open3 = this.i;
+    this.touch(open3);
+    const close = this.s.indexOf("'", open3 + 1);
+    const end = close < 0 ? this.s.length : close;
+    if (close < 0) this.problems.push({ offset: open3, message: "unterminated single quote" });
+    for (let k2 = open3 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
+    this.i = end + 1;
+    this.word.end = Math.min(this.i, this.s.length);
+  }
+  ansiQuoted() {
+    const open3 = this.i;
+    this.touch(open3);
+    let k2 = open3 + 2;
+    const escapes = { n: "\n", t: "	", r: "\r", "'": "'", "\\": "\\", '"': '"' };
+    while (k2 < this.s.length && this.s[k2] !== "'") {
+      if (this.s[k2] === "\\" && k2 + 1 < this.s.length) {
+        this.push(escapes[this.s[k2 + 1]] ?? this.s[k2 + 1], k2, true);
+        k2 += 2;
+      } else this.push(this.s[k2], k2++, true);
+    }
+    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated $'\u2026' quote" });
+    this.i = k2 + 1;
+  }
+  doubleQuoted() {
+    const open3 = this.i;
+    this.touch(open3);
+    let k2 = open3 + 1;
+    while (k2 < this.s.length && this.s[k2] !== '"') {
+      const c3 = this.s[k2];
+      if (c3 === "\\" && this.s[k2 + 1] === "\n") k2 += 2;
+      else if (c3 === "\\" && '$`"\\'.includes(this.s[k2 + 1] ?? "")) {
+        this.push(this.s[k2 + 1], k2, true);
+        k2 += 2;
+      } else if (c3 === "$" && (this.s[k2 + 1] === "(" || this.s[k2 + 1] === "{")) {
+        this.i = k2;
+        this.substitution(true);
+        k2 = this.i;
+      } else if (c3 === "`") {
+        this.i = k2;
+        this.backticks(true);
+        k2 = this.i;
+      } else this.push(c3, k2++, true);
+    }
+    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated double quote" });
+    this.i = k2 + 1;
+    this.word.end = Math.min(this.i, this.s.length);
+  }
+  /** `$(…)`, `$((…))` and `${…}` are kept as written; nested quotes and parentheses are skipped over. */
+  substitution(quoted) {
+    const s = this.s;
+    const close = s[this.i + 1] === "(" ? ")" : "}";
+    const openCh = s[this.i + 1];
+    let depth = 0;
+    let k2 = this.i + 1;
+    for (; k2 < s.length; k2++) {
+      const c3 = s[k2];
+      if (c3 === "'" && close === ")") {
+        const q3 = s.indexOf("'", k2 + 1);
+        k2 = q3 < 0 ? s.length : q3;
+      } else if (c3 === '"') {
+        let q3 = k2 + 1;
+        while (q3 < s.length && s[q3] !== '"') q3 += s[q3] === "\\" ? 2 : 1;
+        k2 = q3;
+      } else if (c3 === "\\") k2++;
+      else if (c3 === openCh) depth++;
+      else if (c3 === close && --depth === 0) break;
+    }
+    const end = Math.min(k2 + 1, s.length);
+    for (let p2 = this.i; p2 < end; p2++) this.push(s[p2], p2, quoted);
+    if (k2 >= s.length) this.problems.push({ offset: this.i, message: `unterminated ${s.slice(this.i, this.i + 2)}` });
+    this.i = end;
+  }
+  backticks(quoted) {
+    let k2 = this.i + 1;
+    while (k2 < this.s.length && this.s[k2] !== "`") k2 += this.s[k2] === "\\" ? 2 : 1;
+    const end = Math.min(k2 + 1, this.s.length);
+    for (let p2 = this.i; p2 < end; p2++) this.push(this.s[p2], p2, quoted);
+    this.i = end;
+  }
+  redirect() {
+    const s = this.s;
+    const op = REDIRECTS.find((r2) => s.startsWith(r2, this.i));
+    if (!op) return false;
+    if (this.word && /^\d+$/.test(this.word.value) && !this.word.quoted && this.word.end === this.i) this.word = void 0;
+    else this.endWord();
+    this.i += op.length;
+    if ((op === ">&" || op === "<&") && /[\d-]/.test(s[this.i] ?? "")) {
+      while (/[\d-]/.test(s[this.i] ?? "")) this.i++;
+      return true;
+    }
+    this.nextWordIs = { op };
+    return true;
+  }
+  operator() {
+    const op = OPERATORS.find((o2) => this.s.startsWith(o2, this.i));
+    if (!op) return false;
+    this.i += op.length;
+    this.endCommand(op === ";;" ? ";" : op === "|&" ? "|" : op);
+    return true;
+  }
+  endWord() {
+    const w2 = this.word;
+    this.word = void 0;
+    if (!w2) return;
+    w2.end = Math.max(w2.end, (w2.offsets.at(-1) ?? w2.start) + 1);
+    const next = this.nextWordIs;
+    this.nextWordIs = void 0;
+    if (!next) this.cmd.words.push(w2);
+    else if (next.op === "<<" || next.op === "<<-") {
+      this.heredocs.push({ delimiter: w2.value, stripTabs: next.op === "<<-", command: this.cmd });
+    } else if (next.op === "<<<") this.cmd.stdin.push({ value: w2.value, offsets: w2.offsets });
+    else this.cmd.redirects.push({ op: next.op, target: w2 });
+  }
+  endCommand(joiner) {
+    this.endWord();
+    if (this.cmd.words.length || this.cmd.redirects.length || this.cmd.stdin.length || this.heredocs.some((h3) => h3.command === this.cmd)) {
+      this.commands.push(this.cmd);
+    }
+    this.cmd = { words: [], redirects: [], joinedBy: joiner, stdin: [] };
+  }
+  /** After a newline, the bodies of the here-documents opened on the line just ended. */
+  readHeredocBodies() {
+    for (const h3 of this.heredocs) {
+      const body = { value: "", offsets: [] };
+      let found = false;
+      while (this.i < this.s.length) {
+        const nl = this.s.indexOf("\n", this.i);
+        const lineEnd2 = nl < 0 ? this.s.length : nl;
+        let from = this.i;
+        if (h3.stripTabs) while (this.s[from] === "	") from++;
+        const line = this.s.slice(from, lineEnd2).replace(/\r$/, "");
+        this.i = nl < 0 ? this.s.length : nl + 1;
+        if (line === h3.delimiter) {
+          found = true;
+          break;
+        }
+        for (let k2 = from; k2 < Math.min(lineEnd2 + 1, this.s.length); k2++) {
+          body.value += this.s[k2];
+          body.offsets.push(k2);
+        }
+      }
+      if (!found) this.problems.push({ offset: this.i, message: `here-document not closed by ${h3.delimiter}` });
+      h3.command.stdin.push(body);
+    }
+    this.heredocs = [];
+  }
+};
+function relocate(commands, offsets) {
+  const map2 = (o2) => offsets[o2] ?? offsets.at(-1) ?? 0;
+  const word = (w2) => ({ ...w2, offsets: w2.offsets.map(map2), start: map2(w2.start), end: map2(w2.end - 1) + 1 });
+  return commands.map((c3) => ({
+    words: c3.words.map(word),
+    redirects: c3.redirects.map((r2) => ({ op: r2.op, target: word(r2.target) })),
+    joinedBy: c3.joinedBy,
+    stdin: c3.stdin.map((seg) => ({ value: seg.value, offsets: seg.offsets.map(map2) }))
+  }));
+}
+
+// src/configs/shell/script.ts
+function readScript(path, text) {
+  const { commands, problems } = lexShell(text);
+  const invocations = invocationsOf(commands, 0);
+  return { path, text, lines: new LineIndex(text), commands, invocations, writes: writesOf(invocations), problems };
+}
+var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time", "exec", "command", "nohup", "builtin"]);
+var SUDO_VALUE_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-h"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash"]);
+function baseNameOf(word) {
+  return word.slice(word.lastIndexOf("/") + 1).toLowerCase();
+}
+function programWords(words) {
+  let k2 = 0;
+  while (k2 < words.length) {
+    const v2 = words[k2].value;
+    const base = baseNameOf(v2);
+    if (KEYWORDS.has(v2)) k2++;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(v2)) k2++;
+    else if (base === "sudo" || base === "doas") {
+      k2++;
+      while (k2 < words.length && words[k2].value.startsWith("-")) k2 += SUDO_VALUE_OPTS.has(words[k2].value) ? 2 : 1;
+    } else if (base === "env") {
+      k2++;
+      while (k2 < words.length && (words[k2].value.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k2].value))) {
+        k2 += words[k2].value === "-u" ? 2 : 1;
+      }
+    } else if (base === "nice" || base === "timeout" || base === "stdbuf" || base === "ionice") {
+      k2++;
+      while (k2 < words.length && words[k2].value.startsWith("-")) k2 += /^-[nk]$/.test(words[k2].value) ? 2 : 1;
+      if (base === "timeout") k2++;
+    } else break;
+  }
+  return words.slice(k2);
+}
+function invocationsOf(commands, depth) {
+  const out = [];
+  let previous;
+  for (const command2 of commands) {
+    const argv = programWords(command2.words);
+    if (!argv.length) {
+      previous = void 0;
+      continue;
+    }
+    const inv = { name: baseNameOf(argv[0].value), argv, command: command2 };
+    if (command2.joinedBy === "|" && previous) inv.pipedFrom = previous;
+    out.push(inv);
+    previous = inv;
+    const inner = depth < 4 ? innerScript(inv) : void 0;
+    if (inner) out.push(...invocationsOf(relocate(lexShell(inner.value).commands, inner.offsets), depth + 1));
+  }
+  return out;
+}
+function innerScript(inv) {
+  if (!SHELLS.has(inv.name) && inv.name !== "su") return void 0;
+  const c3 = inv.argv.findIndex((w2, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w2.value));
+  if (c3 < 0) return void 0;
+  if (inv.name === "su") return inv.argv[c3 + 1];
+  return inv.argv.slice(c3 + 1).find((w2) => !w2.value.startsWith("-"));
+}
+function outputOf(inv) {
+  if (inv.name === "echo" || inv.name === "printf") {
+    const args = inv.argv.slice(1).filter((w2, i) => !(i === 0 && /^-[neE]+$/.test(w2.value)));
+    return joinWords(args);
+  }
+  if ((inv.name === "cat" || inv.name === "tee") && inv.command.stdin.length) return inv.command.stdin[0];
+  return void 0;
+}
+function joinWords(words) {
+  const seg = { value: "", offsets: [] };
+  words.forEach((w2, i) => {
+    if (i > 0) {
+      seg.value += " ";
+      seg.offsets.push(words[i - 1].end);
+    }
+    seg.value += w2.value;
+    seg.offsets.push(...w2.offsets);
+  });
+  return seg;
+}
+function writesOf(invocations) {
+  const out = [];
+  for (const inv of invocations) {
+    const own2 = outputOf(inv);
+    if (own2 && inv.name !== "tee") {
+      for (const r2 of inv.command.redirects) {
+        if (/^(>|>>|>\||&>|&>>)$/.test(r2.op)) out.push({ target: r2.target, append: r2.op.includes(">>"), content: own2, by: inv });
+      }
+    }
+    if (inv.name === "tee") {
+      const content = inv.command.stdin[0] ?? (inv.pipedFrom ? outputOf(inv.pipedFrom) : void 0);
+      if (!content) continue;
+      const append = inv.argv.some((w2) => /^-[a-z]*a|^--append$/.test(w2.value));
+      for (const target of inv.argv.slice(1).filter((w2) => !w2.value.startsWith("-"))) out.push({ target, append, content, by: inv });
+    }
+  }
+  return out;
+}
+function spanOf2(script, seg, from = 0, to2 = seg.value.length) {
+  const start = script.lines.position(seg.offsets[from] ?? seg.offsets[0] ?? 0);
+  const last = seg.offsets[Math.max(from, to2 - 1)] ?? seg.offsets.at(-1) ?? 0;
+  const end = script.lines.position(last + 1);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+function wordSpan(script, w2) {
+  const start = script.lines.position(w2.start);
+  const end = script.lines.position(w2.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+function replaceRaw(script, start, end, replacement) {
+  const a = script.lines.position(start);
+  const b3 = script.lines.position(end);
+  if (a.line !== b3.line) return void 0;
+  const text = script.lines.lineText(a.line);
+  return { line: a.line, replacement: text.slice(0, a.column - 1) + replacement + text.slice(b3.column - 1) };
+}
+function operands(inv) {
+  return inv.argv.slice(1).filter((w2) => !w2.value.startsWith("-") || w2.value === "-");
+}
+
+// src/configs/shell/ufw.ts
+init_define_MOLTGUARD_RULE_FILES();
+var ufwDatabasePublic = configRule({
+  id: "ufw-database-public",
+  title: "ufw opens a database port to the internet",
+  severity: "high",
+  why: "Databases must never be reachable from the internet: the guide keeps them on the private network (10.x).",
+  fix: "Allow the port only from the private network: `ufw allow from 10.0.0.0/8 to any port 5432 proto tcp`."
+});
+var ufwSshPublic = configRule({
+  id: "ufw-ssh-public",
+  title: "ufw opens SSH to the internet",
+  severity: "high",
+  why: "The guide allows SSH only from known addresses (your /32, a bastion or the private network), so scanners never reach sshd.",
+  fix: "Allow SSH only from your address or the private network: `ufw allow from 203.0.113.5/32 to any port 22 proto tcp`."
+});
+var ufwNoDefaultDeny = configRule({
+  id: "ufw-no-default-deny",
+  title: "ufw enabled without a default deny for incoming traffic",
+  severity: "medium",
+  why: "The guide denies all inbound traffic by default and opens only what the app needs; without `ufw default deny incoming` the script relies on whatever policy the image shipped.",
+  fix: "Run `ufw default deny incoming` (and `ufw default allow outgoing`) before `ufw enable`."
+});
+var UFW_RULES = [ufwDatabasePublic, ufwSshPublic, ufwNoDefaultDeny];
+function checkUfw(script) {
+  const out = [];
+  let defaultDeny = false;
+  for (const inv of script.invocations) {
+    if (inv.name !== "ufw") continue;
+    const args = inv.argv.slice(1).filter((w2) => !w2.value.startsWith("-"));
+    let k2 = 0;
+    if (args[k2]?.value === "insert") k2 += 2;
+    else if (args[k2]?.value === "prepend") k2++;
+    const verb = args[k2]?.value;
+    if (verb === "default") {
+      const policy = args[k2 + 1]?.value;
+      const direction = args[k2 + 2]?.value ?? "incoming";
+      if (direction !== "incoming") continue;
+      defaultDeny = policy === "deny" || policy === "reject";
+      if (policy === "allow") {
+        out.push(ufwNoDefaultDeny.at(wordSpan(script, args[k2 + 1]), { message: "`ufw default allow incoming` accepts every inbound connection that no rule blocks.", key: "ufw default allow incoming", fix: replaceRaw(script, args[k2 + 1].start, args[k2 + 1].end, "deny") }));
+      }
+    } else if (verb === "enable" && !defaultDeny) {
+      const line = script.lines.position(args[k2].start).line;
+      const text = script.lines.lineText(line);
+      const indent = /^\s*/.exec(text)?.[0] ?? "";
+      out.push(
+        ufwNoDefaultDeny.at(wordSpan(script, args[k2]), {
+          message: "`ufw enable` runs with no `ufw default deny incoming` earlier in this script.",
+          key: "ufw enable without default deny",
+          fix: { line, replacement: `${indent}ufw default deny incoming
+${text}` }
+        })
+      );
+    } else if (verb === "allow" || verb === "limit") {
+      const rule = readRule(args.slice(k2));
+      if (rule) out.push(...exposureFindings(script, inv, rule));
+    }
+  }
+  return out;
+}
+function readRule(words) {
+  const rule = { action: words[0], isApp: false };
+  let i = 1;
+  if (words[i]?.value === "out") return void 0;
+  if (words[i]?.value === "in") i++;
+  if (words[i]?.value === "on") i += 2;
+  if (/^log(-all)?$/.test(words[i]?.value ?? "")) i++;
+  const full = /^(proto|from|to|port|app)$/.test(words[i]?.value ?? "");
+  if (!full) {
+    const spec = words[i];
+    if (!spec) return void 0;
+    rule.target = spec;
+    rule.isApp = parsePorts(spec.value.replace(/\/(tcp|udp)$/, "")) === void 0;
+    return rule;
+  }
+  let side = "to";
+  for (; i < words.length; i++) {
+    const w2 = words[i].value;
+    const next = words[i + 1];
+    if (!next) break;
+    if (w2 === "proto") rule.proto = next.value;
+    else if (w2 === "from") {
+      side = "from";
+      rule.from = next;
+    } else if (w2 === "to") side = "to";
+    else if ((w2 === "port" || w2 === "app") && side === "to") {
+      rule.target = next;
+      rule.isApp = w2 === "app";
+    } else if (w2 !== "comment") continue;
+    i++;
+  }
+  return rule;
+}
+function exposureFindings(script, inv, rule) {
+  if (!rule.target || rule.from && !isWorld(rule.from.value)) return [];
+  const ranges = rangesOf(rule);
+  if (!ranges) return [];
+  const { ssh, databases } = exposureOf(ranges);
+  const limited = rule.action.value === "limit" ? ", rate-limited but still open to everyone" : "";
+  const anchor2 = rule.from ?? rule.target;
+  const written = inv.argv.map((w2) => w2.value).join(" ");
+  const command2 = `\`${written}\` (${rule.from ? `from ${rule.from.value}` : "no `from`"}${limited})`;
+  const last = inv.argv.at(-1);
+  const fixFor = (source, port) => {
+    const service = rule.isApp && /^[a-z]+$/.test(rule.target.value) ? String(ranges[0].from) : void 0;
+    const spec = rule.isApp && !service ? `app ${rule.target.value}` : `port ${service ?? port}`;
+    const proto = rule.proto ?? /\/(tcp|udp)$/.exec(rule.target.value)?.[1] ?? (rule.isApp && !service ? void 0 : "tcp");
+    return replaceRaw(script, rule.action.start, last.end, `${rule.action.value} from ${source} to any ${spec}${proto ? ` proto ${proto}` : ""}`);
+  };
+  const out = [];
+  const portText = rule.target.value.replace(/\/(tcp|udp)$/, "");
+  if (databases.length) {
+    out.push(
+      ufwDatabasePublic.at(wordSpan(script, anchor2), {
+        message: `${command2} opens ${describeDatabases(databases)} to the internet.`,
+        key: `ufw ${rule.action.value} ${portText} world`,
+        fix: fixFor("10.0.0.0/8", portText)
+      })
+    );
+  }
+  if (ssh) {
+    out.push(
+      ufwSshPublic.at(wordSpan(script, anchor2), {
+        message: `${command2} opens SSH (22) to the internet.`,
+        key: `ufw ${rule.action.value} ${portText} world ssh`,
+        fix: fixFor("10.0.0.0/8", portText)
+      })
+    );
+  }
+  return out;
+}
+function rangesOf(rule) {
+  const text = rule.target.value.replace(/\/(tcp|udp)$/i, "");
+  if (rule.isApp) {
+    const port = SERVICE_PORTS.get(text.toLowerCase());
+    return port === void 0 ? void 0 : [{ from: port, to: port }];
+  }
+  return parsePorts(text);
+}
+
+// src/configs/shell/sshd-edits.ts
+init_define_MOLTGUARD_RULE_FILES();
+var scriptPasswordAuth = configRule({
+  id: "script-ssh-password-auth",
+  title: "Script turns SSH password login on",
+  severity: "critical",
+  why: "The hosting images ship with password SSH off; a provisioning script that turns it back on lets anyone on the internet guess their way in.",
+  fix: "Delete the edit, or make it set `PasswordAuthentication no`; log in with an Ed25519 key instead."
+});
+var scriptRootLogin = configRule({
+  id: "script-ssh-root-login",
+  title: "Script allows SSH root login",
+  severity: "high",
+  why: "Root over SSH turns one stolen key or password into full control; the guide logs in as a non-root user.",
+  fix: "Make the edit set `PermitRootLogin no` and log in as your own user."
+});
+var SSHD_EDIT_RULES = [scriptPasswordAuth, scriptRootLogin];
+var WEAKENING = /\b(PasswordAuthentication|PermitEmptyPasswords|PermitRootLogin)([ \t]+|[ \t]*=[ \t]*)(yes)\b/gi;
+function checkSshdEdits(script) {
+  const out = [];
+  for (const inv of script.invocations) {
+    if (inv.name !== "sed") continue;
+    for (const expr of sedExpressions(inv.argv.slice(1))) {
+      for (const part of writtenBySed(expr.value)) out.push(...weakening(script, expr, part.from, part.to, "a sed edit", part.text));
+    }
+  }
+  for (const w2 of script.writes) {
+    if (!/sshd_config/.test(w2.target.value)) continue;
+    out.push(...weakening(script, w2.content, 0, w2.content.value.length, `${w2.by.name} writing to ${w2.target.value}`));
+  }
+  return out;
+}
+function weakening(script, seg, from, to2, how, written) {
+  const out = [];
+  const text = seg.value.slice(from, to2);
+  const direct = [...text.matchAll(WEAKENING)];
+  if (!direct.length && written !== void 0) {
+    for (const m2 of written.matchAll(WEAKENING)) {
+      const rule = /^PermitRootLogin$/i.test(m2[1]) ? scriptRootLogin : scriptPasswordAuth;
+      out.push(rule.at(spanOf2(script, seg, from, Math.max(from + 1, to2)), { message: `${how} writes \`${m2[1]} yes\` into sshd's configuration.`, key: `${m2[1].toLowerCase()} yes` }));
+    }
+    return out;
+  }
+  for (const m2 of direct) {
+    const keyword = m2[1];
+    const at2 = from + m2.index;
+    const yesAt = at2 + m2[1].length + m2[2].length;
+    const rule = /^PermitRootLogin$/i.test(keyword) ? scriptRootLogin : scriptPasswordAuth;
+    const yesStart = seg.offsets[yesAt];
+    const contiguous = seg.offsets[yesAt + 2] === yesStart + 2;
+    out.push(
+      rule.at(spanOf2(script, seg, at2, yesAt + 3), {
+        message: `${how} sets \`${keyword} yes\` in sshd's configuration.`,
+        key: `${keyword.toLowerCase()} yes`,
+        ...contiguous ? { fix: replaceRaw(script, yesStart, yesStart + 3, "no") } : {}
+      })
+    );
+  }
+  return out;
+}
+function sedExpressions(args) {
+  const out = [];
+  let firstOperand;
+  for (let i = 0; i < args.length; i++) {
+    const v2 = args[i].value;
+    if (v2 === "-e" || v2 === "--expression") {
+      if (args[i + 1]) out.push(args[++i]);
+    } else if (v2.startsWith("--expression=")) out.push(slice(args[i], "--expression=".length));
+    else if (/^-[A-Za-z]*e$/.test(v2) && !v2.startsWith("--")) {
+      if (args[i + 1]) out.push(args[++i]);
+    } else if (v2 === "-f" || v2 === "--file") i++;
+    else if (!v2.startsWith("-") && !firstOperand) firstOperand = args[i];
+  }
+  if (!out.length && firstOperand) out.push(firstOperand);
+  return out;
+}
+function slice(seg, from) {
+  return { value: seg.value.slice(from), offsets: seg.offsets.slice(from) };
+}
+function writtenBySed(script) {
+  const out = [];
+  let i = 0;
+  const n = script.length;
+  const readDelimited = (delim) => {
+    let s = "";
+    while (i < n && script[i] !== delim) {
+      if (script[i] === "\\" && i + 1 < n) s += script[i++];
+      s += script[i++];
+    }
+    i++;
+    return s;
+  };
+  while (i < n) {
+    while (i < n && /[\s;{}!]/.test(script[i])) i++;
+    for (let more = true; more && i < n; ) {
+      more = false;
+      if (/[\d$]/.test(script[i])) {
+        while (i < n && /[\d$~+]/.test(script[i])) i++;
+        more = true;
+      } else if (script[i] === "/") {
+        i++;
+        readDelimited("/");
+        more = true;
+      }
+      if (script[i] === ",") {
+        i++;
+        more = true;
+      }
+      while (i < n && /[\s!]/.test(script[i])) i++;
+    }
+    const cmd = script[i++];
+    if (cmd === "s" && i < n) {
+      const delim = script[i++];
+      const pattern = readDelimited(delim);
+      const from = i;
+      const replacement = readDelimited(delim);
+      const groups = [...pattern.matchAll(/\\?\(([^()]*?)\\?\)/g)].map((g2) => g2[1]);
+      const filled = replacement.replace(/\\(\d)/g, (_3, d2) => groups[Number(d2) - 1] ?? "").replace(/&/g, pattern);
+      out.push({ from, to: from + replacement.length, text: filled });
+      while (i < n && !/[;\n}]/.test(script[i])) i++;
+    } else if (cmd === "a" || cmd === "i" || cmd === "c") {
+      while (i < n && /[\\\s]/.test(script[i]) && script[i] !== "\n") i++;
+      if (script[i] === "\n") i++;
+      const from = i;
+      while (i < n && script[i] !== "\n") i++;
+      out.push({ from, to: i, text: script.slice(from, i) });
+    } else {
+      while (i < n && !/[;\n]/.test(script[i])) i++;
+    }
+  }
+  return out;
+}
+
+// src/configs/shell/env-mode.ts
+init_define_MOLTGUARD_RULE_FILES();
+var envFileMode = configRule({
+  id: "script-env-file-mode",
+  title: "Script makes the env file readable by other users",
+  severity: "medium",
+  why: "The env file holds every secret the agent has; the guide keeps it at mode 600, owned by the service user, so no other account or process on the VM can read it.",
+  fix: "Use `chmod 600` (and `chown agent:agent`) for the env file, or `install -m 600 -o agent -g agent`."
+});
+function isEnvFilePath(path) {
+  const name = baseNameOf(path.replace(/["']/g, ""));
+  if (/\.(example|sample|template|tmpl|dist)$/.test(name)) return false;
+  return /^\.env(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.env$/.test(name);
+}
+function grantsOthers(mode) {
+  if (/^[0-7]{3,4}$/.test(mode)) return (Number.parseInt(mode, 8) & 7) !== 0;
+  let others = false;
+  for (const clause of mode.split(",")) {
+    const m2 = /^([ugoa]*)([-+=])([rwxXst]*|[ugo])$/.exec(clause);
+    if (!m2) return void 0;
+    const [, who, op, perms] = m2;
+    const touchesOthers = who === "" || who.includes("o") || who.includes("a");
+    if (!touchesOthers) continue;
+    if (op === "-") others = false;
+    else others = /[rwx]/.test(perms);
+  }
+  return others;
+}
+function checkEnvFileModes(script) {
+  const out = [];
+  for (const inv of script.invocations) {
+    if (inv.name === "chmod") out.push(...chmodFindings(script, inv));
+    else if (inv.name === "install") out.push(...installFindings(script, inv));
+  }
+  return out;
+}
+function chmodFindings(script, inv) {
+  const [mode, ...files] = inv.argv.slice(1).filter((w2) => !/^-[RvcfH]+$|^--/.test(w2.value));
+  if (!mode || !grantsOthers(mode.value)) return [];
+  return files.filter((f3) => isEnvFilePath(f3.value)).map(
+    (f3) => envFileMode.at(wordSpan(script, mode), {
+      message: `\`chmod ${mode.value} ${f3.value}\` lets every user on the VM read the env file.`,
+      key: `chmod ${mode.value} ${baseNameOf(f3.value)}`,
+      ...mode.quoted ? {} : { fix: replaceRaw(script, mode.start, mode.end, "600") }
+    })
+  );
+}
+function installFindings(script, inv) {
+  const args = inv.argv.slice(1);
+  let mode;
+  for (let i = 0; i < args.length; i++) {
+    const v2 = args[i].value;
+    if ((v2 === "-m" || v2 === "--mode") && args[i + 1]) mode = { value: args[i + 1].value, word: args[i + 1], prefix: "" };
+    else if (/^-m./.test(v2)) mode = { value: v2.slice(2), word: args[i], prefix: "-m" };
+    else if (v2.startsWith("--mode=")) mode = { value: v2.slice(7), word: args[i], prefix: "--mode=" };
+  }
+  if (args.some((w2) => w2.value === "-d" || w2.value === "--directory")) return [];
+  const modeWord = mode?.word;
+  const files = operands(inv).filter((w2) => w2 !== modeWord && isEnvFilePath(w2.value));
+  if (!files.length) return [];
+  const target = files.at(-1);
+  if (!mode) {
+    return [
+      envFileMode.at(wordSpan(script, inv.argv[0]), {
+        message: `\`install ${target.value}\` without -m gives the env file mode 0755: readable by every user on the VM.`,
+        key: `install 0755 ${baseNameOf(target.value)}`,
+        fix: replaceRaw(script, inv.argv[0].end, inv.argv[0].end, " -m 600")
+      })
+    ];
+  }
+  if (!grantsOthers(mode.value)) return [];
+  return [
+    envFileMode.at(wordSpan(script, mode.word), {
+      message: `\`install -m ${mode.value} \u2026 ${target.value}\` lets every user on the VM read the env file.`,
+      key: `install ${mode.value} ${baseNameOf(target.value)}`,
+      ...mode.word.quoted ? {} : { fix: replaceRaw(script, mode.word.start, mode.word.end, `${mode.prefix}600`) }
+    })
+  ];
+}
+
+// src/configs/shell/privileges.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/sudoers/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/sudoers/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+function logicalLines(text) {
+  const out = [];
+  let cur = { text: "", offsets: [] };
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const continues = line.endsWith("\\") && !line.trimStart().startsWith("#");
+    const body = continues ? line.slice(0, -1) : line;
+    for (let k2 = 0; k2 < body.length; k2++) cur.offsets.push(start + k2);
+    cur.text += body;
+    start += raw.length + 1;
+    if (!continues) {
+      out.push(cur);
+      cur = { text: "", offsets: [] };
+    }
+  }
+  if (cur.text) out.push(cur);
+  return out;
+}
+function stripComment(line) {
+  for (let i = line.indexOf("#"); i >= 0; i = line.indexOf("#", i + 1)) {
+    const rest = line.slice(i);
+    if (!/^#(include|includedir)\b/.test(rest) && !/^#\d/.test(rest)) return line.slice(0, i);
+  }
+  return line;
+}
+var NOT_GRANTS = /^\s*(Defaults\b|Host_Alias\b|Runas_Alias\b|Cmnd_Alias\b|Cmd_Alias\b|@include|#include)/;
+var USER_ALIAS = /^\s*User_Alias\s+([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/;
+var SPEC = /^(\s*)((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s+((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s*=\s*(.*)$/;
+function userAliases(lines) {
+  const out = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const m2 = USER_ALIAS.exec(stripComment(line));
+    if (m2) out.set(m2[1], m2[2].split(",").map((s) => s.trim()).filter(Boolean));
+  }
+  return out;
+}
+function parseGrants(line) {
+  const text = stripComment(line);
+  if (!text.trim() || NOT_GRANTS.test(text) || USER_ALIAS.test(text)) return [];
+  const m2 = SPEC.exec(text);
+  if (!m2) return [];
+  const [, indent, users, , commands] = m2;
+  const commandsAt = text.length - commands.length;
+  const cmds = readCommands(commands);
+  const all = cmds.find((c3) => c3.command === "ALL");
+  const grants = [];
+  let at2 = indent.length;
+  for (const part of users.split(",")) {
+    const who = part.trim();
+    const whoIndex = at2 + part.indexOf(who);
+    at2 += part.length + 1;
+    grants.push({
+      who,
+      whoIndex,
+      allCommands: Boolean(all),
+      nopasswd: Boolean(all ? all.nopasswd !== void 0 : cmds.some((c3) => c3.nopasswd !== void 0)),
+      commandIndex: commandsAt + (all ? all.index : 0),
+      ...all?.nopasswd !== void 0 ? { nopasswdIndex: commandsAt + all.nopasswd } : {}
+    });
+  }
+  return grants;
+}
+function readCommands(list) {
+  const out = [];
+  let nopasswd;
+  let i = 0;
+  while (i < list.length) {
+    let depth = 0;
+    let end = i;
+    while (end < list.length && !(list[end] === "," && depth === 0)) {
+      if (list[end] === "(") depth++;
+      else if (list[end] === ")") depth--;
+      else if (list[end] === "\\") end++;
+      end++;
+    }
+    let k2 = i;
+    const skipWs = () => {
+      while (k2 < end && /\s/.test(list[k2])) k2++;
+    };
+    skipWs();
+    if (list[k2] === "(") {
+      k2 = list.indexOf(")", k2) + 1 || end;
+      skipWs();
+    }
+    for (let tag = /^([A-Z_]+):/.exec(list.slice(k2, end)); tag; tag = /^([A-Z_]+):/.exec(list.slice(k2, end))) {
+      if (tag[1] === "NOPASSWD") nopasswd = k2;
+      if (tag[1] === "PASSWD") nopasswd = void 0;
+      k2 += tag[0].length;
+      skipWs();
+    }
+    out.push({ command: list.slice(k2, end).trim(), index: k2, ...nopasswd !== void 0 ? { nopasswd } : {} });
+    i = end + 1;
+  }
+  return out;
+}
+var ADMIN = /^(root|%(sudo|admin|wheel|root))$/;
+function isAdminEntry(who) {
+  return ADMIN.test(who);
+}
+
+// src/configs/sudoers/check.ts
+var serviceUserSudo = configRule({
+  id: "service-user-sudo",
+  title: "Service user can run anything as root",
+  severity: "high",
+  why: "The guide runs the agent as a dedicated non-root user with no sudo: a bug or prompt injection in the agent then stays inside that account instead of owning the VM.",
+  fix: "Remove the grant (or the sudo/wheel group membership); if the service must restart itself, allow only that command: `agent ALL=(root) NOPASSWD: /usr/bin/systemctl restart agent`."
+});
+function grantFindings(lines, at2, origin2) {
+  const aliases = userAliases(lines.map((l3) => l3.text));
+  const out = [];
+  for (const line of lines) {
+    for (const g2 of parseGrants(line.text)) {
+      if (!g2.allCommands || isAdminEntry(g2.who)) continue;
+      const members2 = aliases.get(g2.who);
+      const whom = g2.who === "ALL" ? "every user" : members2 ? `${g2.who} (${members2.join(", ")})` : g2.who;
+      const message = g2.nopasswd ? `${origin2} lets ${whom} run ALL commands as root with NOPASSWD: no password stands between the service and root.` : `${origin2} lets ${whom} run ALL commands as root.`;
+      out.push(
+        serviceUserSudo.at(at2(line.offsets, g2.whoIndex, g2.whoIndex + g2.who.length), {
+          message,
+          key: `sudo ${g2.who} ALL${g2.nopasswd ? " NOPASSWD" : ""}`
+        })
+      );
+    }
+  }
+  return out;
+}
+var sudoersCheck = {
+  name: "sudoers",
+  rules: [serviceUserSudo],
+  applies(path) {
+    if (/\.(md|txt|rst|html|json|ya?ml|sh|bash|py|js|ts)$/i.test(path)) return false;
+    return baseName(path) === "sudoers" || /(^|\/)sudoers\.d\/[^/]+$/.test(path);
+  },
+  check(path, text) {
+    const index = new LineIndex(text);
+    const span3 = (offsets, from, to2) => {
+      const a = index.position(offsets[from] ?? 0);
+      const b3 = index.position((offsets[to2 - 1] ?? offsets[from] ?? 0) + 1);
+      return { line: a.line, column: a.column, endLine: b3.line, endColumn: b3.column };
+    };
+    return grantFindings(logicalLines(text), span3, path);
+  }
+};
+
+// src/configs/shell/privileges.ts
+var setcapInterpreter = configRule({
+  id: "setcap-interpreter",
+  title: "Privileged-port capability given to a whole interpreter",
+  severity: "low",
+  why: "cap_net_bind_service on python/node/ruby lets every script that interpreter runs, by any user, bind privileged ports; the guide grants it to the one service instead.",
+  fix: "Remove it (`setcap -r <interpreter>`) and add `AmbientCapabilities=CAP_NET_BIND_SERVICE` to the [Service] section of the agent unit."
+});
+var PRIVILEGE_RULES = [serviceUserSudo, setcapInterpreter];
+var SUDO_GROUPS = /^(sudo|wheel|admin)$/;
+var INTERPRETER = /(?:^|[/\s(])(python[\d.]*|pypy[\d.]*|node|nodejs|ruby[\d.]*|perl[\d.]*|java|php[\d.]*|bun|deno)(?=$|[\s)"'`])/;
+function checkPrivileges(script) {
+  const out = [];
+  for (const inv of script.invocations) {
+    if (inv.name === "usermod" || inv.name === "useradd") out.push(...groupOption(script, inv));
+    else if (inv.name === "adduser" || inv.name === "gpasswd") out.push(...groupOperand(script, inv));
+    else if (inv.name === "setcap") out.push(...setcapFindings(script, inv));
+  }
+  for (const w2 of script.writes) {
+    if (!/(^|\/)sudoers(\.d\/[^/]+)?$/.test(w2.target.value)) continue;
+    out.push(...grantFindings(linesOf(w2.content), (offsets, from, to2) => spanOf2(script, { value: "", offsets }, from, to2), `${w2.by.name} writing to ${w2.target.value}`));
+  }
+  return out;
+}
+function groupOption(script, inv) {
+  const args = inv.argv.slice(1);
+  let groups;
+  for (let i = 0; i < args.length; i++) {
+    const v2 = args[i].value;
+    if (/^-[a-zA-Z]*G$/.test(v2) || v2 === "--groups") groups = args[i + 1];
+    else if (/^-[a-zA-Z]*G./.test(v2)) {
+      const at2 = v2.indexOf("G") + 1;
+      groups = { value: v2.slice(at2), offsets: args[i].offsets.slice(at2) };
+    } else if (v2.startsWith("--groups=")) groups = { value: v2.slice(9), offsets: args[i].offsets.slice(9) };
+  }
+  const user = operands(inv).filter((w2) => w2 !== groups).at(-1);
+  if (!groups || !user) return [];
+  return sudoGroupsIn(script, groups, user, `${inv.name} ${inv.argv.slice(1).map((w2) => w2.value).join(" ")}`);
+}
+function groupOperand(script, inv) {
+  const ops = operands(inv);
+  if (ops.length !== 2) return [];
+  const [user, group] = ops;
+  return sudoGroupsIn(script, group, user, `${inv.name} ${inv.argv.slice(1).map((w2) => w2.value).join(" ")}`);
+}
+function sudoGroupsIn(script, groups, user, command2) {
+  if (user.value === "root") return [];
+  const out = [];
+  let at2 = 0;
+  for (const g2 of groups.value.split(",")) {
+    if (SUDO_GROUPS.test(g2)) {
+      out.push(
+        serviceUserSudo.at(spanOf2(script, groups, at2, at2 + g2.length), {
+          message: `\`${command2}\` puts ${user.value} in the ${g2} group, which may run any command as root.`,
+          key: `group ${g2} ${user.value}`
+        })
+      );
+    }
+    at2 += g2.length + 1;
+  }
+  return out;
+}
+function setcapFindings(script, inv) {
+  const ops = operands(inv);
+  const caps = ops.find((w2) => /cap_net_bind_service/i.test(w2.value) && /[+=][a-z]*e/i.test(w2.value));
+  if (!caps) return [];
+  const target = ops.at(-1);
+  if (!target || target === caps) return [];
+  const m2 = INTERPRETER.exec(target.value);
+  if (!m2) return [];
+  return [
+    setcapInterpreter.at(wordSpan(script, target), {
+      message: `\`setcap ${caps.value}\` on ${target.value} (${m2[1]}) lets every ${m2[1]} program bind ports below 1024.`,
+      key: `setcap ${m2[1]}`
+    })
+  ];
+}
+function linesOf(seg) {
+  const out = [];
+  let cur = { text: "", offsets: [] };
+  for (let i = 0; i < seg.value.length; i++) {
+    const escaped = seg.value[i] === "\\" && seg.value[i + 1] === "n";
+    if (seg.value[i] === "\n" || escaped) {
+      if (escaped) i++;
+      out.push(cur);
+      cur = { text: "", offsets: [] };
+    } else {
+      cur.text += seg.value[i];
+      cur.offsets.push(seg.offsets[i]);
+    }
+  }
+  if (cur.text) out.push(cur);
+  return out;
+}
+
+// src/configs/shell/updates.ts
+init_define_MOLTGUARD_RULE_FILES();
+var scriptUpdatesOff = configRule({
+  id: "script-unattended-upgrades-off",
+  title: "Script turns off unattended security updates",
+  severity: "medium",
+  why: "The guide keeps unattended-upgrades on so security fixes land without anyone logging in; a VM that stops patching itself stays exposed to every published exploit.",
+  fix: 'Keep the package installed and enabled: `apt-get install -y unattended-upgrades` and `APT::Periodic::Unattended-Upgrade "1";` in /etc/apt/apt.conf.d/20auto-upgrades.'
+});
+var PACKAGE = /^unattended-upgrades(:\w+)?\*?$/;
+var UNITS = /^(unattended-upgrades(\.service)?|apt-daily-upgrade(\.timer|\.service)?)$/;
+var DEBCONF_OFF = /unattended-upgrades\/enable_auto_updates\s+boolean\s+false/;
+var PERIODIC_OFF = /APT::Periodic::(Unattended-Upgrade|Enable)\s+"?(0)"?/g;
+function checkUpdatesOff(script) {
+  const out = [];
+  for (const inv of script.invocations) {
+    const ops = operands(inv);
+    const verb = ops[0]?.value;
+    if (/^(apt|apt-get|aptitude)$/.test(inv.name) && /^(remove|purge|autoremove)$/.test(verb ?? "")) {
+      for (const pkg of ops.slice(1).filter((w2) => PACKAGE.test(w2.value))) {
+        out.push(scriptUpdatesOff.at(wordSpan(script, pkg), { message: `\`${inv.name} ${verb} ${pkg.value}\` removes automatic security updates.`, key: `${verb} unattended-upgrades` }));
+      }
+    } else if (inv.name === "dpkg" && inv.argv.some((w2) => /^(-r|-P|--remove|--purge)$/.test(w2.value))) {
+      for (const pkg of ops.filter((w2) => PACKAGE.test(w2.value))) {
+        out.push(scriptUpdatesOff.at(wordSpan(script, pkg), { message: `\`dpkg\` removes ${pkg.value}: no more automatic security updates.`, key: "dpkg remove unattended-upgrades" }));
+      }
+    } else if (inv.name === "systemctl" && /^(disable|mask)$/.test(verb ?? "")) {
+      for (const unit of ops.slice(1).filter((w2) => UNITS.test(w2.value))) {
+        out.push(scriptUpdatesOff.at(wordSpan(script, unit), { message: `\`systemctl ${verb} ${unit.value}\` stops automatic security updates.`, key: `systemctl ${verb} ${unit.value.replace(/\.service$/, "")}` }));
+      }
+    } else if (inv.name === "debconf-set-selections") {
+      const input2 = inv.command.stdin[0] ?? (inv.pipedFrom ? outputOf(inv.pipedFrom) : void 0);
+      const m2 = input2 ? DEBCONF_OFF.exec(input2.value) : null;
+      if (input2 && m2) {
+        out.push(scriptUpdatesOff.at(spanOf2(script, input2, m2.index, m2.index + m2[0].length), { message: "debconf answers `enable_auto_updates boolean false`, so dpkg-reconfigure turns unattended-upgrades off.", key: "debconf enable_auto_updates false" }));
+      }
+    }
+  }
+  for (const w2 of script.writes) {
+    if (!/apt\.conf(\.d\/[^/]+)?$/.test(w2.target.value)) continue;
+    for (const m2 of w2.content.value.matchAll(PERIODIC_OFF)) {
+      const zero = m2.index + m2[0].lastIndexOf("0");
+      const offset = w2.content.offsets[zero];
+      out.push(
+        scriptUpdatesOff.at(spanOf2(script, w2.content, m2.index, m2.index + m2[0].length), {
+          message: `${w2.by.name} writes \`APT::Periodic::${m2[1]} "0"\` to ${w2.target.value}: unattended upgrades never run.`,
+          key: `APT::Periodic::${m2[1]} 0`,
+          fix: replaceRaw(script, offset, offset + 1, "1")
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/configs/shell/check.ts
+var SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
+function isShellScript(path, text) {
+  return /\.(sh|bash)$/i.test(baseName(path)) || SHEBANG.test(text.slice(0, 120));
+}
+var cached;
+function scriptOf(path, text) {
+  if (cached?.path !== path || cached.text !== text) cached = { path, text, script: readScript(path, text) };
+  return cached.script;
+}
+var CHECKS = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff];
+var shellCheck = {
+  name: "shell",
+  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff],
+  applies: isShellScript,
+  check(path, text) {
+    const script = scriptOf(path, text);
+    const out = script.problems.map((p2) => {
+      const at2 = script.lines.position(p2.offset);
+      return parseErrorRule.at(at2, { message: `${path}: ${p2.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p2.message}` });
+    });
+    for (const check2 of CHECKS) out.push(...check2(script));
+    return out;
+  }
+};
+
+// src/configs/containers/docker-run.ts
+var SHORT_BOOLEAN = /* @__PURE__ */ new Set(["d", "i", "t", "P", "q"]);
+var LONG_BOOLEAN = /* @__PURE__ */ new Set(["--rm", "--privileged", "--init", "--detach", "--interactive", "--tty", "--read-only", "--publish-all", "--no-healthcheck", "--oom-kill-disable", "--sig-proxy", "--quiet", "--help"]);
+var dockerRunCheck = {
+  name: "docker-run",
+  rules: [dbPortPublished, containerPrivileged],
+  applies(path, text) {
+    return isShellScript(path, text) && /\b(docker|podman)\b/.test(text);
+  },
+  check(path, text) {
+    const script = scriptOf(path, text);
+    const out = [];
+    for (const inv of script.invocations) {
+      const options = runOptions(inv);
+      if (options) out.push(...checkRun(script, inv, options));
+    }
+    return out;
+  }
+};
+function runOptions(inv) {
+  if (inv.name !== "docker" && inv.name !== "podman") return void 0;
+  const words = inv.argv.slice(1);
+  let i = words[0]?.value === "container" ? 1 : 0;
+  if (words[i]?.value !== "run" && words[i]?.value !== "create") return void 0;
+  const out = [];
+  for (i++; i < words.length; i++) {
+    const w2 = words[i];
+    const v2 = w2.value;
+    if (v2 === "--" || !v2.startsWith("-") || v2 === "-") break;
+    if (v2.startsWith("--")) {
+      const eq = v2.indexOf("=");
+      if (eq > 0) out.push({ flag: w2, text: v2.slice(eq + 1) });
+      else if (LONG_BOOLEAN.has(v2)) out.push({ flag: w2, text: "" });
+      else out.push({ flag: w2, value: words[++i], text: words[i]?.value ?? "" });
+      continue;
+    }
+    for (let k2 = 1; k2 < v2.length; k2++) {
+      if (SHORT_BOOLEAN.has(v2[k2])) continue;
+      const attached = v2.slice(k2 + 1);
+      if (attached) out.push({ flag: w2, text: attached.replace(/^=/, "") });
+      else out.push({ flag: w2, value: words[++i], text: words[i]?.value ?? "" });
+      break;
+    }
+  }
+  return out;
+}
+function checkRun(script, inv, options) {
+  const out = [];
+  const command2 = inv.argv.slice(0, 2).map((w2) => w2.value).join(" ");
+  for (const o2 of options) {
+    const flag = o2.flag.value;
+    if (flag === "--privileged") {
+      out.push(containerPrivileged.at(wordSpan(script, o2.flag), { message: `\`${command2} --privileged\` gives the container every capability and host device.`, key: `${command2} --privileged` }));
+      continue;
+    }
+    const isPublish = flag.startsWith("--") ? flag === "--publish" || flag.startsWith("--publish=") : flagLetterIsP(flag);
+    if (!isPublish) continue;
+    const spec = parsePortSpec(o2.text);
+    if (!spec || !bindsPublicly(spec.hostIp)) continue;
+    const dbs = databasesIn(spec.containerPort);
+    if (!dbs.length) continue;
+    const word = o2.value ?? o2.flag;
+    const attachedPrefix = o2.flag.value.slice(0, o2.flag.value.length - o2.text.length);
+    const fix = o2.value ? replaceRaw(script, o2.value.start, o2.value.end, loopbackSpec(spec)) : replaceRaw(script, o2.flag.start, o2.flag.end, attachedPrefix + loopbackSpec(spec));
+    out.push(
+      dbPortPublished.at(wordSpan(script, word), {
+        message: publishedMessage(`\`${command2} -p ${o2.text}\``, dbs, spec.hostIp),
+        key: `${command2} -p ${spec.containerPort}`,
+        ...fix ? { fix } : {}
+      })
+    );
+  }
+  return out;
+}
+function flagLetterIsP(flag) {
+  for (let k2 = 1; k2 < flag.length; k2++) if (!SHORT_BOOLEAN.has(flag[k2])) return flag[k2] === "p";
+  return false;
+}
+
+// src/configs/cloud-init/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/ssh-keys/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/sshkeys.ts
+init_define_MOLTGUARD_RULE_FILES();
+var KEY_TYPES = String.raw`(?:sk-)?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521))(?:@openssh\.com)?`;
+var KEY = new RegExp(String.raw`(?<![\w-])(${KEY_TYPES})[ \t]+(AAAA[A-Za-z0-9+/]*={0,2})(\.\.\.|…)?`, "g");
+function findPublicKeys(text) {
+  const out = [];
+  for (const m2 of text.matchAll(KEY)) {
+    const [, type, blob, ellipsis] = m2;
+    if (ellipsis || blob.length < 40) continue;
+    const key = { type, blob, index: m2.index, length: m2[0].length };
+    const bits = keyBits(type, blob);
+    if (bits !== void 0) key.bits = bits;
+    out.push(key);
+  }
+  return out;
+}
+function keyWeakness(key) {
+  const type = key.type.replace(/^sk-/, "").replace(/@openssh\.com$/, "");
+  if (type === "ssh-dss") {
+    return { severity: "high", message: "ssh-dss (DSA) key: 1024-bit DSA is broken and OpenSSH 7.0+ refuses it by default." };
+  }
+  if (type === "ssh-rsa") {
+    if (key.bits === void 0 || key.bits >= 3072) return void 0;
+    return { severity: "medium", message: `ssh-rsa key of ${key.bits} bits: under the 3072 bits NIST requires beyond 2030.` };
+  }
+  if (type.startsWith("ecdsa-")) {
+    return { severity: "low", message: `${key.type} key: the guide asks for Ed25519 keys only (ECDSA depends on NIST curves and a good random source at every signature).` };
+  }
+  return void 0;
+}
+function keyBits(type, blob) {
+  const bytes = Buffer.from(blob, "base64");
+  const reader = new WireReader(bytes);
+  const declared = reader.string()?.toString("latin1");
+  if (declared !== type) return void 0;
+  if (type === "ssh-rsa") {
+    reader.string();
+    return mpintBits(reader.string());
+  }
+  if (type === "ssh-dss") return mpintBits(reader.string());
+  const curve = /nistp(\d+)/.exec(type);
+  return curve ? Number(curve[1]) : void 0;
+}
+var WireReader = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  bytes;
+  pos = 0;
+  string() {
+    if (this.pos + 4 > this.bytes.length) return void 0;
+    const len = this.bytes.readUInt32BE(this.pos);
+    if (this.pos + 4 + len > this.bytes.length) return void 0;
+    const out = this.bytes.subarray(this.pos + 4, this.pos + 4 + len);
+    this.pos += 4 + len;
+    return out;
+  }
+  uint32() {
+    if (this.pos + 4 > this.bytes.length) return void 0;
+    const v2 = this.bytes.readUInt32BE(this.pos);
+    this.pos += 4;
+    return v2;
+  }
+};
+function mpintBits(n) {
+  if (!n) return void 0;
+  let i = 0;
+  while (i < n.length && n[i] === 0) i++;
+  if (i === n.length) return 0;
+  return (n.length - i - 1) * 8 + (32 - Math.clz32(n[i]));
+}
+
+// src/configs/ssh-keys/reuse.ts
+init_define_MOLTGUARD_RULE_FILES();
+var ENVIRONMENTS = [
+  [/^(prod|production|prd|live)$/, "production"],
+  [/^(staging|stage|stg)$/, "staging"],
+  [/^(dev|development)$/, "development"],
+  [/^(test|testing|qa)$/, "test"],
+  [/^(preview|demo|sandbox)$/, "preview"]
+];
+function environmentOf(path) {
+  const words = path.toLowerCase().split(/[/._-]+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const hit = ENVIRONMENTS.find(([re2]) => re2.test(words[i]));
+    if (hit) return hit[1];
+  }
+  return void 0;
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function keyOccurrences(ctx, candidate) {
+  const known = cache2.get(ctx);
+  if (known) return known;
+  const index = /* @__PURE__ */ new Map();
+  for (const path of ctx.paths()) {
+    if (!candidate(path)) continue;
+    const text = ctx.read(path);
+    if (!text || text.length > 1e6 || !text.includes("AAAA")) continue;
+    const lines = new LineIndex(text);
+    const environment = environmentOf(path);
+    for (const key of findPublicKeys(text)) {
+      const at2 = lines.position(key.index);
+      const list = index.get(key.blob) ?? [];
+      list.push({ path, line: at2.line, column: at2.column, ...environment ? { environment } : {} });
+      index.set(key.blob, list);
+    }
+  }
+  cache2.set(ctx, index);
+  return index;
+}
+
+// src/configs/ssh-keys/check.ts
+var sshKeyWeak = configRule({
+  id: "ssh-key-weak",
+  title: "SSH key is not Ed25519",
+  severity: "medium",
+  why: "The guide uses Ed25519 keys only: small, fast, and without the weak sizes and fragile signatures of DSA, short RSA and ECDSA.",
+  fix: "Generate a new key with `ssh-keygen -t ed25519 -C agent@prod`, install it, and remove this one from every authorized_keys and provisioning payload."
+});
+var sshKeyReused = configRule({
+  id: "ssh-key-reused",
+  title: "Same SSH key used for several environments",
+  severity: "low",
+  why: "The guide gives each agent and each environment its own key, so a key leaked from staging does not open production and one key can be revoked without locking out the rest.",
+  fix: "Generate a separate key per environment (`ssh-keygen -t ed25519 -C agent@staging`) and install each only where it belongs."
+});
+var KEY_HINT = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)[ \t]+AAAA/;
+function isKeyFile(path) {
+  const name = baseName(path);
+  return /^authorized_keys2?([._-][\w.-]+)?$/.test(name) || /\.pub$/.test(name);
+}
+function isReuseOnly(path) {
+  return /\.(ya?ml|tf|tfvars)$/i.test(path) || /^(user-data|cloud-config)/.test(baseName(path));
+}
+var sshKeysCheck = {
+  name: "ssh-keys",
+  rules: [sshKeyWeak, sshKeyReused],
+  applies(path, text) {
+    if (isKeyFile(path)) return true;
+    const json2 = /\.json$/i.test(path);
+    if (!json2 && !isReuseOnly(path) && !isShellScript(path, text)) return false;
+    if (!KEY_HINT.test(text)) return false;
+    return !json2 || /"(ssh_)?public_key"/.test(text);
+  },
+  check(path, text, ctx) {
+    const lines = new LineIndex(text);
+    const keys = findPublicKeys(text);
+    const out = [];
+    if (!isReuseOnly(path)) {
+      for (const key of keys) {
+        const weak = keyWeakness(key);
+        if (!weak) continue;
+        const comment = /^[ \t]+([^\s"'\\,}]+)/.exec(text.slice(key.index + key.length))?.[1];
+        out.push(sshKeyWeak.at(spanOf3(lines, key), { message: `${path} installs ${comment ? `${comment}'s key, ` : ""}an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+      }
+    }
+    out.push(...reuseFindings(path, keys, lines, ctx));
+    return out;
+  }
+};
+function reuseFindings(path, keys, lines, ctx) {
+  const env = environmentOf(path);
+  if (!env) return [];
+  const out = [];
+  const index = keyOccurrences(ctx, (p2) => isKeyFile(p2) || /\.(json|sh|bash)$/i.test(p2) || isReuseOnly(p2));
+  for (const key of keys) {
+    const elsewhere = (index.get(key.blob) ?? []).filter((o2) => o2.environment && o2.environment !== env);
+    if (!elsewhere.length) continue;
+    const envs = [...new Set(elsewhere.map((o2) => o2.environment))].join(", ");
+    const related = elsewhere.map((o2) => ({ path: o2.path, line: o2.line, column: o2.column, endLine: o2.line, endColumn: o2.column + key.type.length, message: `the same key, for ${o2.environment}` }));
+    out.push(
+      sshKeyReused.at(spanOf3(lines, key), {
+        message: `This ${key.type} key (for ${env}) is also installed for ${envs}: ${elsewhere.map((o2) => `${o2.path}:${o2.line}`).join(", ")}.`,
+        key: `reused ${key.blob}`,
+        related
+      })
+    );
+  }
+  return out;
+}
+function spanOf3(lines, key) {
+  const a = lines.position(key.index);
+  const b3 = lines.position(key.index + key.type.length);
+  return { line: a.line, column: a.column, endLine: b3.line, endColumn: b3.column };
+}
+
+// src/configs/cloud-init/service-users.ts
+init_define_MOLTGUARD_RULE_FILES();
+var cache3 = /* @__PURE__ */ new WeakMap();
+function serviceUsers(ctx) {
+  const cached3 = cache3.get(ctx);
+  if (cached3) return cached3;
+  const users = /* @__PURE__ */ new Set(["agent"]);
+  for (const p2 of ctx.paths()) {
+    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
+    const text = ctx.read(p2);
+    const unit = text === void 0 ? void 0 : loadUnit(p2, text, ctx);
+    const who = unit ? serviceUser(unit.entries) : void 0;
+    if (who && !who.root && who.user !== "(dynamic)") users.add(who.user);
+  }
+  cache3.set(ctx, users);
+  return users;
+}
+
+// src/configs/cloud-init/check.ts
+var sshPassword = configRule({
+  id: "cloud-init-ssh-password",
+  title: "cloud-init turns on SSH password login",
+  severity: "critical",
+  why: "The hosting images ship with SSH password login off; cloud-init re-enabling it lets anyone on the internet guess their way in. The guide allows SSH keys only.",
+  fix: "Set `ssh_pwauth: false` and remove any runcmd/write_files line that writes `PasswordAuthentication yes`."
+});
+var rootLogin2 = configRule({
+  id: "cloud-init-root-login",
+  title: "cloud-init allows root SSH login",
+  severity: "high",
+  why: "disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.",
+  fix: "Set `disable_root: true` (the cloud-init default) and log in as your own user."
+});
+var weakKey = sshKeysCheck.rules.find((r2) => r2.id === "ssh-key-weak") ?? configRule({ id: "ssh-key-weak", title: "SSH key is not Ed25519", severity: "medium", why: "The guide uses Ed25519 keys only.", fix: "Generate a new key with `ssh-keygen -t ed25519` and install it instead." });
+function isCloudConfig(path, text) {
+  if (text.startsWith("#cloud-config")) return true;
+  const name = baseName(path);
+  if (text.startsWith("#!") || text.startsWith("## template")) return false;
+  return /^(cloud-init|cloud-config)[\w.-]*\.ya?ml$/i.test(name) || /^user-data([.-][\w.-]*)?$/i.test(name);
+}
+var cloudInitCheck = {
+  name: "cloud-init",
+  rules: [sshPassword, rootLogin2, serviceUserSudo, weakKey],
+  applies: isCloudConfig,
+  check(path, text, ctx) {
+    const file2 = parseYaml(text, "1.1", { duplicateKeys: true });
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    for (const doc of file2.docs) out.push(...checkConfig(file2, doc.contents, ctx));
+    return out;
+  }
+};
+function checkConfig(file2, root, ctx) {
+  const out = [];
+  const pwauth = entry(root, "ssh_pwauth");
+  if (pwauth && isTruthy(pwauth.value)) {
+    const at2 = nodeSpan(file2, pwauth.keyNode);
+    out.push(
+      sshPassword.at(at2, {
+        message: `ssh_pwauth: ${scalarText(pwauth.value)} makes cloud-init set PasswordAuthentication yes in sshd at first boot.`,
+        key: "ssh_pwauth true",
+        fix: { line: at2.line, replacement: `${" ".repeat(at2.column - 1)}ssh_pwauth: false` }
+      })
+    );
+  }
+  const disableRoot = entry(root, "disable_root");
+  if (disableRoot && isFalsy(disableRoot.value)) {
+    const at2 = nodeSpan(file2, disableRoot.keyNode);
+    out.push(
+      rootLogin2.at(at2, {
+        message: `disable_root: ${scalarText(disableRoot.value)} leaves root's authorized keys usable over SSH.`,
+        key: "disable_root false",
+        fix: { line: at2.line, replacement: `${" ".repeat(at2.column - 1)}disable_root: true` }
+      })
+    );
+  }
+  out.push(...keyFindings(file2, entry(root, "ssh_authorized_keys")?.value, "ssh_authorized_keys"));
+  const users = serviceUsers(ctx);
+  for (const user of seqItems(entry(root, "users")?.value)) {
+    const name = scalarText(entry(user, "name")?.value);
+    if (!name) continue;
+    out.push(...keyFindings(file2, entry(user, "ssh_authorized_keys")?.value, `user ${name}`));
+    if (users.has(name)) out.push(...sudoFindings(file2, name, user));
+  }
+  for (const section of ["runcmd", "bootcmd"]) {
+    for (const item of seqItems(entry(root, section)?.value)) out.push(...passwordAuthWrites(file2, item, section));
+  }
+  for (const item of seqItems(entry(root, "write_files")?.value)) {
+    const path = scalarText(entry(item, "path")?.value) ?? "";
+    const encoding = scalarText(entry(item, "encoding")?.value);
+    const content = entry(item, "content")?.value;
+    if (!/sshd_config/.test(path) || encoding || !content) continue;
+    out.push(...passwordAuthWrites(file2, content, `write_files ${path}`, true));
+  }
+  return out;
+}
+function sudoFindings(file2, name, user) {
+  const out = [];
+  const sudo = entry(user, "sudo");
+  const rules = [sudo?.value, ...seqItems(sudo?.value)].map(scalarText).filter((r2) => r2 !== void 0);
+  const all = rules.find((r2) => /\)\s*(NOPASSWD:\s*)?ALL\s*$|^ALL\s*$/i.test(r2.trim()));
+  if (sudo && all) {
+    const nopasswd = /NOPASSWD/i.test(all);
+    out.push(
+      serviceUserSudo.at(nodeSpan(file2, sudo.keyNode), {
+        message: `cloud-init gives the service user ${name} \`${all}\`: it may run ALL commands as root${nopasswd ? " with NOPASSWD, so no password stands between the service and root" : ""}.`,
+        key: `cloud-init sudo ${name} ALL${nopasswd ? " NOPASSWD" : ""}`
+      })
+    );
+  }
+  const groups = entry(user, "groups");
+  const list = [groups?.value, ...seqItems(groups?.value)].map(scalarText).filter((g2) => g2 !== void 0).flatMap((g2) => g2.split(","));
+  const admin = list.map((g2) => g2.trim()).find((g2) => /^(sudo|wheel|admin)$/.test(g2));
+  if (groups && admin) {
+    out.push(serviceUserSudo.at(nodeSpan(file2, groups.keyNode), { message: `cloud-init puts the service user ${name} in the ${admin} group, which may run any command as root.`, key: `cloud-init group ${name} ${admin}` }));
+  }
+  return out;
+}
+function keyFindings(file2, keys, owner) {
+  const out = [];
+  for (const item of [keys, ...seqItems(keys)]) {
+    if (!item || scalarText(item) === void 0) continue;
+    const src = sourceOf(file2, item);
+    for (const key of findPublicKeys(src.text)) {
+      const weak = keyWeakness(key);
+      if (!weak) continue;
+      const at2 = position(file2, src.offset + key.index);
+      out.push(weakKey.at({ line: at2.line, column: at2.column, endColumn: at2.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+    }
+  }
+  return out;
+}
+var PASSWORD_YES = /(^|[^#\w])PasswordAuthentication[ \t]+(yes)\b/gi;
+var FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/gi;
+function passwordAuthWrites(file2, node2, where2, isFile = false) {
+  const out = [];
+  for (const part of [node2, ...seqItems(node2)]) {
+    if (scalarText(part) === void 0) continue;
+    const src = sourceOf(file2, part);
+    for (const m2 of src.text.matchAll(isFile ? FIRST_PASSWORD_AUTH : PASSWORD_YES)) {
+      if (isFile && !/yes/i.test(m2[2])) break;
+      const index = m2.index + m2[1].length;
+      if (!isFile && inSedPattern(src.text, index)) continue;
+      const at2 = position(file2, src.offset + index);
+      out.push(
+        sshPassword.at(
+          { line: at2.line, column: at2.column, endColumn: at2.column + m2[0].length - m2[1].length },
+          { message: `${where2} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where2.split(" ")[0]} PasswordAuthentication yes` }
+        )
+      );
+      if (isFile) break;
+    }
+  }
+  return out;
+}
+function inSedPattern(text, index) {
+  for (const m2 of text.matchAll(/\bs([/|#@,:])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g)) {
+    const start = m2.index + 2;
+    if (index >= start && index < start + m2[2].length) return true;
+  }
+  return false;
+}
+
+// src/configs/firewall/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/json-pos.ts
+init_define_MOLTGUARD_RULE_FILES();
+var JsonSyntaxError = class extends Error {
+  constructor(offset, message) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var MAX_DEPTH2 = 200;
+function readJson(text, opts = {}) {
+  const p2 = new Parser(text, opts.shellValues ?? false);
+  try {
+    p2.pos = opts.from ?? 0;
+    p2.ws();
+    const node2 = p2.value(0);
+    const end = p2.pos;
+    if (opts.trailing !== false) {
+      p2.ws();
+      if (p2.pos < text.length) throw new JsonSyntaxError(p2.pos, `unexpected ${describe(text[p2.pos])} after the JSON value`);
+    }
+    return { ok: true, node: node2, end };
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return { ok: false, offset: e.offset, message: e.message };
+    throw e;
+  }
+}
+function member(node2, key) {
+  if (node2?.kind !== "object") return void 0;
+  for (let i = node2.entries.length - 1; i >= 0; i--) if (node2.entries[i].key === key) return node2.entries[i].value;
+  return void 0;
+}
+function describe(c3) {
+  return c3 === void 0 ? "end of input" : `"${c3}"`;
+}
+var Parser = class {
+  constructor(s, shellValues) {
+    this.s = s;
+    this.shellValues = shellValues;
+  }
+  s;
+  shellValues;
+  pos = 0;
+  ws() {
+    while (this.pos < this.s.length && " 	\r\n".includes(this.s[this.pos])) this.pos++;
+  }
+  fail(message) {
+    throw new JsonSyntaxError(this.pos, message);
+  }
+  value(depth) {
+    if (depth > MAX_DEPTH2) this.fail(`nested deeper than ${MAX_DEPTH2} levels`);
+    const c3 = this.s[this.pos];
+    if (c3 === "{") return this.object(depth);
+    if (c3 === "[") return this.array(depth);
+    if (c3 === '"') return this.string();
+    if (c3 === "-" || c3 >= "0" && c3 <= "9") return this.number();
+    for (const [word, value] of [["true", true], ["false", false], ["null", null]]) {
+      if (this.s.startsWith(word, this.pos)) {
+        const start = this.pos;
+        this.pos += word.length;
+        return { kind: "literal", start, end: this.pos, value };
+      }
+    }
+    if (c3 === "$" && this.shellValues) return this.shellValue();
+    this.fail(`unexpected ${describe(c3)} where a value was expected`);
+  }
+  object(depth) {
+    const start = this.pos++;
+    const entries = [];
+    this.ws();
+    if (this.s[this.pos] === "}") return { kind: "object", start, end: ++this.pos, entries };
+    for (; ; ) {
+      this.ws();
+      if (this.s[this.pos] !== '"') this.fail(`expected a quoted key, found ${describe(this.s[this.pos])}`);
+      const keyStart = this.pos;
+      const key = this.string().value;
+      this.ws();
+      if (this.s[this.pos] !== ":") this.fail(`expected ":" after key "${key}"`);
+      this.pos++;
+      this.ws();
+      entries.push({ key, keyStart, value: this.value(depth + 1) });
+      this.ws();
+      const c3 = this.s[this.pos];
+      if (c3 === ",") {
+        this.pos++;
+        continue;
+      }
+      if (c3 === "}") return { kind: "object", start, end: ++this.pos, entries };
+      this.fail(`expected "," or "}" in object, found ${describe(c3)}`);
+    }
+  }
+  array(depth) {
+    const start = this.pos++;
+    const items = [];
+    this.ws();
+    if (this.s[this.pos] === "]") return { kind: "array", start, end: ++this.pos, items };
+    for (; ; ) {
+      this.ws();
+      items.push(this.value(depth + 1));
+      this.ws();
+      const c3 = this.s[this.pos];
+      if (c3 === ",") {
+        this.pos++;
+        continue;
+      }
+      if (c3 === "]") return { kind: "array", start, end: ++this.pos, items };
+      this.fail(`expected "," or "]" in array, found ${describe(c3)}`);
+    }
+  }
+  string() {
+    const start = this.pos++;
+    let value = "";
+    for (; ; ) {
+      const c3 = this.s[this.pos];
+      if (c3 === void 0 || c3 === "\n") {
+        this.pos = start;
+        this.fail("unterminated string");
+      }
+      if (c3 === '"') break;
+      if (c3 === "\\") {
+        const e = this.s[this.pos + 1];
+        const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+        if (e !== void 0 && e in simple) {
+          value += simple[e];
+          this.pos += 2;
+        } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(this.s.slice(this.pos + 2, this.pos + 6))) {
+          value += String.fromCharCode(parseInt(this.s.slice(this.pos + 2, this.pos + 6), 16));
+          this.pos += 6;
+        } else this.fail(`invalid escape "\\${e ?? ""}"`);
+        continue;
+      }
+      value += c3;
+      this.pos++;
+    }
+    this.pos++;
+    return { kind: "string", start, end: this.pos, value };
+  }
+  number() {
+    const m2 = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.pos, this.pos + 400));
+    if (!m2) this.fail("invalid number");
+    const start = this.pos;
+    this.pos += m2[0].length;
+    return { kind: "number", start, end: this.pos, value: Number(m2[0]) };
+  }
+  shellValue() {
+    const m2 = /^\$(\{[^}\n]*\}|[A-Za-z_][A-Za-z0-9_]*|\d)/.exec(this.s.slice(this.pos, this.pos + 200));
+    if (!m2) this.fail('unexpected "$" where a value was expected');
+    const start = this.pos;
+    this.pos += m2[0].length;
+    return { kind: "unknown", start, end: this.pos, text: m2[0] };
+  }
+};
+
+// src/configs/firewall/payloads.ts
+init_define_MOLTGUARD_RULE_FILES();
+function findPayloads(path, text, marker, isScript) {
+  if (!isScript) {
+    const parsed = readJson(text);
+    if (!parsed.ok) return { payloads: [], error: { offset: parsed.offset, message: parsed.message } };
+    return { payloads: [{ node: parsed.node, origin: "the JSON file", fileOffset: (o2) => o2, verbatim: () => true }] };
+  }
+  const script = scriptOf(path, text);
+  const segments = script.commands.flatMap((c3) => [...c3.words, ...c3.stdin]);
+  const payloads = [];
+  for (const seg of segments) {
+    if (!marker.test(seg.value)) continue;
+    for (let from = seg.value.indexOf("{"); from >= 0; ) {
+      const parsed = readJson(seg.value, { from, trailing: false, shellValues: true });
+      if (!parsed.ok) break;
+      payloads.push({
+        node: parsed.node,
+        origin: "the inline JSON payload",
+        fileOffset: (o2) => seg.offsets[o2] ?? seg.offsets.at(-1) ?? 0,
+        verbatim: (a, b3) => b3 > a && seg.offsets[b3 - 1] - seg.offsets[a] === b3 - 1 - a
+      });
+      from = seg.value.indexOf("{", parsed.end);
+    }
+  }
+  return { payloads };
+}
+function objectsWith(node2, key, depth = 0) {
+  if (depth > 32) return [];
+  if (node2.kind === "object") {
+    const here = node2.entries.some((e) => e.key === key) ? [node2] : [];
+    return [...here, ...node2.entries.flatMap((e) => objectsWith(e.value, key, depth + 1))];
+  }
+  if (node2.kind === "array") return node2.items.flatMap((n) => objectsWith(n, key, depth + 1));
+  return [];
+}
+
+// src/configs/firewall/check.ts
+var inboundOpen = configRule({
+  id: "firewall-inbound-open",
+  title: "Firewall payload opens every port (or a port range) to the internet",
+  severity: "critical",
+  why: "The guide denies all inbound traffic by default and opens single ports the app needs; an all-protocol or port-range rule from anywhere exposes SSH, databases and every debug port at once.",
+  fix: "Replace the rule with one rule per port the app serves (e.g. 443), and keep SSH and databases to known sources."
+});
+var sshPublic = configRule({
+  id: "firewall-ssh-public",
+  title: "Firewall payload opens SSH to the internet",
+  severity: "high",
+  why: "The guide allows SSH only from known addresses (your /32, a bastion or the private network), so scanners and password sprayers never reach sshd.",
+  fix: 'Set "source_cidr" of the SSH rule to your own address as a /32 (e.g. "203.0.113.5/32") or to the private network.'
+});
+var databasePublic = configRule({
+  id: "firewall-database-public",
+  title: "Firewall payload opens a database port to the internet",
+  severity: "critical",
+  why: "Databases must never be public: the guide keeps PostgreSQL, Redis and MongoDB on the private network (10.x), where internet scanners cannot reach them.",
+  fix: 'Set "source_cidr" to the private network ("10.0.0.0/8" or your VPC range), or delete the rule and connect over the private network.'
+});
+var MARKER = /"(inbound|outbound)_rules"/;
+var RAW_MARKER = /\\?"(inbound|outbound)_rules\\?"/;
+var firewallCheck = {
+  name: "firewall-payload",
+  rules: [inboundOpen, sshPublic, databasePublic],
+  applies(path, text) {
+    return (/\.json$/i.test(path) || isShellScript(path, text)) && RAW_MARKER.test(text);
+  },
+  check(path, text) {
+    const lines = new LineIndex(text);
+    const { payloads, error: error62 } = findPayloads(path, text, MARKER, !/\.json$/i.test(path));
+    const out = [];
+    if (error62) {
+      out.push(parseErrorRule.at(lines.position(error62.offset), { message: `${path}: ${error62.message}.`, key: `json ${error62.message}` }));
+    }
+    for (const payload of payloads) {
+      for (const holder of objectsWith(payload.node, "inbound_rules")) {
+        const rules = member(holder, "inbound_rules");
+        if (rules?.kind !== "array") continue;
+        for (const rule of rules.items) out.push(...checkInbound(rule, payload, lines));
+      }
+    }
+    return out;
+  }
+};
+function checkInbound(rule, payload, lines) {
+  const sources = stringsOf(member(rule, "source_cidr") ?? member(rule, "source_cidrs")).filter((s) => isWorld(s.value));
+  if (!sources.length) return [];
+  const protocol = str(member(rule, "protocol"))?.toLowerCase() ?? "";
+  if (protocol === "icmp" || protocol === "icmpv6") return [];
+  const description = str(member(rule, "description"));
+  const named = description ? `Inbound rule "${description}"` : "An inbound rule";
+  const port = member(rule, "port");
+  const proto = protocol ? `${protocol} ` : "";
+  const out = [];
+  for (const source of sources) {
+    const at2 = span2(payload, lines, source);
+    const where2 = `to ${source.value} (${payload.origin})`;
+    if (/^(all|any|\*|-1)$/.test(protocol)) {
+      out.push(inboundOpen.at(at2, { message: `${named} allows protocol "${protocol}" ${where2}: every port, SSH and databases included.`, key: `inbound all ${source.value}` }));
+      continue;
+    }
+    const ranges = port ? portsOf(port) : void 0;
+    if (!ranges) continue;
+    const portText = port.kind === "string" ? port.value : port.kind === "number" ? String(port.value) : "list";
+    const { ssh, databases } = exposureOf(ranges);
+    const wide = ranges.filter((r2) => r2.to > r2.from);
+    if (wide.length) {
+      const covered = [ssh ? "SSH (22)" : "", describeDatabases(databases)].filter(Boolean).join(", ");
+      out.push(
+        inboundOpen.at(at2, {
+          message: `${named} opens ${proto}port range ${portText} ${where2}${covered ? `, covering ${covered}` : ""}.`,
+          key: `inbound range ${portText} ${source.value}`
+        })
+      );
+      continue;
+    }
+    const fix = fixSource(payload, lines, source, "10.0.0.0/8");
+    if (databases.length) {
+      out.push(databasePublic.at(at2, { message: `${named} opens ${describeDatabases(databases)} ${where2}.`, key: `inbound ${portText} ${source.value}`, ...fix ? { fix } : {} }));
+    }
+    if (ssh) {
+      out.push(sshPublic.at(at2, { message: `${named} opens SSH (${proto}port ${portText}) ${where2}.`, key: `inbound ssh ${portText} ${source.value}`, ...fix ? { fix } : {} }));
+    }
+  }
+  return out;
+}
+function portsOf(node2) {
+  if (node2.kind === "number") return [{ from: node2.value, to: node2.value }];
+  if (node2.kind === "string") {
+    if (/^(all|any|\*)$/i.test(node2.value.trim())) return [{ from: 0, to: 65535 }];
+    return parsePorts(node2.value);
+  }
+  if (node2.kind === "array") {
+    const parts = node2.items.map(portsOf);
+    return parts.every((p2) => p2) ? parts.flatMap((p2) => p2) : void 0;
+  }
+  return void 0;
+}
+function stringsOf(node2) {
+  if (node2?.kind === "string") return [node2];
+  if (node2?.kind === "array") return node2.items.filter((n) => n.kind === "string");
+  return [];
+}
+function str(node2) {
+  return node2?.kind === "string" ? node2.value : void 0;
+}
+function span2(payload, lines, node2) {
+  const a = lines.position(payload.fileOffset(node2.start));
+  const b3 = lines.position(payload.fileOffset(node2.end - 1) + 1);
+  return { line: a.line, column: a.column, endLine: b3.line, endColumn: b3.column };
+}
+function fixSource(payload, lines, node2, cidr) {
+  if (!payload.verbatim(node2.start + 1, node2.end - 1)) return void 0;
+  const a = lines.position(payload.fileOffset(node2.start + 1));
+  const b3 = lines.position(payload.fileOffset(node2.end - 2) + 1);
+  if (a.line !== b3.line) return void 0;
+  const text = lines.lineText(a.line);
+  return { line: a.line, replacement: text.slice(0, a.column - 1) + cidr + text.slice(b3.column - 1) };
+}
+
+// src/configs/private-keys.ts
+init_define_MOLTGUARD_RULE_FILES();
+var privateKeyFile = configRule({
+  id: "private-key-file",
+  title: "Private key file committed",
+  severity: "critical",
+  why: "Whoever can read the repository, any clone or its history holds the key: an SSH key opens every VM that trusts it, a TLS key lets anyone impersonate the server. A passphrase only slows an offline guessing attack down.",
+  fix: "Remove the file (`git rm --cached`, add it to .gitignore), purge it from history, and replace the key: new key pair, new public key in authorized_keys or the provider, old one revoked."
+});
+var SSH_KEY_NAME = /^id_(rsa|dsa|ecdsa|ed25519)(_sk)?([._-][\w.-]*)?$/;
+var KEY_EXTENSION = /\.(pem|key|ppk)$/i;
+var BEGIN = /^[ \t]*-----BEGIN ((?:RSA |DSA |EC |OPENSSH |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY)-----[ \t]*\r?$/gm;
+var PPK = /^PuTTY-User-Key-File-\d+: *(\S+)/m;
+var privateKeysCheck = {
+  name: "private-keys",
+  rules: [privateKeyFile],
+  applies(path, text) {
+    const name = baseName(path);
+    if (name.endsWith(".pub")) return false;
+    const named = SSH_KEY_NAME.test(name) || KEY_EXTENSION.test(name);
+    const bare = /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text);
+    return named && (text.includes("PRIVATE KEY-----") || PPK.test(text)) || bare;
+  },
+  check(path, text) {
+    const lines = new LineIndex(text);
+    const out = [];
+    for (const m2 of text.matchAll(BEGIN)) {
+      const kind = m2[1];
+      const end = text.indexOf(`-----END ${kind}-----`, m2.index);
+      const block = text.slice(m2.index, end < 0 ? text.length : end);
+      const at2 = lines.position(m2.index + m2[0].indexOf("-"));
+      const verdict = encryption(kind, block);
+      out.push(report(path, at2, `${kind} block`, verdict));
+    }
+    const ppk = PPK.exec(text);
+    if (ppk) {
+      const enc = /^Encryption: *(\S+)/m.exec(text)?.[1] ?? "none";
+      out.push(report(path, lines.position(ppk.index), `PuTTY ${ppk[1]} key`, enc === "none" ? "unencrypted" : `encrypted (${enc})`));
+    }
+    return out;
+  }
+};
+function report(path, at2, what, verdict) {
+  const encrypted = verdict.startsWith("encrypted");
+  return privateKeyFile.at(
+    { line: at2.line, column: at2.column, endColumn: at2.column + 10 },
+    {
+      message: encrypted ? `${path} holds a ${what}, ${verdict}: protected by a passphrase, but the encrypted key is public to anyone with the repository and can be attacked offline.` : `${path} holds a ${what}, ${verdict}: usable as is by anyone with the repository.`,
+      severity: encrypted ? "high" : "critical",
+      key: `${what} ${encrypted ? "encrypted" : "plain"}`
+    }
+  );
+}
+function encryption(kind, block) {
+  if (kind.includes("ENCRYPTED")) return "encrypted (PKCS#8)";
+  if (/^Proc-Type:\s*4,ENCRYPTED/m.test(block)) {
+    const cipher = /^DEK-Info:\s*([\w-]+)/m.exec(block)?.[1];
+    return `encrypted (${cipher ?? "PEM"})`;
+  }
+  if (kind === "OPENSSH PRIVATE KEY") {
+    const body = block.split(/\r?\n/).slice(1).join("").replace(/\s+/g, "");
+    const bytes = Buffer.from(body, "base64");
+    const magic = "openssh-key-v1\0";
+    if (bytes.subarray(0, magic.length).toString("latin1") !== magic) return "unencrypted (unreadable OpenSSH body, assumed plain)";
+    const cipher = new WireReader(bytes.subarray(magic.length)).string()?.toString("latin1");
+    if (cipher && cipher !== "none") return `encrypted (${cipher})`;
+  }
+  return "unencrypted";
+}
+
+// src/configs/fail2ban/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/fail2ban/ini.ts
+init_define_MOLTGUARD_RULE_FILES();
+function parseIni(file2, text) {
+  const sections = [];
+  const problems = [];
+  let current;
+  let last;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (/^\s*([#;]|$)/.test(raw)) {
+      if (!raw.trim()) last = void 0;
+      continue;
+    }
+    if (/^\s/.test(raw) && last) {
+      last.value = `${last.value}
+${stripInline(raw).trim()}`.trim();
+      continue;
+    }
+    const header = /^\[([^\]]+)\]\s*([#;].*)?$/.exec(raw);
+    if (header) {
+      current = { name: header[1].trim(), file: file2, line: i + 1, column: 1, entries: [] };
+      sections.push(current);
+      last = void 0;
+      continue;
+    }
+    const m2 = /^(\s*)([^=:\s][^=:]*?)\s*([=:])\s*(.*)$/.exec(raw);
+    if (!m2) {
+      problems.push({ line: i + 1, message: `unparseable line "${raw.trim().slice(0, 40)}"` });
+      continue;
+    }
+    if (!current) {
+      problems.push({ line: i + 1, message: `"${m2[2]}" appears before any [section] header` });
+      continue;
+    }
+    const [, indent, name, , rest] = m2;
+    const valueColumn = raw.length - rest.length + 1;
+    last = { key: name.toLowerCase(), name, value: stripInline(rest).trim(), section: current.name, file: file2, line: i + 1, column: indent.length + 1, valueColumn };
+    current.entries.push(last);
+  }
+  return { sections, problems };
+}
+function stripInline(value) {
+  const m2 = /\s[;#]/.exec(value);
+  return m2 ? value.slice(0, m2.index) : value;
+}
+var MergedIni = class {
+  sections = /* @__PURE__ */ new Map();
+  headers = /* @__PURE__ */ new Map();
+  constructor(files) {
+    for (const file2 of files) {
+      for (const s of file2) {
+        const map2 = this.sections.get(s.name) ?? /* @__PURE__ */ new Map();
+        for (const e of s.entries) map2.set(e.key, e);
+        this.sections.set(s.name, map2);
+        this.headers.set(s.name, [...this.headers.get(s.name) ?? [], s]);
+      }
+    }
+  }
+  has(section) {
+    return this.sections.has(section);
+  }
+  names() {
+    return [...this.sections.keys()];
+  }
+  /** Every `[section]` header for a name, in reading order (the last one is the most local). */
+  headersOf(section) {
+    return this.headers.get(section) ?? [];
+  }
+  /** The entry that decides `key` for `section`, with [DEFAULT] as the fallback. */
+  effective(section, key) {
+    return this.sections.get(section)?.get(key) ?? this.sections.get("DEFAULT")?.get(key);
+  }
+};
+var UNITS2 = [
+  [/^y(ears?)?$/, 365 * 86400],
+  [/^mo(nths?)?$/, 30 * 86400],
+  [/^w(eeks?)?$/, 7 * 86400],
+  [/^d(ays?)?$/, 86400],
+  [/^h(ours?)?$/, 3600],
+  [/^m(in(utes?)?)?$/, 60],
+  [/^s(ec(onds?)?)?$/, 1]
+];
+function parseDuration(value) {
+  const v2 = value.trim().toLowerCase();
+  if (/^-?\d+(\.\d+)?$/.test(v2)) return Number(v2);
+  let total = 0;
+  let rest = v2;
+  while (rest) {
+    const m2 = /^(\d+(?:\.\d+)?)\s*([a-z]+)\s*/.exec(rest);
+    const unit = m2 && UNITS2.find(([re2]) => re2.test(m2[2]));
+    if (!m2 || !unit) return void 0;
+    total += Number(m2[1]) * unit[1];
+    rest = rest.slice(m2[0].length);
+  }
+  return total;
+}
+
+// src/configs/fail2ban/check.ts
+var sshdJailOff = configRule({
+  id: "fail2ban-sshd-disabled",
+  title: "fail2ban does not protect sshd",
+  severity: "medium",
+  why: "The guide runs fail2ban on sshd so that address after address guessing at SSH gets banned; a jail that is off or missing bans nobody.",
+  fix: "Add an `[sshd]` jail with `enabled = true`, `port = ssh`, `filter = sshd`, `logpath = /var/log/auth.log`, `maxretry = 5`, `bantime = 3600`, `findtime = 600` to jail.local."
+});
+var maxRetryHigh = configRule({
+  id: "fail2ban-maxretry-high",
+  title: "fail2ban allows too many SSH failures",
+  severity: "low",
+  why: "Every allowed failure is another guess; the guide bans after 5.",
+  fix: "Set `maxretry = 5` in the [sshd] jail."
+});
+var banTimeShort = configRule({
+  id: "fail2ban-bantime-short",
+  title: "fail2ban bans for under 10 minutes",
+  severity: "low",
+  why: "A ban that short barely slows a scanner that simply waits; the guide bans for an hour.",
+  fix: "Set `bantime = 3600` (or `1h`) in the [sshd] jail; `-1` bans permanently."
+});
+var ignoreWorld = configRule({
+  id: "fail2ban-ignoreip-world",
+  title: "fail2ban ignores every address",
+  severity: "medium",
+  why: "`ignoreip` lists addresses fail2ban never bans; 0.0.0.0/0 or ::/0 there switches banning off for the whole internet.",
+  fix: "List only your own addresses in `ignoreip` (e.g. `ignoreip = 127.0.0.1/8 ::1 10.0.0.0/8`)."
+});
+var MAX_RETRY = 10;
+var MIN_BAN_SECONDS = 600;
+var SSHD_JAILS = ["sshd", "ssh"];
+function jailRoot(path) {
+  const m2 = /^(.*\/)?(?:jail\.(?:conf|local)|jail\.d\/[^/]+\.(?:conf|local))$/.exec(path);
+  return m2 ? m2[1] ?? "" : void 0;
+}
+function jailFiles(root, paths) {
+  const dropIns = (ext) => paths.filter((p2) => p2.startsWith(`${root}jail.d/`) && !p2.slice(root.length + 7).includes("/") && p2.endsWith(ext)).sort();
+  return [`${root}jail.conf`, ...dropIns(".conf"), `${root}jail.local`, ...dropIns(".local")].filter((p2) => paths.includes(p2));
+}
+var fail2banCheck = {
+  name: "fail2ban",
+  rules: [sshdJailOff, maxRetryHigh, banTimeShort, ignoreWorld],
+  applies(path) {
+    return jailRoot(path) !== void 0;
+  },
+  check(path, text, ctx) {
+    return checkJails(path, text, ctx);
+  }
+};
+function checkJails(path, text, ctx) {
+  const root = jailRoot(path);
+  const order = jailFiles(root, ctx.paths());
+  if (!order.includes(path)) order.push(path);
+  const out = [];
+  const parsed = order.map((file2) => {
+    const body = file2 === path ? text : ctx.read(file2) ?? "";
+    const { sections, problems } = parseIni(file2, body);
+    if (file2 === path) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: `ini ${p2.message}` }));
+    return sections;
+  });
+  const merged = new MergedIni(parsed);
+  const mine = (e) => e?.file === path;
+  const jail = SSHD_JAILS.find((j3) => merged.has(j3));
+  if (!jail) {
+    if (order.at(-1) === path && parsed.some((s) => s.length)) {
+      out.push(sshdJailOff.at({ line: 1, column: 1 }, { message: `No [sshd] jail in ${order.join(", ")}: fail2ban leaves SSH unprotected.`, key: "sshd jail missing" }));
+    }
+  } else {
+    const enabled = merged.effective(jail, "enabled");
+    if (!/^(true|yes|1|on)$/i.test(enabled?.value ?? "")) {
+      const header = merged.headersOf(jail).at(-1);
+      if (enabled?.section === jail) {
+        if (mine(enabled)) {
+          out.push(sshdJailOff.at(valueSpan(enabled), { message: `The [${jail}] jail is off: \`${enabled.name} = ${enabled.value}\` (${origin(enabled)}) is the effective value.`, key: `${jail} enabled ${enabled.value}`, fix: valueFix(enabled, text, "true") }));
+        }
+      } else if (header.file === path) {
+        const why = enabled ? `inherits \`enabled = ${enabled.value}\` from [DEFAULT] (${origin(enabled)})` : "never sets `enabled`, and fail2ban's default is false";
+        const line = text.split(/\r?\n/)[header.line - 1];
+        out.push(sshdJailOff.at({ line: header.line, column: 1, endColumn: line.length + 1 }, { message: `The [${jail}] jail ${why}.`, key: `${jail} enabled ${enabled ? "default" : "unset"}`, fix: { line: header.line, replacement: `${line}
+enabled = true` } }));
+      }
+    }
+    const retry = merged.effective(jail, "maxretry");
+    if (mine(retry) && Number(retry.value) > MAX_RETRY) {
+      out.push(maxRetryHigh.at(valueSpan(retry), { message: `maxretry = ${retry.value} (${origin(retry)}) lets each address fail ${retry.value} times before a ban.`, key: `${jail} maxretry ${retry.value}`, fix: valueFix(retry, text, "5") }));
+    }
+    const ban = merged.effective(jail, "bantime");
+    const seconds = ban ? parseDuration(ban.value) : void 0;
+    if (mine(ban) && seconds !== void 0 && seconds >= 0 && seconds < MIN_BAN_SECONDS) {
+      out.push(banTimeShort.at(valueSpan(ban), { message: `bantime = ${ban.value} (${origin(ban)}) bans for only ${seconds} seconds.`, key: `${jail} bantime ${ban.value}`, fix: valueFix(ban, text, "3600") }));
+    }
+  }
+  const ignores = new Set(merged.names().map((s) => merged.effective(s, "ignoreip")).filter(mine));
+  for (const entry2 of ignores) out.push(...worldIgnores(entry2, text));
+  return out;
+}
+function worldIgnores(entry2, text) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  for (let l3 = entry2.line; l3 <= lines.length && (l3 === entry2.line || /^\s/.test(lines[l3 - 1] ?? "")); l3++) {
+    const raw = lines[l3 - 1];
+    const from = l3 === entry2.line ? entry2.valueColumn - 1 : 0;
+    for (const m2 of raw.slice(from).matchAll(/[^\s,]+/g)) {
+      if (/^[;#]/.test(m2[0])) break;
+      if (!isWorld(m2[0]) || !m2[0].includes("/")) continue;
+      const column = from + m2.index + 1;
+      out.push(ignoreWorld.at({ line: l3, column, endColumn: column + m2[0].length }, { message: `ignoreip includes ${m2[0]} (${origin(entry2)}): fail2ban will never ban anyone.`, key: `ignoreip ${m2[0]}` }));
+    }
+  }
+  return out;
+}
+function origin(e) {
+  return `${e.file}:${e.line}`;
+}
+function valueSpan(e) {
+  return { line: e.line, column: e.valueColumn, endColumn: e.valueColumn + e.value.split("\n")[0].length };
+}
+function valueFix(e, text, value) {
+  const line = text.split(/\r?\n/)[e.line - 1];
+  return { line: e.line, replacement: line.slice(0, e.valueColumn - 1) + value + line.slice(e.valueColumn - 1 + e.value.split("\n")[0].length) };
+}
+
+// src/configs/apt/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/apt/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+function tokenize(text, problems) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c3 = text[i];
+    if (/\s/.test(c3)) i++;
+    else if (text.startsWith("//", i)) i = lineEnd(text, i);
+    else if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) problems.push({ offset: i, message: "unterminated /* comment" });
+      i = end < 0 ? text.length : end + 2;
+    } else if (c3 === "#") {
+      const directive = /^#(clear|include)\b/.exec(text.slice(i, i + 9));
+      if (directive) {
+        tokens.push({ kind: directive[1], text: directive[0], offset: i });
+        i += directive[0].length;
+      } else i = lineEnd(text, i);
+    } else if (c3 === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) {
+        problems.push({ offset: i, message: "unterminated quoted value" });
+        break;
+      }
+      tokens.push({ kind: "string", text: text.slice(i + 1, end), offset: i });
+      i = end + 1;
+    } else if (c3 === "{" || c3 === "}" || c3 === ";") {
+      tokens.push({ kind: c3, text: c3, offset: i });
+      i++;
+    } else {
+      const m2 = /^[^\s{};"]+/.exec(text.slice(i));
+      tokens.push({ kind: "word", text: m2[0], offset: i });
+      i += m2[0].length;
+    }
+  }
+  return tokens;
+}
+function lineEnd(text, from) {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 ? text.length : nl;
+}
+function parseAptConf(text) {
+  const problems = [];
+  const tokens = tokenize(text, problems);
+  const statements = [];
+  const scopes = [];
+  const full = (name) => [...scopes, name.replace(/::$/, "")].filter(Boolean).join("::");
+  for (let i = 0; i < tokens.length; i++) {
+    const t2 = tokens[i];
+    const next = tokens[i + 1];
+    if (t2.kind === ";") continue;
+    if (t2.kind === "}") {
+      if (!scopes.length) problems.push({ offset: t2.offset, message: "unmatched }" });
+      scopes.pop();
+    } else if (t2.kind === "clear" || t2.kind === "include") {
+      const target = next?.kind === "word" || next?.kind === "string" ? next : void 0;
+      if (t2.kind === "clear" && target) statements.push({ kind: "clear", key: full(target.text).toLowerCase(), name: target.text, value: "", offset: target.offset, length: target.text.length });
+      if (target) i++;
+    } else if (t2.kind === "string") {
+      statements.push({ kind: "item", key: scopes.join("::").toLowerCase(), name: scopes.join("::"), value: t2.text, offset: t2.offset, length: t2.text.length + 2, valueOffset: t2.offset + 1 });
+    } else if (t2.kind === "word") {
+      const name = full(t2.text);
+      const append = t2.text.endsWith("::");
+      if (next?.kind === "{") {
+        statements.push({ kind: "block", key: name.toLowerCase(), name, value: "", offset: t2.offset, length: t2.text.length });
+        scopes.push(t2.text.replace(/::$/, ""));
+        i++;
+      } else if (next?.kind === "string" || next?.kind === "word") {
+        const valueOffset = next.offset + (next.kind === "string" ? 1 : 0);
+        statements.push({ kind: append ? "item" : "set", key: name.toLowerCase(), name, value: next.text, offset: t2.offset, length: t2.text.length, valueOffset });
+        i++;
+        if (tokens[i + 1]?.kind !== ";") problems.push({ offset: next.offset, message: `missing ";" after ${name}` });
+      } else problems.push({ offset: t2.offset, message: `${t2.text} has no value` });
+    } else problems.push({ offset: t2.offset, message: `unexpected ${t2.text}` });
+  }
+  if (scopes.length) problems.push({ offset: text.length, message: `block ${scopes.join("::")} is not closed` });
+  return { statements, problems };
+}
+function effectiveValue(statements, key) {
+  let found;
+  for (const s of statements) {
+    if (s.kind === "set" && s.key === key) found = s;
+    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) found = void 0;
+  }
+  return found;
+}
+function listItems(statements, key) {
+  let items = [];
+  for (const s of statements) {
+    if (s.kind === "item" && s.key === key) items.push(s);
+    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) items = [];
+  }
+  return items;
+}
+
+// src/configs/apt/check.ts
+var updatesOff = configRule({
+  id: "apt-unattended-upgrades-off",
+  title: "Unattended security updates switched off",
+  severity: "medium",
+  why: "The guide keeps unattended-upgrades on so security fixes land without anyone logging in; a VM that stops patching itself stays exposed to every published exploit.",
+  fix: 'Set `APT::Periodic::Unattended-Upgrade "1";` (and `APT::Periodic::Update-Package-Lists "1";`) in /etc/apt/apt.conf.d/20auto-upgrades.'
+});
+var noSecurityOrigin = configRule({
+  id: "apt-security-origin-missing",
+  title: "Unattended upgrades skip the security archive",
+  severity: "medium",
+  why: "unattended-upgrades installs only what its origins allow; without the -security archive it runs every day and still never applies a security fix.",
+  fix: 'Add `"${distro_id}:${distro_codename}-security";` to Unattended-Upgrade::Allowed-Origins (or `"origin=Debian,codename=${distro_codename}-security,label=Debian-Security";` to Origins-Pattern on Debian).'
+});
+var NAMES = /^(\d\d[\w-]*(auto-upgrades|periodic|unattended-upgrades)[\w.-]*|apt\.conf)$/;
+var SKIPPED = /(\.(bak|orig|save|disabled|dpkg-[a-z]+|ucf-[a-z]+|md|txt)|~)$/;
+var PERIODIC_SWITCHES = ["apt::periodic::unattended-upgrade", "apt::periodic::enable"];
+var ORIGIN_LISTS = ["unattended-upgrade::allowed-origins", "unattended-upgrade::origins-pattern"];
+function readingOrder(path, ctx) {
+  const dir = /^(.*\/)?apt\.conf\.d\/[^/]+$/.exec(path);
+  if (!dir) return [path];
+  const prefix = `${dir[1] ?? ""}apt.conf.d/`;
+  return ctx.paths().filter((p2) => p2.startsWith(prefix) && !p2.slice(prefix.length).includes("/") && !SKIPPED.test(p2)).sort();
+}
+var aptCheck = {
+  name: "apt-unattended-upgrades",
+  rules: [updatesOff, noSecurityOrigin],
+  applies(path) {
+    return (NAMES.test(baseName(path)) || /(^|\/)apt\.conf\.d\/[^/]+$/.test(path)) && !SKIPPED.test(path);
+  },
+  check(path, text, ctx) {
+    const lines = new LineIndex(text);
+    const out = [];
+    const statements = [];
+    const order = readingOrder(path, ctx);
+    if (!order.includes(path)) order.push(path);
+    for (const file2 of order) {
+      const parsed = parseAptConf(file2 === path ? text : ctx.read(file2) ?? "");
+      statements.push(...parsed.statements.map((s) => ({ ...s, file: file2 })));
+      if (file2 !== path) continue;
+      for (const p2 of parsed.problems) out.push(parseErrorRule.at(lines.position(p2.offset), { message: `${path}: ${p2.message}.`, key: `apt ${p2.message}` }));
+    }
+    for (const key of PERIODIC_SWITCHES) {
+      const s = effectiveValue(statements, key);
+      if (!s || s.file !== path || s.value.trim() !== "0" || s.valueOffset === void 0) continue;
+      const at2 = lines.position(s.valueOffset);
+      const lineText = lines.lineText(at2.line);
+      out.push(
+        updatesOff.at(
+          { ...at2, endColumn: at2.column + 1 },
+          {
+            message: `\`${s.name} "0"\` in ${path} is the effective value: apt never runs unattended-upgrade.`,
+            key: `${key} 0`,
+            fix: { line: at2.line, replacement: `${lineText.slice(0, at2.column - 1)}1${lineText.slice(at2.column)}` }
+          }
+        )
+      );
+    }
+    out.push(...originFindings(path, statements, lines));
+    return out;
+  }
+};
+function isSecurityOrigin(value) {
+  if (value.includes("=")) return /(^|,)\s*(a|archive|n|codename|l|label)=[^,]*security/i.test(value);
+  return /security/i.test(value.slice(value.lastIndexOf(":") + 1));
+}
+function originFindings(path, statements, lines) {
+  const ours = statements.filter((s) => s.file === path && ORIGIN_LISTS.includes(s.key) && s.kind !== "clear");
+  if (!ours.length) return [];
+  const items = ORIGIN_LISTS.flatMap((k2) => listItems(statements, k2));
+  if (items.some((s) => isSecurityOrigin(s.value))) return [];
+  const anchor2 = ours[0];
+  const at2 = lines.position(anchor2.offset);
+  const lineText = lines.lineText(at2.line);
+  const allowed = anchor2.key === ORIGIN_LISTS[0];
+  const fix = anchor2.kind === "block" && allowed && lineText.trimEnd().endsWith("{") ? { fix: { line: at2.line, replacement: `${lineText}
+        "\${distro_id}:\${distro_codename}-security";` } } : {};
+  const listed = items.length ? items.map((s) => `"${s.value}"`).join(", ") : "nothing";
+  return [
+    noSecurityOrigin.at(
+      { ...at2, endColumn: at2.column + anchor2.length },
+      { message: `${anchor2.name} in ${path} allows ${listed}: no -security archive, so security updates are never installed automatically.`, key: "origins without security", ...fix }
+    )
+  ];
+}
+
 // src/configs/index.ts
-var CONFIG_CHECKS = [sshdCheck];
+var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, fail2banCheck, aptCheck];
 function configRules() {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c3) => c3.rules))];
 }
@@ -11764,28 +15552,6 @@ function shannonEntropy(text) {
     bits -= p2 * Math.log2(p2);
   }
   return bits;
-}
-
-// src/secrets/placeholder.ts
-init_define_MOLTGUARD_RULE_FILES();
-var REFERENCE = /^\$[A-Za-z_{(]|\$\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!/;
-var PLACEHOLDER_WORDS = /^my[_-]|your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
-function isReference(value) {
-  return REFERENCE.test(value);
-}
-function isPlaceholder(value) {
-  if (PLACEHOLDER_WORDS.test(value) || isReference(value)) return true;
-  return isLowVariety(value);
-}
-function isLowVariety(value) {
-  if (value.length < 8) return false;
-  const distinct = new Set(value).size;
-  if (distinct <= 2) return true;
-  let ascending = 0;
-  for (let i = 1; i < value.length; i++) {
-    if (value.charCodeAt(i) - value.charCodeAt(i - 1) === 1) ascending++;
-  }
-  return ascending >= value.length * 0.6;
 }
 
 // src/secrets/validators.ts
@@ -11833,52 +15599,84 @@ function jwt(secret) {
   const p2 = base64UrlJson(payload);
   return typeof h3?.alg === "string" && !!p2 && typeof p2 === "object" && Object.keys(p2).length > 0;
 }
+function jwtServiceRole(secret) {
+  if (!jwt(secret)) return false;
+  const p2 = base64UrlJson(secret.split(".")[1]);
+  return p2.role === "service_role";
+}
+function decodeBase64(text) {
+  const standard = text.replace(/-/g, "+").replace(/_/g, "/");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(standard)) return void 0;
+  const bytes = Buffer.from(standard, "base64");
+  const again = bytes.toString("base64");
+  return again.replace(/=+$/, "") === standard.replace(/=+$/, "") ? bytes : void 0;
+}
+var PRINTABLE = /^[\x20-\x7e\u00a0-\ufffc]*$/;
+function basicCredential(secret) {
+  const bytes = decodeBase64(secret);
+  if (!bytes) return false;
+  const text = bytes.toString("utf8");
+  const colon = text.indexOf(":");
+  if (colon < 1 || !PRINTABLE.test(text)) return false;
+  const password = text.slice(colon + 1);
+  return password.length >= 4 && !isPlaceholder(password) && !/^(?:pass(?:word)?|secret|token)$/i.test(password);
+}
+function base64Secret(secret) {
+  const bytes = decodeBase64(secret);
+  if (!bytes || bytes.length === 0) return false;
+  const text = bytes.toString("utf8");
+  if (!PRINTABLE.test(text.replace(/[\r\n\t]/g, ""))) return true;
+  const value = text.trim();
+  return value.length >= 6 && !/^\d+$/.test(value) && !/^(?:true|false)$/i.test(value) && !isPlaceholder(value);
+}
+function readField(bytes, at2) {
+  if (at2 >= bytes.length) return void 0;
+  const type = bytes[at2];
+  let length = 0;
+  let shift = 0;
+  let i = at2 + 1;
+  for (; i < bytes.length && shift < 28; i++, shift += 7) {
+    length |= (bytes[i] & 127) << shift;
+    if ((bytes[i] & 128) === 0) break;
+  }
+  const start = i + 1;
+  if (start + length > bytes.length) return void 0;
+  return { field: { type, data: bytes.subarray(start, start + length) }, next: start + length };
+}
+function readSection(bytes, at2) {
+  const fields = [];
+  let i = at2;
+  while (i < bytes.length && bytes[i] !== 0) {
+    const read = readField(bytes, i);
+    if (!read) return void 0;
+    fields.push(read.field);
+    i = read.next;
+  }
+  return i < bytes.length ? { fields, next: i + 1 } : void 0;
+}
+function pypiMacaroon(secret) {
+  const bytes = decodeBase64(secret.slice(secret.indexOf("-") + 1));
+  if (!bytes || bytes[0] !== 2) return false;
+  const header = readSection(bytes, 1);
+  if (!header) return false;
+  const location = header.fields.find((f3) => f3.type === 1)?.data.toString("utf8") ?? "";
+  if (!header.fields.some((f3) => f3.type === 2) || !/(?:^|\.)pypi\.org$/.test(location)) return false;
+  let at2 = header.next;
+  for (let caveats = 0; at2 < bytes.length && bytes[at2] !== 0; caveats++) {
+    const section = readSection(bytes, at2);
+    if (!section || caveats > 64) return false;
+    at2 = section.next;
+  }
+  const signature = readField(bytes, at2 + 1);
+  return !!signature && signature.field.type === 6 && signature.field.data.length === 32 && signature.next === bytes.length;
+}
 var VALIDATORS = {
   "prefixed-crc32": prefixedCrc32,
-  jwt
-};
-
-// src/text.ts
-init_define_MOLTGUARD_RULE_FILES();
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  lineStarts() {
-    if (this.starts) return this.starts;
-    const starts = [0];
-    let i = this.text.indexOf("\n");
-    while (i >= 0) {
-      starts.push(i + 1);
-      i = this.text.indexOf("\n", i + 1);
-    }
-    return this.starts = starts;
-  }
-  get lineCount() {
-    return this.lineStarts().length;
-  }
-  position(offset) {
-    const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  }
-  /** The text of a 1-based line, without its line break. */
-  lineText(line) {
-    const starts = this.lineStarts();
-    const start = starts[line - 1];
-    if (start === void 0) return "";
-    const next = starts[line];
-    const end = next === void 0 ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, "");
-  }
+  jwt,
+  "jwt-service-role": jwtServiceRole,
+  "basic-credential": basicCredential,
+  "base64-secret": base64Secret,
+  "pypi-macaroon": pypiMacaroon
 };
 
 // src/secrets/guard.ts
@@ -11959,13 +15757,13 @@ function findAssignments(line, allowUnquoted) {
   while ((m2 = PAIR.exec(line)) !== null) {
     const key = m2[2];
     const at2 = m2.index + m2[0].length;
-    const value = readValue(line, at2, allowUnquoted);
+    const value = readValue2(line, at2, allowUnquoted);
     if (value) out.push({ key, ...value });
     if (PAIR.lastIndex <= m2.index) PAIR.lastIndex = m2.index + 1;
   }
   return out;
 }
-function readValue(line, at2, allowUnquoted) {
+function readValue2(line, at2, allowUnquoted) {
   const q3 = line[at2];
   if (q3 === '"' || q3 === "'" || q3 === "`") {
     let i = at2 + 1;
@@ -12017,11 +15815,11 @@ function encodedSegments(text) {
   }
   return out;
 }
-function collect(out, text, re2, decode4, group = 1, how = "base64") {
+function collect(out, text, re2, decode5, group = 1, how = "base64") {
   re2.lastIndex = 0;
   let m2;
   while ((m2 = re2.exec(text)) !== null) {
-    const decoded = decode4(m2);
+    const decoded = decode5(m2);
     if (decoded === void 0) continue;
     const start = m2.index + m2[0].indexOf(m2[group]);
     out.push({ start, end: start + m2[group].length, decoded, how });
@@ -12184,26 +15982,26 @@ function windowAround(text, at2, length, multiline) {
   while (end < limit && text.charCodeAt(end) !== NEWLINE) end++;
   return { start, end };
 }
-function* execAll(rule, slice, where2) {
+function* execAll(rule, slice2, where2) {
   if (rule.guard) {
-    yield* rule.guard.matchAll(slice, where2) ?? [];
+    yield* rule.guard.matchAll(slice2, where2) ?? [];
     return;
   }
   const re2 = rule.re;
   re2.lastIndex = 0;
   let m2;
-  while ((m2 = re2.exec(slice)) !== null) {
+  while ((m2 = re2.exec(slice2)) !== null) {
     if (m2[0].length === 0) re2.lastIndex++;
     yield { index: m2.index, groups: m2, named: m2.groups };
   }
 }
 function collectMatches(rule, text, start, end, out, where2) {
-  const slice = text.slice(start, end);
+  const slice2 = text.slice(start, end);
   if (rule.assignment) {
-    collectAssignments(rule, rule.assignment, slice, start, out, where2);
+    collectAssignments(rule, rule.assignment, slice2, start, out, where2);
     return;
   }
-  for (const m2 of execAll(rule, slice, where2)) {
+  for (const m2 of execAll(rule, slice2, where2)) {
     const whole = m2.groups[0] ?? "";
     if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
@@ -12220,9 +16018,9 @@ function collectMatches(rule, text, start, end, out, where2) {
     }
   }
 }
-function collectAssignments(rule, spec, slice, start, out, where2) {
+function collectAssignments(rule, spec, slice2, start, out, where2) {
   let lineStart = 0;
-  for (const line of slice.split("\n")) {
+  for (const line of slice2.split("\n")) {
     for (const a of findAssignments(line, where2 === "input" || unquotedIsLiteral(where2))) {
       if (spec.keys.test(normalizeKey(a.key)) && spec.value.test(a.value) && accepts(rule, a.value)) {
         const at2 = start + lineStart + a.valueStart;
@@ -12295,7 +16093,7 @@ function compile(rule, guarded) {
 
 // src/secrets/builtin.ts
 init_define_MOLTGUARD_RULE_FILES();
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -12421,10 +16219,10 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode2,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -12460,7 +16258,7 @@ __export(external_exports, {
   int64: () => int64,
   intersection: () => intersection,
   invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
+  ipv4: () => ipv43,
   ipv6: () => ipv62,
   iso: () => iso_exports,
   json: () => json,
@@ -12829,9 +16627,9 @@ __export(core_exports2, {
   config: () => config,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode,
+  decode: () => decode2,
   decodeAsync: () => decodeAsync,
-  describe: () => describe,
+  describe: () => describe2,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -12908,7 +16706,7 @@ __export(util_exports, {
   attachSchema: () => attachSchema,
   base64ToUint8Array: () => base64ToUint8Array,
   base64urlToUint8Array: () => base64urlToUint8Array,
-  cached: () => cached,
+  cached: () => cached2,
   captureStackTrace: () => captureStackTrace,
   cleanEnum: () => cleanEnum,
   cleanRegex: () => cleanRegex,
@@ -13014,7 +16812,7 @@ var Cached = class {
     return this._value;
   }
 };
-function cached(getter) {
+function cached2(getter) {
   return new Cached(getter);
 }
 function nullish(input2) {
@@ -13146,14 +16944,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str = "";
+  let str2 = "";
   for (let i = 0; i < length; i++) {
-    str += chars[Math.floor(Math.random() * chars.length)];
+    str2 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str;
+  return str2;
 }
-function esc(str) {
-  return JSON.stringify(str);
+function esc(str2) {
+  return JSON.stringify(str2);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -13163,7 +16961,7 @@ var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace :
 function isObject(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
-var allowsEval = /* @__PURE__ */ cached(() => {
+var allowsEval = /* @__PURE__ */ cached2(() => {
   if (globalConfig.jitless) {
     return false;
   }
@@ -13267,8 +17065,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str) {
-  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -13534,18 +17332,18 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-  const units = str.length;
-  if (!highSurrogate.test(str))
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -14188,7 +17986,7 @@ var _decode = (_Err) => {
   };
   return fn2;
 };
-var decode = /* @__PURE__ */ _decode($ZodRealError);
+var decode2 = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
   const fn2 = async (schema, value, _ctx, _params) => {
@@ -14262,7 +18060,7 @@ __export(regexes_exports, {
   iban: () => iban,
   idnEmail: () => idnEmail,
   integer: () => integer,
-  ipv4: () => ipv4,
+  ipv4: () => ipv42,
   ipv6: () => ipv6,
   ksuid: () => ksuid,
   lowercase: () => lowercase,
@@ -14330,7 +18128,7 @@ var _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u
 function emoji() {
   return new RegExp(_emoji, "u");
 }
-var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+var ipv42 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
 var mac = (delimiter) => {
   const escapedDelim = escapeRegex(delimiter ?? ":");
@@ -14426,13 +18224,13 @@ var numericOriginMap = {
 };
 var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const origin = numericOriginMap[typeof def.value];
+  const origin2 = numericOriginMap[typeof def.value];
   inst._zod.check = (payload) => {
     if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
       return;
     }
     payload.issues.push({
-      origin: numericOriginMap[typeof payload.value] ?? origin,
+      origin: numericOriginMap[typeof payload.value] ?? origin2,
       code: "too_big",
       maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
       input: payload.value,
@@ -14444,13 +18242,13 @@ var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst,
 });
 var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const origin = numericOriginMap[typeof def.value];
+  const origin2 = numericOriginMap[typeof def.value];
   inst._zod.check = (payload) => {
     if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
       return;
     }
     payload.issues.push({
-      origin: numericOriginMap[typeof payload.value] ?? origin,
+      origin: numericOriginMap[typeof payload.value] ?? origin2,
       code: "too_small",
       minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
       input: payload.value,
@@ -14485,14 +18283,14 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
   $ZodCheck.init(inst, def);
   def.format = def.format || "float64";
   const isInt = def.format?.includes("int");
-  const origin = isInt ? "int" : "number";
+  const origin2 = isInt ? "int" : "number";
   const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     if (isInt) {
       if (!Number.isInteger(input2)) {
         payload.issues.push({
-          expected: origin,
+          expected: origin2,
           format: def.format,
           code: "invalid_type",
           continue: false,
@@ -14509,7 +18307,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
             maximum: Number.MAX_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
             inst,
-            origin,
+            origin: origin2,
             inclusive: true,
             continue: !def.abort
           });
@@ -14520,7 +18318,7 @@ var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat"
             minimum: Number.MIN_SAFE_INTEGER,
             note: "Integers must be within the safe integer range.",
             inst,
-            origin,
+            origin: origin2,
             inclusive: true,
             continue: !def.abort
           });
@@ -14652,9 +18450,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
     const length = typeof input2 === "string" && units > def.maximum ? codePointLength(input2) : units;
     if (length <= def.maximum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin2 = getLengthableOrigin(input2);
     payload.issues.push({
-      origin,
+      origin: origin2,
       code: "too_big",
       maximum: def.maximum,
       inclusive: true,
@@ -14674,9 +18472,9 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
     const length = typeof input2 === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input2) : units;
     if (length >= def.minimum)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin2 = getLengthableOrigin(input2);
     payload.issues.push({
-      origin,
+      origin: origin2,
       code: "too_small",
       minimum: def.minimum,
       inclusive: true,
@@ -14696,10 +18494,10 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
     const length = typeof input2 === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input2) : units;
     if (length === def.length)
       return;
-    const origin = getLengthableOrigin(input2);
+    const origin2 = getLengthableOrigin(input2);
     const tooBig = length > def.length;
     payload.issues.push({
-      origin,
+      origin: origin2,
       ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
       inclusive: true,
       exact: true,
@@ -15271,7 +19069,7 @@ var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def
   $ZodStringFormat.init(inst, def);
 });
 var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
-  def.pattern ?? (def.pattern = ipv4);
+  def.pattern ?? (def.pattern = ipv42);
   $ZodStringFormat.init(inst, def);
 });
 var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
@@ -15868,7 +19666,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     get.raw = sh;
     Object.defineProperty(def, "shape", { get });
   }
-  const _normalized = cached(() => normalizeDef(def));
+  const _normalized = cached2(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
@@ -15935,7 +19733,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
 var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
-  const _normalized = cached(() => normalizeDef(def));
+  const _normalized = cached2(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
@@ -16244,7 +20042,7 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       throw new Error(`Invalid discriminated union option at index "${i}"`);
     }
   });
-  const disc = cached(() => discriminatorMap(def));
+  const disc = cached2(() => discriminatorMap(def));
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isObject(input2)) {
@@ -17393,9 +21191,9 @@ var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve2) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -17548,9 +21346,9 @@ var memo = {
     if (!bucket)
       return empty;
     handoff = void 0;
-    const entry = { value: empty, issues: null };
-    bucket.set(payload.value, entry);
-    open.push(entry);
+    const entry2 = { value: empty, issues: null };
+    bucket.set(payload.value, entry2);
+    open.push(entry2);
     return empty;
   },
   guard(inst) {
@@ -17624,16 +21422,16 @@ var memo = {
         const depth = open.length;
         const result2 = base(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth ? open.pop() : void 0;
+        const entry2 = open.length > depth ? open.pop() : void 0;
         if (result2 instanceof Promise) {
           return result2.then((r2) => {
-            if (entry)
-              entry.issues = r2.issues.length ? cloneIssues(r2.issues) : NO_ISSUES;
+            if (entry2)
+              entry2.issues = r2.issues.length ? cloneIssues(r2.issues) : NO_ISSUES;
             return r2;
           });
         }
-        if (entry)
-          entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+        if (entry2)
+          entry2.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
         return result2;
       };
       inst._zod.parse = wrapped;
@@ -17729,8 +21527,8 @@ var error = () => {
     set: { unit: "\u0639\u0646\u0635\u0631", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
     map: { unit: "\u0639\u0646\u0635\u0631", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0645\u062F\u062E\u0644",
@@ -17842,8 +21640,8 @@ var error2 = () => {
     set: { unit: "element", verb: "olmal\u0131d\u0131r" },
     map: { unit: "element", verb: "olmal\u0131d\u0131r" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -17946,8 +21744,8 @@ function az_default() {
 
 // node_modules/zod/v4/locales/be.js
 init_define_MOLTGUARD_RULE_FILES();
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -18004,8 +21802,8 @@ var error3 = () => {
       verb: "\u043C\u0435\u0446\u044C"
     }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0443\u0432\u043E\u0434",
@@ -18124,8 +21922,8 @@ var error4 = () => {
     set: { unit: "\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
     map: { unit: "\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0432\u0445\u043E\u0434",
@@ -18251,8 +22049,8 @@ var error5 = () => {
     set: { unit: "\u0986\u0987\u099F\u09C7\u09AE", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
     map: { unit: "\u098F\u09A8\u09CD\u099F\u09CD\u09B0\u09BF", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0987\u09A8\u09AA\u09C1\u099F",
@@ -18366,8 +22164,8 @@ var error6 = () => {
     set: { unit: "elements", verb: "contenir" },
     map: { unit: "elements", verb: "contenir" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "entrada",
@@ -18481,8 +22279,8 @@ var error7 = () => {
     set: { unit: "\u062F\u0627\u0646\u06D5", verb: "\u0628\u06CE\u062A" },
     map: { unit: "\u062F\u0627\u0646\u06D5", verb: "\u0628\u06CE\u062A" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "regex",
@@ -18615,8 +22413,8 @@ var error8 = () => {
     set: { unit: "prvk\u016F", verb: "m\xEDt" },
     map: { unit: "prvk\u016F", verb: "m\xEDt" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "regul\xE1rn\xED v\xFDraz",
@@ -18733,8 +22531,8 @@ var error9 = () => {
     set: { unit: "elementer", verb: "indeholdt" },
     map: { unit: "elementer", verb: "indeholdt" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -18798,19 +22596,19 @@ var error9 = () => {
       case "too_big": {
         const adj = issue2.inclusive ? "<=" : "<";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing)
-          return `For stor: forventede ${origin ?? "value"} ${sizing.verb} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elementer"}`;
-        return `For stor: forventede ${origin ?? "value"} havde ${adj} ${issue2.maximum.toString()}`;
+          return `For stor: forventede ${origin2 ?? "value"} ${sizing.verb} ${adj} ${issue2.maximum.toString()} ${sizing.unit ?? "elementer"}`;
+        return `For stor: forventede ${origin2 ?? "value"} havde ${adj} ${issue2.maximum.toString()}`;
       }
       case "too_small": {
         const adj = issue2.inclusive ? ">=" : ">";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing) {
-          return `For lille: forventede ${origin} ${sizing.verb} ${adj} ${issue2.minimum.toString()} ${sizing.unit}`;
+          return `For lille: forventede ${origin2} ${sizing.verb} ${adj} ${issue2.minimum.toString()} ${sizing.unit}`;
         }
-        return `For lille: forventede ${origin} havde ${adj} ${issue2.minimum.toString()}`;
+        return `For lille: forventede ${origin2} havde ${adj} ${issue2.minimum.toString()}`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -18855,8 +22653,8 @@ var error10 = () => {
     set: { unit: "Elemente", verb: "zu haben" },
     map: { unit: "Elemente", verb: "zu haben" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "Eingabe",
@@ -18970,8 +22768,8 @@ var error11 = () => {
     set: { unit: "\u03C3\u03C4\u03BF\u03B9\u03C7\u03B5\u03AF\u03B1", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
     map: { unit: "\u03BA\u03B1\u03C4\u03B1\u03C7\u03C9\u03C1\u03AE\u03C3\u03B5\u03B9\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u03B5\u03AF\u03C3\u03BF\u03B4\u03BF\u03C2",
@@ -19084,8 +22882,8 @@ var error12 = () => {
     set: { unit: "items", verb: "to have" },
     map: { unit: "entries", verb: "to have" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -19210,8 +23008,8 @@ var error13 = () => {
     set: { unit: "elementojn", verb: "havi" },
     map: { unit: "elementojn", verb: "havi" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "enigo",
@@ -19325,8 +23123,8 @@ var error14 = () => {
     array: { unit: "elementos", verb: "tener" },
     set: { unit: "elementos", verb: "tener" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "entrada",
@@ -19407,19 +23205,19 @@ var error14 = () => {
       case "too_big": {
         const adj = issue2.inclusive ? "<=" : "<";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing)
-          return `Demasiado grande: se esperaba que ${origin ?? "valor"} tuviera ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementos"}`;
-        return `Demasiado grande: se esperaba que ${origin ?? "valor"} fuera ${adj}${issue2.maximum.toString()}`;
+          return `Demasiado grande: se esperaba que ${origin2 ?? "valor"} tuviera ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elementos"}`;
+        return `Demasiado grande: se esperaba que ${origin2 ?? "valor"} fuera ${adj}${issue2.maximum.toString()}`;
       }
       case "too_small": {
         const adj = issue2.inclusive ? ">=" : ">";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing) {
-          return `Demasiado peque\xF1o: se esperaba que ${origin} tuviera ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+          return `Demasiado peque\xF1o: se esperaba que ${origin2} tuviera ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
         }
-        return `Demasiado peque\xF1o: se esperaba que ${origin} fuera ${adj}${issue2.minimum.toString()}`;
+        return `Demasiado peque\xF1o: se esperaba que ${origin2} fuera ${adj}${issue2.minimum.toString()}`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -19464,8 +23262,8 @@ var error15 = () => {
     set: { unit: "\u0622\u06CC\u062A\u0645", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
     map: { unit: "\u0622\u06CC\u062A\u0645", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0648\u0631\u0648\u062F\u06CC",
@@ -19589,8 +23387,8 @@ var error16 = () => {
     int: { unit: "", subject: "kokonaisluvun" },
     date: { unit: "", subject: "p\xE4iv\xE4m\xE4\xE4r\xE4n" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "s\xE4\xE4nn\xF6llinen lauseke",
@@ -19703,8 +23501,8 @@ var error17 = () => {
     array: { unit: "\xE9l\xE9ments", verb: "avoir" },
     set: { unit: "\xE9l\xE9ments", verb: "avoir" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "expression r\xE9guli\xE8re",
@@ -19835,8 +23633,8 @@ var error18 = () => {
     set: { unit: "\xE9l\xE9ments", verb: "avoir" },
     map: { unit: "\xE9l\xE9ments", verb: "avoir" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "entr\xE9e",
@@ -19949,8 +23747,8 @@ var error19 = () => {
     set: { unit: "\u0A86\u0A87\u0A9F\u0AAE", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
     map: { unit: "\u0A8F\u0AA8\u0ACD\u0A9F\u0ACD\u0AB0\u0AC0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0A87\u0AA8\u0AAA\u0AC1\u0A9F",
@@ -20098,10 +23896,10 @@ var error20 = () => {
     const gender = e?.gender ?? "m";
     return gender === "f" ? "\u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05D9\u05D5\u05EA" : "\u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA";
   };
-  const getSizing = (origin) => {
-    if (!origin)
+  const getSizing = (origin2) => {
+    if (!origin2)
       return null;
-    return Sizable[origin] ?? null;
+    return Sizable[origin2] ?? null;
   };
   const FormatDictionary = {
     regex: { label: "\u05E7\u05DC\u05D8", gender: "m" },
@@ -20267,8 +24065,8 @@ var error21 = () => {
     set: { unit: "\u0924\u0924\u094D\u0935", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
     map: { unit: "\u092A\u094D\u0930\u0935\u093F\u0937\u094D\u091F\u093F\u092F\u093E\u0901", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0907\u0928\u092A\u0941\u091F",
@@ -20379,8 +24177,8 @@ var error22 = () => {
     array: { unit: "stavki", verb: "imati" },
     set: { unit: "stavki", verb: "imati" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "unos",
@@ -20451,19 +24249,19 @@ var error22 = () => {
       case "too_big": {
         const adj = issue2.inclusive ? "<=" : "<";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing)
-          return `Preveliko: o\u010Dekivano da ${origin ?? "vrijednost"} ima ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemenata"}`;
-        return `Preveliko: o\u010Dekivano da ${origin ?? "vrijednost"} bude ${adj}${issue2.maximum.toString()}`;
+          return `Preveliko: o\u010Dekivano da ${origin2 ?? "vrijednost"} ima ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elemenata"}`;
+        return `Preveliko: o\u010Dekivano da ${origin2 ?? "vrijednost"} bude ${adj}${issue2.maximum.toString()}`;
       }
       case "too_small": {
         const adj = issue2.inclusive ? ">=" : ">";
         const sizing = getSizing(issue2.origin);
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         if (sizing) {
-          return `Premalo: o\u010Dekivano da ${origin} ima ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+          return `Premalo: o\u010Dekivano da ${origin2} ima ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
         }
-        return `Premalo: o\u010Dekivano da ${origin} bude ${adj}${issue2.minimum.toString()}`;
+        return `Premalo: o\u010Dekivano da ${origin2} bude ${adj}${issue2.minimum.toString()}`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -20508,8 +24306,8 @@ var error23 = () => {
     set: { unit: "elem", verb: "legyen" },
     map: { unit: "elem", verb: "legyen" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "bemenet",
@@ -20615,8 +24413,8 @@ function hu_default() {
 
 // node_modules/zod/v4/locales/hy.js
 init_define_MOLTGUARD_RULE_FILES();
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -20663,8 +24461,8 @@ var error24 = () => {
       verb: "\u0578\u0582\u0576\u0565\u0576\u0561\u056C"
     }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0574\u0578\u0582\u057F\u0584",
@@ -20783,8 +24581,8 @@ var error25 = () => {
     set: { unit: "item", verb: "memiliki" },
     map: { unit: "item", verb: "memiliki" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -20896,8 +24694,8 @@ var error26 = () => {
     set: { unit: "hluti", verb: "a\xF0 hafa" },
     map: { unit: "hluti", verb: "a\xF0 hafa" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "gildi",
@@ -21012,8 +24810,8 @@ var error27 = () => {
     set: { unit: "elementi", verb: "avere" },
     map: { unit: "elementi", verb: "avere" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -21127,8 +24925,8 @@ var error28 = () => {
     set: { unit: "\u8981\u7D20", verb: "\u3067\u3042\u308B" },
     map: { unit: "\u8981\u7D20", verb: "\u3067\u3042\u308B" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u5165\u529B\u5024",
@@ -21241,8 +25039,8 @@ var error29 = () => {
     set: { unit: "\u10D4\u10DA\u10D4\u10DB\u10D4\u10DC\u10E2\u10D8", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
     map: { unit: "\u10D4\u10DA\u10D4\u10DB\u10D4\u10DC\u10E2\u10D8", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u10E8\u10D4\u10E7\u10D5\u10D0\u10DC\u10D0",
@@ -21363,8 +25161,8 @@ var error30 = () => {
     set: { unit: "\u1792\u17B6\u178F\u17BB", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
     map: { unit: "\u1792\u17B6\u178F\u17BB", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u1791\u17B7\u1793\u17D2\u1793\u1793\u17D0\u1799\u1794\u1789\u17D2\u1785\u17BC\u179B",
@@ -21485,8 +25283,8 @@ var error31 = () => {
     set: { unit: "\u0CB5\u0CB8\u0CCD\u0CA4\u0CC1\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
     map: { unit: "entries", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0C87\u0CA8\u0CCD\u0CAA\u0CC1\u0C9F\u0CCD",
@@ -21602,8 +25400,8 @@ var error32 = () => {
     set: { unit: "\uAC1C", verb: "to have" },
     map: { unit: "\uAC1C", verb: "to have" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\uC785\uB825",
@@ -21796,8 +25594,8 @@ var error33 = () => {
       }
     }
   };
-  function getSizing(origin, unitType, inclusive, targetShouldBe) {
-    const result2 = Sizable[origin] ?? null;
+  function getSizing(origin2, unitType, inclusive, targetShouldBe) {
+    const result2 = Sizable[origin2] ?? null;
     if (result2 === null)
       return result2;
     return {
@@ -21868,20 +25666,20 @@ var error33 = () => {
           return `Privalo b\u016Bti ${stringifyPrimitive(issue2.values[0])}`;
         return `Privalo b\u016Bti vienas i\u0161 ${joinValues(issue2.values, "|")} pasirinkim\u0173`;
       case "too_big": {
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         const sizing = getSizing(issue2.origin, getUnitTypeFromNumber(Number(issue2.maximum)), issue2.inclusive ?? false, "smaller");
         if (sizing?.verb)
-          return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reik\u0161m\u0117")} ${sizing.verb} ${issue2.maximum.toString()} ${sizing.unit ?? "element\u0173"}`;
+          return `${capitalizeFirstCharacter(origin2 ?? issue2.origin ?? "reik\u0161m\u0117")} ${sizing.verb} ${issue2.maximum.toString()} ${sizing.unit ?? "element\u0173"}`;
         const adj = issue2.inclusive ? "ne didesnis kaip" : "ma\u017Eesnis kaip";
-        return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reik\u0161m\u0117")} turi b\u016Bti ${adj} ${issue2.maximum.toString()} ${sizing?.unit}`;
+        return `${capitalizeFirstCharacter(origin2 ?? issue2.origin ?? "reik\u0161m\u0117")} turi b\u016Bti ${adj} ${issue2.maximum.toString()} ${sizing?.unit}`;
       }
       case "too_small": {
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
         const sizing = getSizing(issue2.origin, getUnitTypeFromNumber(Number(issue2.minimum)), issue2.inclusive ?? false, "bigger");
         if (sizing?.verb)
-          return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reik\u0161m\u0117")} ${sizing.verb} ${issue2.minimum.toString()} ${sizing.unit ?? "element\u0173"}`;
+          return `${capitalizeFirstCharacter(origin2 ?? issue2.origin ?? "reik\u0161m\u0117")} ${sizing.verb} ${issue2.minimum.toString()} ${sizing.unit ?? "element\u0173"}`;
         const adj = issue2.inclusive ? "ne ma\u017Eesnis kaip" : "didesnis kaip";
-        return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reik\u0161m\u0117")} turi b\u016Bti ${adj} ${issue2.minimum.toString()} ${sizing?.unit}`;
+        return `${capitalizeFirstCharacter(origin2 ?? issue2.origin ?? "reik\u0161m\u0117")} turi b\u016Bti ${adj} ${issue2.minimum.toString()} ${sizing?.unit}`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -21905,8 +25703,8 @@ var error33 = () => {
       case "invalid_union":
         return "Klaidinga \u012Fvestis";
       case "invalid_element": {
-        const origin = TypeDictionary[issue2.origin] ?? issue2.origin;
-        return `${capitalizeFirstCharacter(origin ?? issue2.origin ?? "reik\u0161m\u0117")} turi klaiding\u0105 \u012Fvest\u012F`;
+        const origin2 = TypeDictionary[issue2.origin] ?? issue2.origin;
+        return `${capitalizeFirstCharacter(origin2 ?? issue2.origin ?? "reik\u0161m\u0117")} turi klaiding\u0105 \u012Fvest\u012F`;
       }
       default:
         return "Klaidinga \u012Fvestis";
@@ -21929,8 +25727,8 @@ var error34 = () => {
     set: { unit: "\u0441\u0442\u0430\u0432\u043A\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
     map: { unit: "\u0441\u0442\u0430\u0432\u043A\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0432\u043D\u0435\u0441",
@@ -22045,8 +25843,8 @@ var error35 = () => {
     set: { unit: "elemen", verb: "mempunyai" },
     map: { unit: "elemen", verb: "mempunyai" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -22159,8 +25957,8 @@ var error36 = () => {
     set: { unit: "\u0924\u0924\u094D\u0935", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
     map: { unit: "\u092A\u094D\u0930\u0935\u093F\u0937\u094D\u091F\u093F", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0907\u0928\u092A\u0941\u091F",
@@ -22272,8 +26070,8 @@ var error37 = () => {
     set: { unit: "elementen", verb: "heeft" },
     map: { unit: "elementen", verb: "heeft" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "invoer",
@@ -22389,8 +26187,8 @@ var error38 = () => {
     set: { unit: "element", verb: "\xE5 innehalde" },
     map: { unit: "element", verb: "\xE5 innehalde" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -22504,8 +26302,8 @@ var error39 = () => {
     set: { unit: "elementer", verb: "\xE5 inneholde" },
     map: { unit: "elementer", verb: "\xE5 inneholde" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "input",
@@ -22619,8 +26417,8 @@ var error40 = () => {
     set: { unit: "unsur", verb: "olmal\u0131d\u0131r" },
     map: { unit: "unsur", verb: "olmal\u0131d\u0131r" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "giren",
@@ -22735,8 +26533,8 @@ var error41 = () => {
     set: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
     map: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0648\u0631\u0648\u062F\u064A",
@@ -22856,8 +26654,8 @@ var error42 = () => {
     set: { unit: "element\xF3w", verb: "mie\u0107" },
     map: { unit: "element\xF3w", verb: "mie\u0107" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "wyra\u017Cenie",
@@ -22972,8 +26770,8 @@ var error43 = () => {
     set: { unit: "elementos" },
     map: { unit: "entradas" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "a entrada",
@@ -23117,8 +26915,8 @@ var error44 = () => {
     set: { unit: "elementos" },
     map: { unit: "entradas" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "a entrada",
@@ -23263,8 +27061,8 @@ var error45 = () => {
     set: { unit: "elemente", verb: "s\u0103 aib\u0103" },
     map: { unit: "intr\u0103ri", verb: "s\u0103 aib\u0103" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "intrare",
@@ -23379,8 +27177,8 @@ function ro_default() {
 
 // node_modules/zod/v4/locales/ru.js
 init_define_MOLTGUARD_RULE_FILES();
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -23437,8 +27235,8 @@ var error46 = () => {
       verb: "\u0438\u043C\u0435\u0442\u044C"
     }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0432\u0432\u043E\u0434",
@@ -23557,8 +27355,8 @@ var error47 = () => {
     set: { unit: "prvkov", verb: "ma\u0165" },
     map: { unit: "polo\u017Eiek", verb: "ma\u0165" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "regul\xE1rny v\xFDraz",
@@ -23675,8 +27473,8 @@ var error48 = () => {
     set: { unit: "elementov", verb: "imeti" },
     map: { unit: "elementov", verb: "imeti" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "vnos",
@@ -23791,8 +27589,8 @@ var error49 = () => {
     set: { unit: "objekt", verb: "att inneh\xE5lla" },
     map: { unit: "objekt", verb: "att inneh\xE5lla" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "regulj\xE4rt uttryck",
@@ -23908,8 +27706,8 @@ var error50 = () => {
     set: { unit: "\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
     map: { unit: "\u0B89\u0BB1\u0BC1\u0BAA\u0BCD\u0BAA\u0BC1\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0B89\u0BB3\u0BCD\u0BB3\u0BC0\u0B9F\u0BC1",
@@ -24025,8 +27823,8 @@ var error51 = () => {
     set: { unit: "\u0443\u043D\u0441\u0443\u0440", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
     map: { unit: "\u0441\u0430\u0431\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0432\u0443\u0440\u0443\u0434",
@@ -24143,8 +27941,8 @@ var error52 = () => {
     set: { unit: "\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
     map: { unit: "\u0E23\u0E32\u0E22\u0E01\u0E32\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E17\u0E35\u0E48\u0E1B\u0E49\u0E2D\u0E19",
@@ -24260,8 +28058,8 @@ var error53 = () => {
     set: { unit: "elementler", verb: "bolmaly" },
     map: { unit: "elementler", verb: "bolmaly" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "giri\u015F",
@@ -24369,8 +28167,8 @@ var error54 = () => {
     set: { unit: "\xF6\u011Fe", verb: "olmal\u0131" },
     map: { unit: "\xF6\u011Fe", verb: "olmal\u0131" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "girdi",
@@ -24484,8 +28282,8 @@ var error55 = () => {
     set: { unit: "\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
     map: { unit: "\u0435\u043B\u0435\u043C\u0435\u043D\u0442\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0432\u0445\u0456\u0434\u043D\u0456 \u0434\u0430\u043D\u0456",
@@ -24604,8 +28402,8 @@ var error56 = () => {
     set: { unit: "\u0622\u0626\u0679\u0645\u0632", verb: "\u06C1\u0648\u0646\u0627" },
     map: { unit: "\u0622\u0626\u0679\u0645\u0632", verb: "\u06C1\u0648\u0646\u0627" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0627\u0646 \u067E\u0679",
@@ -24721,8 +28519,8 @@ var error57 = () => {
     set: { unit: "element", verb: "bo\u2018lishi kerak" },
     map: { unit: "yozuv", verb: "bo\u2018lishi kerak" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "kirish",
@@ -24836,8 +28634,8 @@ var error58 = () => {
     set: { unit: "ph\u1EA7n t\u1EED", verb: "c\xF3" },
     map: { unit: "ph\u1EA7n t\u1EED", verb: "c\xF3" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u0111\u1EA7u v\xE0o",
@@ -24951,8 +28749,8 @@ var error59 = () => {
     set: { unit: "\u9879", verb: "\u5305\u542B" },
     map: { unit: "\u9879", verb: "\u5305\u542B" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u8F93\u5165",
@@ -25067,8 +28865,8 @@ var error60 = () => {
     set: { unit: "\u9805\u76EE", verb: "\u64C1\u6709" },
     map: { unit: "\u9805\u76EE", verb: "\u64C1\u6709" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u8F38\u5165",
@@ -25181,8 +28979,8 @@ var error61 = () => {
     set: { unit: "nkan", verb: "n\xED" },
     map: { unit: "nkan", verb: "n\xED" }
   };
-  function getSizing(origin) {
-    return Sizable[origin] ?? null;
+  function getSizing(origin2) {
+    return Sizable[origin2] ?? null;
   }
   const FormatDictionary = {
     regex: "\u1EB9\u0300r\u1ECD \xECb\xE1w\u1ECDl\xE9",
@@ -27911,7 +31709,7 @@ function _check(fn2, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe(description) {
+function describe2(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -28119,42 +31917,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry2 of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
       const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry2[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id, entry2[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry2) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry2[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
+      const id = entry2[1].defId ?? entry2[1].schema.id ?? `schema${ctx.counter++}`;
+      entry2[1].defId = id;
       return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root && !entry[1].schema.id) {
+    if (entry2[1] === root && !entry2[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry2[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry2) => {
+    if (entry2[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry2[1];
+    const { ref, defId } = makeURI(entry2);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -28165,8 +31963,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -28174,31 +31972,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry2 of ctx.seen.entries()) {
+    const seen = entry2[1];
+    if (schema === entry2[0]) {
+      extractToDef(entry2);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry2[0])?.id;
+      if (schema !== entry2[0] && ext) {
+        extractToDef(entry2);
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry2);
       }
     }
   }
@@ -28218,11 +32016,11 @@ function compactTypeUnion(schema) {
     if (keys.length !== 1 || keys[0] !== "type")
       return;
     const type = option.type;
-    for (const member of Array.isArray(type) ? type : [type]) {
-      if (typeof member !== "string")
+    for (const member2 of Array.isArray(type) ? type : [type]) {
+      if (typeof member2 !== "string")
         return;
-      if (!types.includes(member))
-        types.push(member);
+      if (!types.includes(member2))
+        types.push(member2);
     }
   }
   delete schema.anyOf;
@@ -28230,22 +32028,22 @@ function compactTypeUnion(schema) {
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
-function undeclaredConstraint(member) {
-  const extra = member.additionalProperties;
+function undeclaredConstraint(member2) {
+  const extra = member2.additionalProperties;
   if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
     return null;
   return Object.keys(extra).length ? extra : null;
 }
 function foldObjects(members2) {
   const objects = [];
-  for (const member of members2) {
-    if (typeof member !== "object" || member.type !== "object")
+  for (const member2 of members2) {
+    if (typeof member2 !== "object" || member2.type !== "object")
       return null;
-    for (const key in member) {
+    for (const key in member2) {
       if (!FOLDABLE_KEYS.has(key))
         return null;
     }
-    objects.push(member);
+    objects.push(member2);
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
@@ -28380,12 +32178,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry2 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry2[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry2 of ctx.seen.entries()) {
+        compactTypeUnion(entry2[1].def ?? entry2[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -28432,8 +32230,8 @@ function finalize(ctx, schema) {
     delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -29046,9 +32844,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 var pendingRecords = /* @__PURE__ */ new WeakMap();
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry2 of ctx.seen.values()) {
+    if (entry2.def && !bySchema.has(entry2.schema))
+      bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -29062,8 +32860,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry2 of ctx.seen.values()) {
+    for (const carrier of [entry2.schema, entry2.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -29257,8 +33055,8 @@ function toJSONSchema(input2, params) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_3, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [_3, schema] = entry2;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -29268,8 +33066,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [key, schema] = entry2;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
@@ -29469,7 +33267,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -29492,7 +33290,7 @@ __export(schemas_exports2, {
   int64: () => int64,
   intersection: () => intersection,
   invertCodec: () => invertCodec,
-  ipv4: () => ipv42,
+  ipv4: () => ipv43,
   ipv6: () => ipv62,
   json: () => json,
   jwt: () => jwt2,
@@ -29644,7 +33442,7 @@ var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 var encode2 = /* @__PURE__ */ _encode(ZodRealError);
-var decode2 = /* @__PURE__ */ _decode(ZodRealError);
+var decode3 = /* @__PURE__ */ _decode(ZodRealError);
 var encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
 var decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
 var safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -29804,7 +33602,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return encode2(this, data, params, { callee: _encode2 });
   },
   decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+    return decode3(this, data, params, { callee: _decode2 });
   },
   encodeAsync: async function _encodeAsync2(data, params) {
     return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -30098,7 +33896,7 @@ var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
   $ZodIPv4.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function ipv42(params) {
+function ipv43(params) {
   return _ipv4(ZodIPv4, params);
 }
 var ZodMAC = /* @__PURE__ */ $constructor("ZodMAC", (inst, def) => {
@@ -31067,7 +34865,7 @@ function refine(fn2, _params = {}) {
 function superRefine(fn2, params) {
   return _superRefine(fn2, params);
 }
-var describe2 = describe;
+var describe3 = describe2;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -31912,26 +35710,26 @@ init_define_MOLTGUARD_RULE_FILES();
 // node_modules/zod/v4/core/visit.js
 init_define_MOLTGUARD_RULE_FILES();
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
-function visit(schema, fnOrHandlers) {
+function visit2(schema, fnOrHandlers) {
   const fn2 = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached2 = cache.get(s);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache4.get(s);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache4.get(s)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
-    cache.set(s, RESOLVING);
+    if (cached3 !== void 0)
+      return cached3;
+    cache4.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn2(inner, inner !== s);
-    cache.set(s, mapped);
+    cache4.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -32067,7 +35865,7 @@ function visit(schema, fnOrHandlers) {
 
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
-  return visit(schema, {
+  return visit2(schema, {
     object: (s) => s.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
     union: (s) => {
@@ -32092,7 +35890,7 @@ function inSide(def) {
   return def.in._zod.traits.has("$ZodTransform") ? outSide(def) : def.in;
 }
 function input(schema) {
-  return visit(schema, {
+  return visit2(schema, {
     pipe: (s) => inSide(s._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
     default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
@@ -32101,7 +35899,7 @@ function input(schema) {
   });
 }
 function output(schema) {
-  return visit(schema, {
+  return visit2(schema, {
     pipe: (s) => outSide(s._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
     prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
@@ -32186,9 +35984,9 @@ function parseRules(file2, raw) {
   if (!list.success) return { rules: [], problems: [`${file2}: expected a list of rules`] };
   const rules = [];
   const problems = [];
-  list.data.forEach((entry, i) => {
-    const parsed = SecretRuleSchema.safeParse(entry);
-    const id = entry?.id;
+  list.data.forEach((entry2, i) => {
+    const parsed = SecretRuleSchema.safeParse(entry2);
+    const id = entry2?.id;
     const label = [typeof id === "string" ? id : i];
     if (!parsed.success) {
       problems.push(...describeIssues(file2, parsed.error, label));
@@ -32256,7 +36054,7 @@ function mergeRuleSets(sets) {
 var RULES_DIR = fileURLToPath(new URL("../../rules/secrets/", import.meta.url));
 function builtinRuleFiles(dir = RULES_DIR) {
   if (typeof define_MOLTGUARD_RULE_FILES_default !== "undefined") return define_MOLTGUARD_RULE_FILES_default;
-  return readdirSync(dir).filter((f3) => /\.ya?ml$/.test(f3)).sort().map((f3) => ({ file: `rules/secrets/${f3}`, data: (0, import_yaml.parse)(readFileSync(`${dir}/${f3}`, "utf8")) }));
+  return readdirSync(dir).filter((f3) => /\.ya?ml$/.test(f3)).sort().map((f3) => ({ file: `rules/secrets/${f3}`, data: (0, import_yaml5.parse)(readFileSync(`${dir}/${f3}`, "utf8")) }));
 }
 function loadBuiltinRules() {
   return mergeRuleSets(builtinRuleFiles().map(({ file: file2, data }) => parseRules(file2, data)));
@@ -32266,7 +36064,7 @@ function loadBuiltinRules() {
 init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync2, existsSync } from "node:fs";
 import { join } from "node:path";
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/errors.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -32320,7 +36118,7 @@ function loadConfig(root, explicit) {
   }
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(readFileSync2(file2, "utf8")) ?? {};
+    raw = (0, import_yaml6.parse)(readFileSync2(file2, "utf8")) ?? {};
   } catch (e) {
     throw new UsageError(`${file2}: not valid YAML: ${e.message.split("\n")[0]}`);
   }
@@ -32339,33 +36137,33 @@ function applyPolicy(findings, config2, today, configFile = ".moltguard.yml") {
   const kept = [];
   const suppressed = [];
   const used = /* @__PURE__ */ new Set();
-  const live = config2.allow.map((entry, i) => ({ entry, i, expired: !!entry.expires && entry.expires < today }));
+  const live = config2.allow.map((entry2, i) => ({ entry: entry2, i, expired: !!entry2.expires && entry2.expires < today }));
   for (const original of findings) {
     const setting = config2.rules[original.ruleId];
     if (setting === "off") continue;
     const f3 = setting && setting !== original.severity ? withSeverity(original, setting) : original;
-    const hit = live.find(({ entry, expired }) => !expired && allows(entry, f3));
+    const hit = live.find(({ entry: entry2, expired }) => !expired && allows(entry2, f3));
     if (hit) {
       used.add(hit.i);
       suppressed.push({ finding: f3, by: `${configFile} allow[${hit.i}]: ${hit.entry.reason}` });
     } else kept.push(f3);
   }
-  const notices = live.flatMap(({ entry, i, expired }) => {
-    const label = `${configFile}: allow[${i}] (${describe3(entry)})`;
-    if (expired) return [`${label} expired on ${entry.expires} and no longer suppresses anything`];
+  const notices = live.flatMap(({ entry: entry2, i, expired }) => {
+    const label = `${configFile}: allow[${i}] (${describe4(entry2)})`;
+    if (expired) return [`${label} expired on ${entry2.expires} and no longer suppresses anything`];
     if (!used.has(i)) return [`${label} matched no finding; remove it`];
     return [];
   });
   return { findings: kept, suppressed, notices };
 }
-function allows(entry, f3) {
-  if (entry.rule && entry.rule !== f3.ruleId) return false;
-  if (entry.path && !import_micromatch2.default.isMatch(f3.path, entry.path, { dot: true })) return false;
-  if (entry.secret && entry.secret !== f3.secretHash) return false;
+function allows(entry2, f3) {
+  if (entry2.rule && entry2.rule !== f3.ruleId) return false;
+  if (entry2.path && !import_micromatch2.default.isMatch(f3.path, entry2.path, { dot: true })) return false;
+  if (entry2.secret && entry2.secret !== f3.secretHash) return false;
   return true;
 }
-function describe3(entry) {
-  return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`, entry.secret && `secret ${entry.secret.slice(0, 8)}\u2026`].filter(Boolean).join(", ");
+function describe4(entry2) {
+  return [entry2.rule && `rule ${entry2.rule}`, entry2.path && `path ${entry2.path}`, entry2.secret && `secret ${entry2.secret.slice(0, 8)}\u2026`].filter(Boolean).join(", ");
 }
 function withSeverity(f3, severity) {
   return Object.freeze({ ...f3, severity });
@@ -32433,14 +36231,14 @@ init_define_MOLTGUARD_RULE_FILES();
 
 // src/policy/inline.ts
 init_define_MOLTGUARD_RULE_FILES();
-var MARKER = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+var MARKER2 = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
 var IN_COMMENT = /(?:^|[\s(])(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore(?=\s|$)/;
 function markerOn(lines, line) {
   if (line < 1 || line > lines.lineCount) return void 0;
   const text = lines.lineText(line);
   const at2 = text.indexOf("moltguard:ignore");
   if (at2 < 0 || !IN_COMMENT.test(text)) return void 0;
-  const m2 = MARKER.exec(text.slice(at2));
+  const m2 = MARKER2.exec(text.slice(at2));
   const ruleIds = (m2?.[1] ?? "").split(/[\s,]+/).map((s) => s.trim()).map((s) => s.toLowerCase()).filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
   return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim() };
 }
@@ -36136,7 +39934,7 @@ init_define_MOLTGUARD_RULE_FILES();
 function newStats() {
   return { files: 0, bytes: 0, commits: 0, skipped: [] };
 }
-function decode3(buf) {
+function decode4(buf) {
   const text = buf.toString("utf8");
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
 }
@@ -36148,9 +39946,6 @@ function looksBinary(buf) {
 
 // src/sources/tree.ts
 var READ_AHEAD = 16;
-async function treeSource(opts) {
-  return fileSource(opts.root, await listTree(opts), opts.maxFileSize);
-}
 async function listTree(opts) {
   const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
   return all.filter(opts.include).sort();
@@ -36164,7 +39959,7 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode3(readFileSync4(join2(root, path)));
+        return decode4(readFileSync4(join2(root, path)));
       } catch {
         return void 0;
       }
@@ -36227,7 +40022,7 @@ async function readOne(opts, path, stats) {
     }
     stats.files++;
     stats.bytes += buf.length;
-    return { path, text: decode3(buf), wholeFile: true };
+    return { path, text: decode4(buf), wholeFile: true };
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return void 0;
@@ -36386,7 +40181,7 @@ async function diffSource(opts) {
     describe: () => `${range.label} (${stats.files} changed files)`,
     read: (path) => {
       const buf = read(path);
-      return buf ? decode3(buf) : void 0;
+      return buf ? decode4(buf) : void 0;
     },
     async *units() {
       for (const [path, patch] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
@@ -36405,7 +40200,7 @@ async function diffSource(opts) {
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode3(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
+        yield { path, text: decode4(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
       }
     }
   };
@@ -36523,6 +40318,7 @@ function ruleCatalog(secretRules) {
 
 // src/run.ts
 var MODES = ["tree", "diff", "history", "staged"];
+var PARALLEL_FROM_FILES = 256;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
   const name = file2 ?? CONFIG_FILE;
@@ -36540,8 +40336,8 @@ function prepare(root, configFile) {
   for (const id of Object.keys(config2.rules)) {
     if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
   }
-  config2.allow.forEach((entry, i) => {
-    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry.rule}"`);
+  config2.allow.forEach((entry2, i) => {
+    if (entry2.rule && !known.has(entry2.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry2.rule}"`);
   });
   if (problems.length) throw new UsageError(problems.join("\n"));
   return { config: config2, configFile: file2, rules: merged.rules };
@@ -36568,17 +40364,22 @@ async function scan(opts) {
   const customIds = new Set(config2["custom-rules"].map((r2) => r2.id));
   const engine = new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
-  const workers = opts.workers ?? defaultWorkerCount();
   const engineWarnings = [];
+  const detectors = { secrets: engine, configs: CONFIG_CHECKS };
   let raw;
-  if (opts.mode === "tree" && workers > 1) {
+  if (opts.mode === "tree") {
     const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
     const paths = await listTree({ root, include: pathFilter(config2), maxFileSize });
-    const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
-    raw = out.result;
-    engineWarnings.push(...out.warnings);
+    const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
+    if (workers > 1) {
+      const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+      raw = out.result;
+      engineWarnings.push(...out.warnings);
+    } else {
+      raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
+    }
   } else {
-    raw = await runScan(await openSource(root, opts, config2), { secrets: engine, configs: CONFIG_CHECKS });
+    raw = await runScan(await openSource(root, opts, config2), detectors);
   }
   if (everyCommit) {
     const commits = await historySource({ root, include: pathFilter(config2), base: raw.range?.base, head: raw.range?.head });
@@ -36624,7 +40425,7 @@ async function openSource(root, opts, config2) {
   const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
   switch (opts.mode) {
     case "tree":
-      return treeSource({ root, include, maxFileSize });
+      return fileSource(root, await listTree({ root, include, maxFileSize }), maxFileSize);
     case "diff":
       return diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
     case "staged":
@@ -36644,19 +40445,19 @@ var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/report/json.ts
 var JSON_REPORT_VERSION = "1";
-function toJson(report) {
+function toJson(report2) {
   return `${JSON.stringify(
     {
       version: JSON_REPORT_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
-      mode: report.mode,
-      scanned: report.scanned,
-      failOn: report.failOn,
-      blocking: report.blocking,
-      findings: report.findings,
-      suppressed: report.suppressed.map((s) => ({ ruleId: s.finding.ruleId, path: s.finding.path, line: s.finding.line, fingerprint: s.finding.fingerprint, by: s.by })),
-      notices: report.notices,
-      stats: report.stats
+      mode: report2.mode,
+      scanned: report2.scanned,
+      failOn: report2.failOn,
+      blocking: report2.blocking,
+      findings: report2.findings,
+      suppressed: report2.suppressed.map((s) => ({ ruleId: s.finding.ruleId, path: s.finding.path, line: s.finding.line, fingerprint: s.finding.fingerprint, by: s.by })),
+      notices: report2.notices,
+      stats: report2.stats
     },
     null,
     2
@@ -36686,11 +40487,11 @@ var COLORS = {
 };
 var RESET = "\x1B[0m";
 var DIM = "\x1B[2m";
-function toText(report, color) {
+function toText(report2, color) {
   const paint = (code, s) => color ? `${code}${s}${RESET}` : s;
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
-  for (const f3 of report.findings) {
+  for (const f3 of report2.findings) {
     const list = byFile.get(f3.path) ?? [];
     list.push(f3);
     byFile.set(f3.path, list);
@@ -36708,22 +40509,22 @@ function toText(report, color) {
     }
     out.push("");
   }
-  for (const notice of report.notices) out.push(`note: ${notice}`);
-  if (report.stats.skipped.length) {
-    out.push(`note: ${report.stats.skipped.length} file(s) skipped: ${report.stats.skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(", ")}${report.stats.skipped.length > 5 ? ", \u2026" : ""}`);
+  for (const notice of report2.notices) out.push(`note: ${notice}`);
+  if (report2.stats.skipped.length) {
+    out.push(`note: ${report2.stats.skipped.length} file(s) skipped: ${report2.stats.skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(", ")}${report2.stats.skipped.length > 5 ? ", \u2026" : ""}`);
   }
-  out.push(summaryLine(report));
+  out.push(summaryLine(report2));
   return `${out.join("\n")}
 `;
 }
-function summaryLine(report) {
-  const counts = SEVERITIES.map((s) => [s, report.findings.filter((f3) => f3.severity === s).length]).filter(([, n]) => n > 0);
-  const total = report.findings.length;
+function summaryLine(report2) {
+  const counts = SEVERITIES.map((s) => [s, report2.findings.filter((f3) => f3.severity === s).length]).filter(([, n]) => n > 0);
+  const total = report2.findings.length;
   const parts = [
     `${total} finding${total === 1 ? "" : "s"}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(", ")})` : ""}`,
-    `${report.blocking} blocking at fail-on ${report.failOn}`,
-    report.suppressed.length ? `${report.suppressed.length} suppressed` : "",
-    `scanned ${report.scanned}, ${formatBytes(report.stats.bytes)} in ${report.stats.durationMs} ms`
+    `${report2.blocking} blocking at fail-on ${report2.failOn}`,
+    report2.suppressed.length ? `${report2.suppressed.length} suppressed` : "",
+    `scanned ${report2.scanned}, ${formatBytes(report2.stats.bytes)} in ${report2.stats.durationMs} ms`
   ].filter(Boolean);
   return `moltguard: ${parts.join("; ")}`;
 }
@@ -36737,9 +40538,9 @@ function formatBytes(n) {
 init_define_MOLTGUARD_RULE_FILES();
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
-function toSarif(report) {
-  const used = new Set(report.findings.map((f3) => f3.ruleId));
-  const rules = [...report.rules].sort((a, b3) => Number(used.has(b3.id)) - Number(used.has(a.id)) || (a.id < b3.id ? -1 : 1));
+function toSarif(report2) {
+  const used = new Set(report2.findings.map((f3) => f3.ruleId));
+  const rules = [...report2.rules].sort((a, b3) => Number(used.has(b3.id)) - Number(used.has(a.id)) || (a.id < b3.id ? -1 : 1));
   const index = new Map(rules.map((r2, i) => [r2.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -36747,16 +40548,16 @@ function toSarif(report) {
     runs: [
       {
         tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION.replace(/-.*/, ""), rules: rules.map(describeRule) } },
-        automationDetails: { id: `${TOOL_NAME}/${report.mode}/` },
+        automationDetails: { id: `${TOOL_NAME}/${report2.mode}/` },
         columnKind: "utf16CodeUnits",
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The scanned folder" } } },
-        results: report.findings.map((f3) => result(f3, index.get(f3.ruleId))),
+        results: report2.findings.map((f3) => result(f3, index.get(f3.ruleId))),
         invocations: [
           {
             executionSuccessful: true,
             toolExecutionNotifications: [
-              ...report.stats.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path}: ${s.reason}` } })),
-              ...report.notices.map((n) => ({ level: "warning", message: { text: n } }))
+              ...report2.stats.skipped.map((s) => ({ level: "note", message: { text: `skipped ${s.path}: ${s.reason}` } })),
+              ...report2.notices.map((n) => ({ level: "warning", message: { text: n } }))
             ]
           }
         ]
@@ -36820,8 +40621,8 @@ function result(f3, ruleIndex) {
 
 // src/report/workflow.ts
 init_define_MOLTGUARD_RULE_FILES();
-function toWorkflowCommands(report) {
-  return report.findings.map(command).join("\n") + (report.findings.length ? "\n" : "");
+function toWorkflowCommands(report2) {
+  return report2.findings.map(command).join("\n") + (report2.findings.length ? "\n" : "");
 }
 function command(f3) {
   const level = f3.severity === "critical" || f3.severity === "high" ? "error" : f3.severity === "medium" ? "warning" : "notice";
@@ -36966,7 +40767,7 @@ async function scanCommand(args, io2) {
     return 0;
   }
   const format = oneOf("format", values.format, FORMATS) ?? "text";
-  const report = await scan({
+  const report2 = await scan({
     path: onePath(positionals),
     mode: oneOf("mode", values.mode, MODES) ?? "tree",
     base: values.base,
@@ -36977,13 +40778,13 @@ async function scanCommand(args, io2) {
     today: io2.today,
     workers: workerCount(values.workers)
   });
-  const rendered = render(report, format, io2.isTTY && !values.output);
+  const rendered = render(report2, format, io2.isTTY && !values.output);
   if (values.output) {
     writeOutput(values.output, rendered);
-    io2.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}
+    io2.stderr(`${report2.findings.length} findings (${report2.blocking} blocking) written to ${values.output}
 `);
   } else io2.stdout(rendered);
-  return report.blocking > 0 ? 1 : 0;
+  return report2.blocking > 0 ? 1 : 0;
 }
 function workerCount(value) {
   if (value === void 0) return void 0;
@@ -36991,16 +40792,16 @@ function workerCount(value) {
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers ${value}: expected a whole number from 1 to 64`);
   return n;
 }
-function render(report, format, color) {
+function render(report2, format, color) {
   switch (format) {
     case "json":
-      return toJson(report);
+      return toJson(report2);
     case "sarif":
-      return toSarif(report);
+      return toSarif(report2);
     case "github":
-      return toWorkflowCommands(report);
+      return toWorkflowCommands(report2);
     case "text":
-      return toText(report, color);
+      return toText(report2, color);
   }
 }
 function writeOutput(file2, content) {
@@ -37012,7 +40813,7 @@ function writeOutput(file2, content) {
 }
 async function baselineCommand(args, io2) {
   const { values, positionals } = parse3(args, { output: { type: "string" }, mode: { type: "string" }, config: { type: "string" } });
-  const report = await scan({
+  const report2 = await scan({
     path: onePath(positionals),
     mode: oneOf("mode", values.mode, MODES) ?? "tree",
     configFile: values.config,
@@ -37020,9 +40821,9 @@ async function baselineCommand(args, io2) {
     today: io2.today
   });
   const output2 = values.output ?? ".moltguard-baseline.json";
-  writeOutput(output2, `${JSON.stringify(makeBaseline(report.findings, `${TOOL_NAME} ${TOOL_VERSION}`, /* @__PURE__ */ new Date()), null, 2)}
+  writeOutput(output2, `${JSON.stringify(makeBaseline(report2.findings, `${TOOL_NAME} ${TOOL_VERSION}`, /* @__PURE__ */ new Date()), null, 2)}
 `);
-  io2.stderr(`baseline of ${report.findings.length} findings written to ${output2}
+  io2.stderr(`baseline of ${report2.findings.length} findings written to ${output2}
 `);
   return 0;
 }
