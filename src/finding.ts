@@ -134,7 +134,9 @@ export function makeFinding(
     snippet: snippetOf(lineText, d.line === d.endLine ? d.column : 1, secretsOnLine),
     confidence: d.confidence ?? 'high',
     ...(d.related?.length ? { related: d.related } : {}),
-    ...(d.fix ? { fix: d.fix } : {}),
+    // A suggestion that would copy a secret into a review comment is dropped, not masked:
+    // a masked one could not be committed as is.
+    ...(d.fix && redactLine(d.fix.replacement, secretsOnLine) === d.fix.replacement && !(d.secret && d.fix.replacement.includes(d.secret)) ? { fix: d.fix } : {}),
     ...(where.commit ? { commit: where.commit, author: where.author, date: where.date } : {}),
   };
   return Object.freeze(finding);

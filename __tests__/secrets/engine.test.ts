@@ -90,12 +90,17 @@ describe('context', () => {
 });
 
 describe('encoded secrets', () => {
-  test('Kubernetes Secret data is base64-decoded and scored by its key', () => {
-    const value = expandSample('{{alnum:32}}', 'k8s');
-    const b64 = Buffer.from(value).toString('base64');
-    const yaml = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: agent\ndata:\n  api-secret: ${b64}\n  mode: ${Buffer.from('prod').toString('base64')}\n`;
+  test('Kubernetes Secret data is decoded: a provider key inside is named, other values are scored by their key', () => {
+    const key = fake.mbd('k8s');
+    const b64 = Buffer.from(key).toString('base64');
+    const other = Buffer.from(expandSample('{{alnum:32}}', 'k8s')).toString('base64');
+    const yaml = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: agent\ndata:\n  api-key: ${b64}\n  api-secret: ${other}\n  mode: ${Buffer.from('prod').toString('base64')}\n`;
     const found = engine.scan(yaml, 'k8s/secret.yaml');
-    expect(found.map((d) => [d.ruleId, d.line, d.column, d.encoded])).toEqual([['generic-api-key-assignment', 6, 15, b64]]);
+    expect(found.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+      ['moltbotden-live-api-key', 6, 12],
+      ['generic-api-key-assignment', 7, 15],
+    ]);
+    expect(found[0]).toMatchObject({ secret: key, encoded: b64 });
     expect(found[0].message).toMatch(/base64-encoded in the file/);
   });
 
@@ -106,13 +111,14 @@ describe('encoded secrets', () => {
   });
 
   test('the snippet masks the encoded form too', () => {
-    const value = expandSample('{{alnum:32}}', 'snip');
-    const b64 = Buffer.from(value).toString('base64');
+    const key = fake.mbd('snip');
+    const b64 = Buffer.from(key).toString('base64');
     const text = `kind: Secret\ndata:\n  token: ${b64}\n`;
     const d = engine.scan(text, 's.yaml')[0];
+    expect(d.encoded).toBe(b64);
     const f = makeFinding(d, { path: 's.yaml' }, `  token: ${b64}`, [{ secret: d.secret! }, { secret: d.encoded! }]);
     expect(JSON.stringify(f)).not.toContain(b64);
-    expect(JSON.stringify(f)).not.toContain(value);
+    expect(JSON.stringify(f)).not.toContain(key);
   });
 });
 

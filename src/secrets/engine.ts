@@ -101,8 +101,11 @@ export class SecretEngine {
         seen.add(d.secret);
         const start = lines.position(seg.start);
         const end = lines.position(seg.end);
-        // What the decoded text reveals replaces a match on the encoded blob itself.
-        found = found.filter((p) => !(p.line === start.line && p.column >= start.column && p.column < start.column + (seg.end - seg.start)));
+        // What the decoded text reveals replaces a match on the encoded blob itself, unless
+        // that match is by a provider rule and the decoded one only generic.
+        const onBlob = (p: Detection) => p.line === start.line && p.column >= start.column && p.column < start.column + (seg.end - seg.start);
+        if (d.generic && found.some((p) => onBlob(p) && !p.generic)) continue;
+        found = found.filter((p) => !onBlob(p));
         found.push({
           ...d,
           line: start.line,
