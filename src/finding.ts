@@ -85,6 +85,8 @@ export interface Detection {
   confidence?: 'high' | 'low';
   /** The secret as written in the file when it was decoded (base64, URL encoding) to be found. */
   encoded?: string;
+  /** Values a config finding is about that must never be shown (masked in every snippet of the file). */
+  mask?: string[];
 }
 
 export interface Provenance {

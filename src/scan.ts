@@ -89,6 +89,8 @@ export function detectUnit(
       secretsByLine.set(l, list);
     }
   }
+  // Values config checks asked to hide are masked wherever they appear in this file.
+  const masks = detections.flatMap((d) => (d.mask ?? []).map((secret) => ({ secret })));
   const out: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const d of detections) {
@@ -98,6 +100,7 @@ export function detectUnit(
     const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
     const finding = makeFinding(real, where, lines.lineText(d.line), [
         ...(secretsByLine.get(d.line) ?? []),
+        ...masks,
         // A multi-line secret's first line holds only part of it: mask each of its lines too.
         ...(d.secret && d.endLine > d.line ? d.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []),
       ]);

@@ -53,3 +53,27 @@ describe('dotenv parser', () => {
     expect(looksLikeEnvFile('# only comments\n')).toBe(false);
   });
 });
+
+describe('env-file-secret reports a committed env file once', () => {
+  test('one finding names every literal secret and points at the others', async () => {
+    const { scan } = await import('../../src/run.js');
+    const report = await scan({ path: '__tests__/cases/env-file-secret/bad-real-values', mode: 'tree', today: '2026-01-01', failOn: 'none' });
+    const env = report.findings.filter((f) => f.ruleId === 'env-file-secret' && f.path === '.env');
+    expect(env).toHaveLength(1);
+    expect(env[0].message).toMatch(/committed with 4 literal secret values \(OPENAI_API_KEY, DB_PASSWORD, SIGNING_SECRET, DATABASE_URL\)/);
+    expect(env[0].related?.map((r) => r.line)).toEqual([4, 5, 9]);
+    expect(JSON.stringify(env)).not.toContain('Tr0ub4dor');
+    expect(JSON.stringify(env)).not.toContain('q8Zk2LmN4xVb7Hc9Tf4Wy6Pd1Gs0JaE');
+  });
+});
+
+test('the env-file finding masks the values itself, with no secret rule to help', async () => {
+  const { detectUnit } = await import('../../src/scan.js');
+  const { SecretEngine } = await import('../../src/secrets/engine.js');
+  const { CONFIG_CHECKS } = await import('../../src/configs/index.js');
+  const text = 'API_TOKEN=Zq8k2LmN4xVb7Hc9Tf4W\nDB_PASSWORD=Tr0ub4dor-3x\n';
+  const { findings } = detectUnit({ path: '.env', text, wholeFile: true }, { secrets: new SecretEngine([]), configs: CONFIG_CHECKS }, { read: () => undefined, paths: () => ['.env'] });
+  expect(findings.map((f) => f.ruleId)).toEqual(['env-file-secret']);
+  expect(findings[0].snippet).toMatch(/^API_TOKEN=\S+\*+$/);
+  expect(JSON.stringify(findings)).not.toContain('Zq8k2LmN4xVb7Hc9Tf4W');
+});

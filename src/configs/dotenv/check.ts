@@ -42,21 +42,41 @@ export const dotenvCheck: ConfigCheck = {
     const template = TEMPLATE.test(baseName(path));
     const lines = text.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : '';
-    for (const e of entries) {
-      if (!isLiteralSecret(e.name, e.value)) continue;
+    const literal = entries.filter((e) => isLiteralSecret(e.name, e.value));
+    if (literal.length === 0) return out;
+    if (!template) {
+      // One finding per file: the fix (rotate, untrack, .gitignore) is about the file, and the
+      // secret rules already report each key at its own line.
+      const [first, ...rest] = literal;
+      const names = literal.map((e) => e.name).join(', ');
+      out.push(
+        envFileSecret.at(
+          { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
+          {
+            message: `${path}${via} is committed with ${literal.length} literal secret value${literal.length > 1 ? 's' : ''} (${names}).`,
+            key: `env-file ${names}`,
+            related: rest.map((e) => ({ path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` })),
+          },
+        ),
+      );
+      out[out.length - 1].mask = literal.map((e) => e.value).filter((v) => v.length >= 4);
+      return out;
+    }
+    for (const e of literal) {
       const single = e.line === e.endLine;
       out.push(
-        aboutSecret(envFileSecret.at(
-          { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
-          {
-            message: template
-              ? `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.`
-              : `${e.name} in ${path}${via} holds a literal value, committed with the file.`,
-            key: `env ${e.name}`,
-            // In a template the fix is a one-line edit; in a real env file it is removing the file.
-            ...(template && single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}),
-          },
-        ), e.value),
+        aboutSecret(
+          envFileSecret.at(
+            { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
+            {
+              message: `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.`,
+              key: `env ${e.name}`,
+              // In a template the fix is a one-line edit.
+              ...(single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}),
+            },
+          ),
+          e.value,
+        ),
       );
     }
     return out;
