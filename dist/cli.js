@@ -11401,7 +11401,9 @@ function makeFinding(d2, where2, lineText, secretsOnLine) {
     snippet: snippetOf(lineText, d2.line === d2.endLine ? d2.column : 1, secretsOnLine),
     confidence: d2.confidence ?? "high",
     ...d2.related?.length ? { related: d2.related } : {},
-    ...d2.fix ? { fix: d2.fix } : {},
+    // A suggestion that would copy a secret into a review comment is dropped, not masked:
+    // a masked one could not be committed as is.
+    ...d2.fix && redactLine(d2.fix.replacement, secretsOnLine) === d2.fix.replacement && !(d2.secret && d2.fix.replacement.includes(d2.secret)) ? { fix: d2.fix } : {},
     ...where2.commit ? { commit: where2.commit, author: where2.author, date: where2.date } : {}
   };
   return Object.freeze(finding);
@@ -11754,9 +11756,12 @@ function isReference(value) {
   return REFERENCE.test(value);
 }
 function isPlaceholder(value) {
-  if (PLACEHOLDER_WORDS.test(value) || isReference(value)) return true;
+  const words = value.length > LONG ? LONG_PLACEHOLDER : PLACEHOLDER_WORDS;
+  if (words.test(value) || isReference(value)) return true;
   return isLowVariety(value);
 }
+var LONG = 100;
+var LONG_PLACEHOLDER = /\.\.\.|…|<[a-z_ -]+>|example|placeholder|redacted|x{8,}|\*{8,}/i;
 function isLowVariety(value) {
   if (value.length < 8) return false;
   const distinct = new Set(value).size;
@@ -12358,19 +12363,39 @@ var dotenvCheck = {
     const template = TEMPLATE.test(baseName(path));
     const lines = text.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
-    for (const e of entries) {
-      if (!isLiteralSecret(e.name, e.value)) continue;
+    const literal2 = entries.filter((e) => isLiteralSecret(e.name, e.value));
+    if (literal2.length === 0) return out;
+    if (!template) {
+      const [first, ...rest] = literal2;
+      const names = literal2.map((e) => e.name).join(", ");
+      out.push(
+        envFileSecret.at(
+          { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
+          {
+            message: `${path}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
+            key: `env-file ${names}`,
+            related: rest.map((e) => ({ path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` }))
+          }
+        )
+      );
+      out[out.length - 1].mask = literal2.map((e) => e.value).filter((v2) => v2.length >= 4);
+      return out;
+    }
+    for (const e of literal2) {
       const single = e.line === e.endLine;
       out.push(
-        aboutSecret(envFileSecret.at(
-          { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
-          {
-            message: template ? `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.` : `${e.name} in ${path}${via} holds a literal value, committed with the file.`,
-            key: `env ${e.name}`,
-            // In a template the fix is a one-line edit; in a real env file it is removing the file.
-            ...template && single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}
-          }
-        ), e.value)
+        aboutSecret(
+          envFileSecret.at(
+            { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
+            {
+              message: `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.`,
+              key: `env ${e.name}`,
+              // In a template the fix is a one-line edit.
+              ...single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}
+            }
+          ),
+          e.value
+        )
       );
     }
     return out;
@@ -15912,7 +15937,9 @@ var SecretEngine = class {
         seen.add(d2.secret);
         const start = lines.position(seg.start);
         const end = lines.position(seg.end);
-        found = found.filter((p2) => !(p2.line === start.line && p2.column >= start.column && p2.column < start.column + (seg.end - seg.start)));
+        const onBlob = (p2) => p2.line === start.line && p2.column >= start.column && p2.column < start.column + (seg.end - seg.start);
+        if (d2.generic && found.some((p2) => onBlob(p2) && !p2.generic)) continue;
+        found = found.filter((p2) => !onBlob(p2));
         found.push({
           ...d2,
           line: start.line,
@@ -36359,6 +36386,7 @@ function detectUnit(unit, detectors, ctx) {
       secretsByLine.set(l3, list);
     }
   }
+  const masks = detections.flatMap((d2) => (d2.mask ?? []).map((secret) => ({ secret })));
   const out = [];
   const suppressed = [];
   for (const d2 of detections) {
@@ -36368,6 +36396,7 @@ function detectUnit(unit, detectors, ctx) {
     const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
     const finding = makeFinding(real, where2, lines.lineText(d2.line), [
       ...secretsByLine.get(d2.line) ?? [],
+      ...masks,
       // A multi-line secret's first line holds only part of it: mask each of its lines too.
       ...d2.secret && d2.endLine > d2.line ? d2.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []
     ]);
