@@ -1,4 +1,11 @@
 import { runAction } from './action.js';
+import { enableWorkers } from './parallel/pool.js';
+import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 
-// Entry of dist/index.js, the file action.yml runs.
-void runAction();
+// Entry of dist/index.js, the file action.yml runs. Like the CLI's, it doubles as the scan
+// worker for tree scans (scheduled runs of a whole repository).
+if (isScanWorker()) serveScanBatches();
+else {
+  enableWorkers(new URL(import.meta.url));
+  void runAction();
+}
