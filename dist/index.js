@@ -61905,6 +61905,9 @@ init_define_MOLTGUARD_RULE_FILES();
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 var workerScript;
+function enableWorkers(script) {
+  workerScript = script;
+}
 function defaultWorkerCount() {
   return workerScript ? Math.max(1, Math.min(8, availableParallelism())) : 1;
 }
@@ -67753,5 +67756,30 @@ async function review(settings, runner, resolved, report2, plan) {
   }
 }
 
+// src/parallel/worker.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { parentPort, workerData, isMainThread } from "node:worker_threads";
+function isScanWorker() {
+  return !isMainThread && workerData?.tag === WORKER_TAG;
+}
+function serveScanBatches() {
+  const init = workerData;
+  const engine = new SecretEngine(init.rules, { guarded: new Set(init.guarded) });
+  parentPort.on("message", (paths) => {
+    const source = fileSource(init.root, paths, init.maxFileSize, init.allPaths);
+    runScan(source, { secrets: engine, configs: CONFIG_CHECKS }).then(
+      ({ findings, suppressed, stats }) => {
+        const out = { result: { findings, suppressed, stats }, warnings: engine.warnings };
+        parentPort.postMessage(out);
+      },
+      (e) => parentPort.postMessage({ error: e.message })
+    );
+  });
+}
+
 // src/main-action.ts
-void runAction();
+if (isScanWorker()) serveScanBatches();
+else {
+  enableWorkers(new URL(import.meta.url));
+  void runAction();
+}
