@@ -6,3 +6,6 @@ ufw allow 22
 ufw allow 5432
 ufw enable
 chmod 644 /app/.env
+useradd --system --create-home agent
+usermod -aG sudo agent
+setcap 'cap_net_bind_service=+ep' /usr/bin/python3.11
