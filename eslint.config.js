@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '__tests__/cases/', 'examples/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '__tests__/cases/', '__tests__/corpus/', 'examples/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

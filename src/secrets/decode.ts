@@ -20,6 +20,15 @@ const K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?
 const URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
+/** A `%XX` within the URL that follows some `://`: checked per URL, not over the whole text. */
+function hasEncodedUrl(text: string): boolean {
+  for (let i = text.indexOf('://'); i >= 0; i = text.indexOf('://', i + 3)) {
+    const url = /^[^\s"'<>]{0,500}/.exec(text.slice(i + 3, i + 503))![0];
+    if (PERCENT_ESCAPE.test(url)) return true;
+  }
+  return false;
+}
+
 export function encodedSegments(text: string): EncodedSegment[] {
   const out: EncodedSegment[] = [];
   if (text.includes('Basic ')) collect(out, text, BASIC, (m) => printable(m[1]));
@@ -30,7 +39,7 @@ export function encodedSegments(text: string): EncodedSegment[] {
       return value === undefined ? undefined : `${m[1].replace(/[.-]/g, '_')}=${value}`;
     }, 2);
   }
-  if (text.includes('://') && PERCENT_ESCAPE.test(text)) {
+  if (hasEncodedUrl(text)) {
     collect(out, text, URL_ENCODED, (m) => {
       try {
         const decoded = decodeURIComponent(m[0]);

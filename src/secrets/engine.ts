@@ -7,7 +7,7 @@ import { LineIndex } from '../text.js';
 import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral } from './assignment.js';
 import { encodedSegments } from './decode.js';
-import { keywordPattern } from './keywords.js';
+import { KeywordMatcher } from './keywords.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -52,24 +52,19 @@ interface Match {
  */
 export class SecretEngine {
   private readonly compiled: CompiledRule[];
-  private readonly keywordRe: RegExp | undefined;
-  /** Lower-cased keyword -> rules to run when it is hit (including rules keyed on its substrings). */
-  private readonly byKeyword = new Map<string, CompiledRule[]>();
+  private readonly matcher: KeywordMatcher;
+  /** Per keyword (by index): the rules to run when it is hit, including rules keyed on its substrings. */
+  private readonly byKeyword: CompiledRule[][];
   /** Rules without keywords run on every text; they are costly and warned about at load. */
   private readonly unkeyed: CompiledRule[];
 
   constructor(rules: readonly SecretRule[], opts: EngineOptions = {}) {
     this.compiled = rules.map((r) => compile(r, opts.guarded?.has(r.id) ?? false));
     const keywords = [...new Set(this.compiled.flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
-    // Longest first: the alternation takes the first alternative that matches at a position.
-    keywords.sort((a, b) => b.length - a.length);
-    for (const kw of keywords) {
-      this.byKeyword.set(
-        kw,
-        this.compiled.filter((c) => c.rule.keywords.some((k) => kw.includes(k.toLowerCase()))),
-      );
-    }
-    this.keywordRe = keywordPattern(keywords);
+    // The matcher reports the longest keyword at a position; the rules of the shorter ones
+    // inside it (`sk-` in `sk-ant-`) must run there too.
+    this.byKeyword = keywords.map((kw) => this.compiled.filter((c) => c.rule.keywords.some((k) => kw.includes(k.toLowerCase()))));
+    this.matcher = new KeywordMatcher(keywords);
     this.unkeyed = this.compiled.filter((c) => c.rule.keywords.length === 0);
   }
 
@@ -136,25 +131,28 @@ export class SecretEngine {
   /** One pass for all keywords; each hit becomes a window for the rules that keyword feeds. */
   private keywordHits(text: string): Map<CompiledRule, Window[]> {
     const hits = new Map<CompiledRule, Window[]>();
-    const re = this.keywordRe;
-    if (!re) return hits;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const at = m.index;
-      const rules = this.byKeyword.get(m[0].toLowerCase());
-      if (rules) {
-        // Computed once per hit, shared by every rule the keyword feeds.
-        let line: Window | undefined;
-        let block: Window | undefined;
-        for (const rule of rules) {
-          const w = rule.rule.multiline ? (block ??= windowAround(text, at, m[0].length, true)) : (line ??= windowAround(text, at, m[0].length, false));
-          addWindow(hits, rule, w);
-        }
+    const keywords = this.matcher.keywords;
+    // Hits come in order: the current line's bounds are found once (natively) and reused by
+    // every hit on it, instead of scanning around each hit.
+    let lineStart = 0;
+    let lineEnd = -1;
+    this.matcher.scan(text, (at, index) => {
+      if (at > lineEnd) {
+        lineStart = text.lastIndexOf('\n', at) + 1;
+        const eol = text.indexOf('\n', at);
+        lineEnd = eol < 0 ? text.length : eol;
       }
-      // Step one character, not past the match, so overlapping keywords are all seen.
-      re.lastIndex = at + 1;
-    }
+      const length = keywords[index].length;
+      const start = Math.max(lineStart, at - BEFORE);
+      let line: Window | undefined;
+      let block: Window | undefined;
+      for (const rule of this.byKeyword[index]) {
+        const w = rule.rule.multiline
+          ? (block ??= { start, end: Math.min(text.length, at + length + MULTILINE_AFTER) })
+          : (line ??= { start, end: Math.min(lineEnd, at + length + AFTER) });
+        addWindow(hits, rule, w);
+      }
+    });
     return hits;
   }
 }
@@ -173,23 +171,6 @@ function addWindow(hits: Map<CompiledRule, Window[]>, rule: CompiledRule, w: Win
   const last = list[list.length - 1];
   if (w.start <= last.end) last.end = Math.max(last.end, w.end);
   else list.push({ ...w });
-}
-
-const NEWLINE = 10;
-
-/**
- * The hit's line, clipped to a few hundred characters either side: both scans are bounded,
- * so a hit on a 200 MB minified line costs the same as one in a short line.
- */
-function windowAround(text: string, at: number, length: number, multiline: boolean): Window {
-  const from = Math.max(0, at - BEFORE);
-  let start = at;
-  while (start > from && text.charCodeAt(start - 1) !== NEWLINE) start--;
-  const limit = Math.min(text.length, at + length + (multiline ? MULTILINE_AFTER : AFTER));
-  if (multiline) return { start, end: limit };
-  let end = at + length;
-  while (end < limit && text.charCodeAt(end) !== NEWLINE) end++;
-  return { start, end };
 }
 
 type RawMatch = { index: number; groups: (string | undefined)[]; named?: Record<string, string> };

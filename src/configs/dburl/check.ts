@@ -27,7 +27,19 @@ const redisTls = configRule({
   fix: 'Use `rediss://` (TLS) and enable TLS on the Redis server, or reach Redis only over localhost or a Unix socket.',
 });
 
-const HAS_DB_URL = new RegExp(DB_URL.source, 'i');
+const SCHEME_BEFORE = /(?:postgres(?:ql)?|mysql|mariadb|mongodb|rediss?|amqps?)(?:\+[a-z0-9]+)?$/i;
+
+/**
+ * Whether any `://` in the text follows a database scheme. Found natively with indexOf and
+ * checked on the few characters before it: running DB_URL over every file that mentions a URL
+ * cost 0.4 s of a 5 s scan of npm sources.
+ */
+function hasDbScheme(text: string): boolean {
+  for (let i = text.indexOf('://'); i >= 0; i = text.indexOf('://', i + 3)) {
+    if (SCHEME_BEFORE.test(text.slice(Math.max(0, i - 24), i))) return true;
+  }
+  return false;
+}
 // Prose shows URLs as examples; configs and code are what runs.
 const DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
 
@@ -35,8 +47,7 @@ export const dbUrlCheck: ConfigCheck = {
   name: 'database-url',
   rules: [publicHost, postgresTls, redisTls],
   applies(path, text) {
-    if (DOCS.test(baseName(path)) || !text.includes('://')) return false;
-    return HAS_DB_URL.test(text);
+    return !DOCS.test(baseName(path)) && hasDbScheme(text);
   },
   check(_path, text) {
     const lines = new LineIndex(text);
