@@ -67,7 +67,7 @@ export function detectUnit(
   ctx: ConfigContext,
 ): { findings: Finding[]; suppressed: Suppressed[] } {
   const detections: Detection[] = [];
-  for (const d of detectors.secrets.scan(unit.text, unit.path)) {
+  for (const d of detectors.secrets.scan(unit.text, unit.path, unit.asciiBytes)) {
     const placed = inContext(d, unit.path);
     if (placed) detections.push(placed);
   }

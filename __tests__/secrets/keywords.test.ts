@@ -15,7 +15,14 @@ function naive(keywords: string[], text: string): [number, string][] {
 
 function fast(keywords: string[], text: string): [number, string][] {
   const out: [number, string][] = [];
-  new KeywordMatcher(keywords).scan(text, (at, k) => out.push([at, keywords[k]]));
+  const matcher = new KeywordMatcher(keywords);
+  matcher.scan(text, (at, k) => out.push([at, keywords[k]]));
+  // ASCII texts also go through the byte path, which must agree.
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    const bytes: [number, string][] = [];
+    matcher.scanAscii(Buffer.from(text, 'latin1'), (at, k) => bytes.push([at, keywords[k]]));
+    expect(bytes).toEqual(out);
+  }
   return out;
 }
 

@@ -84,8 +84,8 @@ export class SecretEngine {
    * in the decoded text, reported at the encoded span). `where` is the file's path, used for
    * warnings and to know whether unquoted values are literals; detections carry no path.
    */
-  scan(text: string, where = 'input'): Detection[] {
-    let found = this.scanPlain(text, where);
+  scan(text: string, where = 'input', asciiBytes?: Uint8Array): Detection[] {
+    let found = this.scanPlain(text, where, asciiBytes);
     const segments = encodedSegments(text);
     if (segments.length === 0) return found;
     const seen = new Set(found.map((d) => d.secret));
@@ -115,8 +115,8 @@ export class SecretEngine {
     return found;
   }
 
-  private scanPlain(text: string, where: string): Detection[] {
-    const hits = this.keywordHits(text);
+  private scanPlain(text: string, where: string, asciiBytes?: Uint8Array): Detection[] {
+    const hits = this.keywordHits(text, asciiBytes);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
@@ -129,14 +129,14 @@ export class SecretEngine {
   }
 
   /** One pass for all keywords; each hit becomes a window for the rules that keyword feeds. */
-  private keywordHits(text: string): Map<CompiledRule, Window[]> {
+  private keywordHits(text: string, asciiBytes?: Uint8Array): Map<CompiledRule, Window[]> {
     const hits = new Map<CompiledRule, Window[]>();
     const keywords = this.matcher.keywords;
     // Hits come in order: the current line's bounds are found once (natively) and reused by
     // every hit on it, instead of scanning around each hit.
     let lineStart = 0;
     let lineEnd = -1;
-    this.matcher.scan(text, (at, index) => {
+    const onHit = (at: number, index: number) => {
       if (at > lineEnd) {
         lineStart = text.lastIndexOf('\n', at) + 1;
         const eol = text.indexOf('\n', at);
@@ -152,7 +152,9 @@ export class SecretEngine {
           : (line ??= { start, end: Math.min(lineEnd, at + length + AFTER) });
         addWindow(hits, rule, w);
       }
-    });
+    };
+    if (asciiBytes && asciiBytes.length === text.length) this.matcher.scanAscii(asciiBytes, onHit);
+    else this.matcher.scan(text, onHit);
     return hits;
   }
 }

@@ -1,6 +1,6 @@
 import { defaultBase, gitLines, gitPaths, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
 import { readPatches, type FilePatch } from './patch.js';
-import { decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
+import { asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
 import { UsageError } from '../errors.js';
 
 export interface DiffOptions {
@@ -55,7 +55,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
+        yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
       }
     },
   };

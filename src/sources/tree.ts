@@ -2,7 +2,7 @@ import { lstat, open, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
-import { decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
+import { asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
 
 export interface TreeOptions {
   root: string;
@@ -105,7 +105,7 @@ async function readOne(opts: { root: string; maxFileSize: number }, path: string
     }
     stats.files++;
     stats.bytes += buf.length;
-    return { path, text: decode(buf), wholeFile: true };
+    return { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A tracked file deleted in the work tree is not there to scan: not a failure.

@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /** What a source hands the detectors: text and where it came from, never a file handle. */
 export interface ScanUnit {
   /** Relative to the scanned root, forward slashes. */
@@ -10,6 +12,8 @@ export interface ScanUnit {
   lineNumbers?: readonly number[];
   /** For diff and staged scans: the lines the change added; findings elsewhere are dropped. */
   changedLines?: ReadonlySet<number>;
+  /** The file's bytes when they are all ASCII (offsets then equal the text's): a faster keyword search. */
+  asciiBytes?: Uint8Array;
   /** Whether config checks see this unit (whole files only: a patch is not a config). */
   wholeFile: boolean;
   commit?: string;
@@ -43,6 +47,11 @@ export interface Source {
 
 export function newStats(): SourceStats {
   return { files: 0, bytes: 0, commits: 0, skipped: [] };
+}
+
+/** The bytes, when every one is ASCII, for the engine's byte-level keyword search. */
+export function asciiOnly(buf: Buffer): Uint8Array | undefined {
+  return isAscii(buf) ? buf : undefined;
 }
 
 /** Git prints UTF-8; a lone BOM at the start is not content. */
