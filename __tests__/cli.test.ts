@@ -186,6 +186,17 @@ describe('scan --mode history', () => {
     expect(stdout).not.toContain(key);
   });
 
+  test('a text seen again is skipped only where its path would be scanned alike', async () => {
+    const r = repo();
+    const body = `${'# padding line to pass the size threshold\n'.repeat(16)}API_SECRET=${fake.openai('seen').slice(8, 48)}9\n`;
+    // First in a lock file (generic findings dropped there), then in an ordinary config file.
+    r.commit('lock', { 'package-lock.json': body });
+    const second = r.commit('copy', { 'deploy/app.cfg': body });
+    r.commit('copy again', { 'deploy/other.cfg': body });
+    const report = JSON.parse((await cli('scan', r.dir, '--mode', 'history', '--format', 'json')).stdout);
+    expect(report.findings.map((f: { path: string; commit: string }) => [f.path, f.commit])).toEqual([['deploy/app.cfg', second]]);
+  });
+
   test('--base..--head limits the commits', async () => {
     const r = repo();
     r.commit('old secret', { 'a.env': `A=${fake.mbd('h1')}\n` });

@@ -1,4 +1,4 @@
-import { gitLines } from '../sources/git.js';
+import { gitStream } from '../sources/git.js';
 import { readPatches } from '../sources/patch.js';
 import type { AddedLines } from '../report/github/review-plan.js';
 
@@ -9,7 +9,7 @@ import type { AddedLines } from '../report/github/review-plan.js';
 export async function addedLines(dir: string, base: string, head: string): Promise<AddedLines> {
   const out = new Map<string, Set<number>>();
   const args = ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=AMRC', base, head];
-  for await (const item of readPatches(gitLines(dir, args))) {
+  for await (const item of gitStream(dir, args, readPatches)) {
     if (!('path' in item)) continue;
     const lines = out.get(item.path) ?? new Set<number>();
     for (const n of item.lineNumbers) lines.add(n);

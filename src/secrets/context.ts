@@ -1,5 +1,6 @@
 import type { Detection, Severity } from '../finding.js';
 import { SEVERITIES } from '../finding.js';
+import { unquotedIsLiteral } from './assignment.js';
 
 /**
  * Where a secret sits changes how sure we are it is live. Kept to path facts anyone can check,
@@ -51,4 +52,13 @@ export function inContext(d: Detection, path: string): Detection | undefined {
     confidence: 'low',
     message: `${d.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
   };
+}
+
+/**
+ * Two files whose paths give the same answers here are scanned alike: the same text yields the
+ * same findings. History scans use it to skip text they have already scanned.
+ */
+export function contextKey(path: string): string {
+  const ctx = pathContext(path);
+  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}`;
 }

@@ -1,5 +1,5 @@
-import { defaultBase, gitLines, gitPaths, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
-import { readPatches, type FilePatch } from './patch.js';
+import { defaultBase, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
+import { readPatches } from './patch.js';
 import { asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
 import { UsageError } from '../errors.js';
 
@@ -22,9 +22,10 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
     throw new UsageError(`${opts.root} is not inside a git repository; --mode ${opts.staged ? 'staged' : 'diff'} needs one`);
   }
   const range = await resolveRange(opts);
-  const patches = new Map<string, FilePatch>();
-  for await (const item of readPatches(gitLines(opts.root, range.diffArgs))) {
-    if ('path' in item && opts.include(item.path)) patches.set(item.path, item);
+  // Only the added lines' numbers are kept: the scan reads the whole head version.
+  const patches = new Map<string, number[]>();
+  for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
+    if ('path' in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
   }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
@@ -39,7 +40,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       return buf ? decode(buf) : undefined;
     },
     async *units(): AsyncGenerator<ScanUnit> {
-      for (const [path, patch] of [...patches].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      for (const [path, lineNumbers] of [...patches].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const buf = read(path);
         if (!buf) {
           stats.skipped.push({ path, reason: 'unreadable in the head version' });
@@ -55,7 +56,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(patch.lineNumbers) };
+        yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
     },
   };

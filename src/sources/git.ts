@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 
@@ -61,8 +61,11 @@ export async function defaultBase(dir: string, head: string): Promise<string> {
   throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
 }
 
-/** Streams git's stdout line by line with back-pressure; a failing git is an error that says why. */
-export async function* gitLines(dir: string, args: string[], stdin?: string): AsyncGenerator<string> {
+/**
+ * Streams a git command's stdout (as the caller reads it: back-pressure holds git), then
+ * fails with git's own first line of stderr if it exited non-zero.
+ */
+export async function* gitStream<T>(dir: string, args: string[], read: (stdout: Readable) => AsyncIterable<T>, stdin?: string): AsyncGenerator<T> {
   const child = spawn('git', [...PLAIN, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -76,9 +79,8 @@ export async function* gitLines(dir: string, args: string[], stdin?: string): As
   // git may exit before reading its input (a bad revision): that failure is reported below.
   child.stdin.on('error', () => undefined);
   child.stdin.end(stdin ?? '');
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
   try {
-    for await (const line of lines) yield line;
+    yield* read(child.stdout);
   } finally {
     if (child.exitCode === null) child.kill();
   }

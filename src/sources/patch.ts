@@ -1,6 +1,10 @@
+import type { Readable } from 'node:stream';
+
 /**
- * A streaming reader of `git diff`/`git log -p` output with -U0: it keeps only the added
- * lines of the current file of the current commit, never the whole patch.
+ * `git log -p -U0` read as bytes: lines are found with indexOf, only added lines are kept (as
+ * views into git's own chunks until their file is done), and nothing is decoded but headers.
+ * Reading the same stream line by line through readline and an async generator per line cost
+ * 4.5 s of an 11 s history scan; this yields one item per file patch.
  */
 export interface CommitInfo {
   commit: string;
@@ -8,66 +12,138 @@ export interface CommitInfo {
   date: string;
 }
 
-export interface FilePatch {
-  path: string;
-  /** Line number in the new version of each added line. */
-  lineNumbers: number[];
-  lines: string[];
-  commit?: CommitInfo;
-}
-
 /** The marker `--format` puts before each commit in history mode. */
 export const COMMIT_MARK = '\u0001commit ';
 
-export async function* readPatches(lines: AsyncIterable<string>): AsyncGenerator<FilePatch | CommitInfo> {
-  let commit: CommitInfo | undefined;
-  let current: FilePatch | undefined;
-  let nextLine = 0;
-  let inHunk = false;
-  const flush = function* (): Generator<FilePatch> {
-    if (current && current.lines.length) yield current;
-    current = undefined;
-  };
-  for await (const raw of lines) {
-    if (raw.startsWith(COMMIT_MARK)) {
-      yield* flush();
-      const [sha, author, date] = raw.slice(COMMIT_MARK.length).split('\u0002');
-      commit = { commit: sha, author: author ?? '', date: date ?? '' };
-      inHunk = false;
-      yield commit;
+export interface BytePatch {
+  path: string;
+  /** The added lines joined with '\n', as bytes. */
+  bytes: Buffer;
+  lineNumbers: number[];
+  commit?: CommitInfo;
+}
+
+const NL = 10;
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const AT = 64;
+const BACKSLASH = 92;
+const MARK = Buffer.from(COMMIT_MARK);
+const DIFF = Buffer.from('diff --git ');
+const NEW_FILE = Buffer.from('+++ ');
+
+export async function* readPatches(stdout: Readable): AsyncGenerator<BytePatch | CommitInfo> {
+  const parser = new BytePatchParser();
+  let rest: Buffer | undefined;
+  for await (const chunk of stdout as AsyncIterable<Buffer>) {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const end = buf.lastIndexOf(NL);
+    if (end < 0) {
+      rest = buf;
       continue;
     }
-    if (raw.startsWith('diff --git ')) {
-      yield* flush();
-      inHunk = false;
-      continue;
-    }
-    if (!inHunk && raw.startsWith('+++ ')) {
-      const target = raw.slice(4);
-      current = target === '/dev/null' ? undefined : { path: unquote(target).replace(/^b\//, ''), lineNumbers: [], lines: [], commit };
-      continue;
-    }
-    if (raw.startsWith('@@ ')) {
-      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
-      nextLine = m ? Number(m[1]) : 0;
-      inHunk = !!m;
-      continue;
-    }
-    if (!inHunk || !current) continue;
-    if (raw.startsWith('+')) {
-      current.lines.push(raw.slice(1));
-      current.lineNumbers.push(nextLine++);
-    } else if (raw.startsWith(' ')) {
-      nextLine++;
-    } else if (!raw.startsWith('-') && !raw.startsWith('\\')) {
-      inHunk = false;
+    parser.lines(buf, end + 1);
+    rest = end + 1 < buf.length ? buf.subarray(end + 1) : undefined;
+    yield* parser.drain();
+  }
+  if (rest) parser.lines(Buffer.concat([rest, Buffer.from('\n')]), rest.length + 1);
+  parser.flush();
+  yield* parser.drain();
+}
+
+class BytePatchParser {
+  private out: (BytePatch | CommitInfo)[] = [];
+  private commit: CommitInfo | undefined;
+  private path: string | undefined;
+  private parts: Buffer[] = [];
+  private numbers: number[] = [];
+  private nextLine = 0;
+  private inHunk = false;
+
+  /** Parses every complete line of buf[0, end). */
+  lines(buf: Buffer, end: number): void {
+    let start = 0;
+    while (start < end) {
+      let nl = buf.indexOf(NL, start);
+      if (nl < 0 || nl >= end) nl = end - 1;
+      this.line(buf, start, nl);
+      start = nl + 1;
     }
   }
-  yield* flush();
+
+  private line(buf: Buffer, start: number, end: number): void {
+    const first = buf[start];
+    if (this.inHunk) {
+      if (first === PLUS) {
+        this.parts.push(buf.subarray(start + 1, end));
+        this.numbers.push(this.nextLine++);
+        return;
+      }
+      if (first === SPACE) {
+        this.nextLine++;
+        return;
+      }
+      if (first === MINUS || first === BACKSLASH) return;
+      this.inHunk = false;
+    }
+    if (first === AT && buf[start + 1] === AT) {
+      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(buf.toString('latin1', start, Math.min(end, start + 80)));
+      this.nextLine = m ? Number(m[1]) : 0;
+      this.inHunk = !!m && this.path !== undefined;
+      return;
+    }
+    if (startsWith(buf, start, end, MARK)) {
+      this.flush();
+      const [sha, author, date] = buf.toString('utf8', start + MARK.length, end).split('\u0002');
+      this.commit = { commit: sha, author: author ?? '', date: date ?? '' };
+      this.out.push(this.commit);
+    } else if (startsWith(buf, start, end, DIFF)) {
+      this.flush();
+    } else if (startsWith(buf, start, end, NEW_FILE)) {
+      this.flush();
+      const target = buf.toString('utf8', start + NEW_FILE.length, end);
+      this.path = target === '/dev/null' ? undefined : unquote(target).replace(/^b\//, '');
+    }
+  }
+
+  flush(): void {
+    if (this.path !== undefined && this.parts.length) {
+      this.out.push({ path: this.path, bytes: joinLines(this.parts), lineNumbers: this.numbers, commit: this.commit });
+    }
+    this.path = undefined;
+    this.parts = [];
+    this.numbers = [];
+    this.inHunk = false;
+  }
+
+  *drain(): Generator<BytePatch | CommitInfo> {
+    const ready = this.out;
+    this.out = [];
+    yield* ready;
+  }
+}
+
+function startsWith(buf: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  if (end - start < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix[i]) return false;
+  return true;
+}
+
+function joinLines(parts: Buffer[]): Buffer {
+  let size = parts.length - 1;
+  for (const p of parts) size += p.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out[at++] = NL;
+    at += parts[i].copy(out, at);
+  }
+  return out;
 }
 
 /** Git C-quotes paths with unusual characters: "b/a\tb" -> b/a<TAB>b. */
-function unquote(path: string): string {
+export function unquote(path: string): string {
   if (!path.startsWith('"')) return path;
   const bytes: number[] = [];
   const body = path.slice(1, -1);

@@ -3,7 +3,7 @@ import { LineIndex } from '../../text.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
 import { isStandIn, urlPassword } from '../secret-values.js';
 import { classifyHost } from './hosts.js';
-import { DB_URL, findDbUrls, param, type DbUrl } from './parse.js';
+import { findDbUrls, param, type DbUrl } from './parse.js';
 
 const publicHost = configRule({
   id: 'db-url-public-host',
