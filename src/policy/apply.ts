@@ -56,7 +56,7 @@ function withSeverity(f: Finding, severity: Severity): Finding {
 }
 
 /** A path filter from the config's ignore and only globs, applied before anything is read. */
-export function pathFilter(config: Config): (path: string) => boolean {
+export function pathFilter(config: Pick<Config, 'ignore' | 'only'>): (path: string) => boolean {
   const ignore = config.ignore;
   const only = config.only;
   return (path) =>
