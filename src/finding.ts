@@ -117,6 +117,8 @@ export function makeFinding(
   where: Provenance,
   lineText: string,
   secretsOnLine: readonly KnownSecret[],
+  /** Where the detection starts within `lineText`, when that is not `d.column` (a window of a large file). */
+  columnInLine = d.column,
 ): Finding {
   const secretHash = d.secret ? hashSecret(d.secret) : undefined;
   const finding: Finding = {
@@ -133,7 +135,7 @@ export function makeFinding(
     fingerprint: fingerprintOf(d, where.path, secretHash),
     ...(secretHash ? { secretHash } : {}),
     preview: d.secret ? redactSecret(d.secret, d.knownPrefix) : '',
-    snippet: snippetOf(lineText, d.line === d.endLine ? d.column : 1, secretsOnLine),
+    snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, secretsOnLine),
     confidence: d.confidence ?? 'high',
     ...(d.related?.length ? { related: d.related } : {}),
     // A suggestion that would copy a secret into a review comment is dropped, not masked:

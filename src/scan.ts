@@ -109,7 +109,7 @@ export function detectUnit(
   const out: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const d of detections) {
-    const real = placeInFile(d, unit);
+    const real = placeInFile(d, unit, lines);
     if (!real) continue;
     const marker = suppressingMarker(lines, d);
     const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
@@ -118,7 +118,7 @@ export function detectUnit(
         ...masks,
         // A multi-line secret's first line holds only part of it: mask each of its lines too.
         ...(d.secret && d.endLine > d.line ? d.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []),
-      ]);
+      ], d.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
     else out.push(finding);
   }
@@ -129,7 +129,14 @@ export function detectUnit(
  * Maps a detection from the unit's text to the real file: patch texts carry the file's line
  * numbers; diffs keep only what the change added.
  */
-function placeInFile(d: Detection, unit: ScanUnit): Detection | undefined {
+function placeInFile(d: Detection, unit: ScanUnit, lines: LineIndex): Detection | undefined {
+  if (unit.chunk) {
+    const { lineOffset, columnOffset, ownFrom, ownTo } = unit.chunk;
+    const start = lines.offset(d.line, d.column);
+    if (start < ownFrom || start >= ownTo) return undefined;
+    const shift = (line: number, column: number) => (line === 1 ? column + columnOffset : column);
+    return { ...d, line: d.line + lineOffset, column: shift(d.line, d.column), endLine: d.endLine + lineOffset, endColumn: shift(d.endLine, d.endColumn) };
+  }
   if (unit.lineNumbers) {
     const line = unit.lineNumbers[d.line - 1] ?? d.line;
     const endLine = unit.lineNumbers[d.endLine - 1] ?? line;

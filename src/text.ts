@@ -31,6 +31,11 @@ export class LineIndex {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.lineStarts()[line - 1] ?? this.text.length) + column - 1;
+  }
+
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
     const starts = this.lineStarts();

@@ -2,7 +2,8 @@ import { lstat, open, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
-import { asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
+import { LARGE_FILE, largeFileUnits } from './large.js';
+import { asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from './unit.js';
 
 export interface TreeOptions {
   root: string;
@@ -42,7 +43,7 @@ export function fileSource(root: string, paths: readonly string[], maxFileSize: 
       }
     },
     async *units(): AsyncGenerator<ScanUnit> {
-      const pending: Promise<ScanUnit | undefined>[] = [];
+      const pending: Promise<ScanUnit | Large | undefined>[] = [];
       let next = 0;
       const fill = () => {
         while (pending.length < READ_AHEAD && next < paths.length) pending.push(readOne(opts, paths[next++], stats));
@@ -51,7 +52,8 @@ export function fileSource(root: string, paths: readonly string[], maxFileSize: 
       while (pending.length) {
         const unit = await pending.shift()!;
         fill();
-        if (unit) yield unit;
+        if (unit && 'large' in unit) yield* readLarge(unit, stats);
+        else if (unit) yield unit;
       }
     },
   };
@@ -79,7 +81,30 @@ async function walk(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-async function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: ReturnType<typeof newStats>): Promise<ScanUnit | undefined> {
+/** A file too large to read whole: scanned in windows, after the smaller files ahead of it. */
+interface Large {
+  large: string;
+  path: string;
+  size: number;
+}
+
+async function* readLarge(file: Large, stats: SourceStats): AsyncGenerator<ScanUnit> {
+  try {
+    for await (const unit of largeFileUnits(file.large, file.path, file.size)) {
+      if (unit === 'binary') {
+        stats.skipped.push({ path: file.path, reason: 'binary' });
+        return;
+      }
+      yield unit;
+    }
+    stats.files++;
+    stats.bytes += file.size;
+  } catch (e) {
+    stats.skipped.push({ path: file.path, reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+  }
+}
+
+async function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: SourceStats): Promise<ScanUnit | Large | undefined> {
   const full = join(opts.root, path);
   try {
     const info = await lstat(full);
@@ -92,6 +117,7 @@ async function readOne(opts: { root: string; maxFileSize: number }, path: string
       stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
       return undefined;
     }
+    if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
     const handle = await open(full, 'r');
     let buf: Buffer;
     try {

@@ -14,6 +14,11 @@ export interface ScanUnit {
   changedLines?: ReadonlySet<number>;
   /** The file's bytes when they are all ASCII (offsets then equal the text's): a faster keyword search. */
   asciiBytes?: Uint8Array;
+  /**
+   * A window of a large file: its first line is file line `lineOffset + 1`, starting at file
+   * column `columnOffset + 1`; it reports only detections that start in [ownFrom, ownTo).
+   */
+  chunk?: { lineOffset: number; columnOffset: number; ownFrom: number; ownTo: number };
   /** Whether config checks see this unit (whole files only: a patch is not a config). */
   wholeFile: boolean;
   commit?: string;
