@@ -968,7 +968,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open3 = value;
+          const open4 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -978,7 +978,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open3) {
+            if (next === open4) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -1021,8 +1021,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open3 = block.nodes.shift();
-            block.nodes = [open3, { type: "text", value: stringify(block) }];
+            const open4 = block.nodes.shift();
+            block.nodes = [open4, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -2125,16 +2125,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -2354,15 +2354,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -11382,7 +11382,7 @@ function fingerprintOf(d2, path, secretHash) {
   const key = secretHash ?? d2.fingerprintKey ?? `${d2.message}`;
   return createHash("sha256").update(`${d2.ruleId}\0${path}\0${key}`).digest("hex").slice(0, 32);
 }
-function makeFinding(d2, where2, lineText, secretsOnLine) {
+function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.column) {
   const secretHash = d2.secret ? hashSecret(d2.secret) : void 0;
   const finding = {
     ruleId: d2.ruleId,
@@ -11398,7 +11398,7 @@ function makeFinding(d2, where2, lineText, secretsOnLine) {
     fingerprint: fingerprintOf(d2, where2.path, secretHash),
     ...secretHash ? { secretHash } : {},
     preview: d2.secret ? redactSecret(d2.secret, d2.knownPrefix) : "",
-    snippet: snippetOf(lineText, d2.line === d2.endLine ? d2.column : 1, secretsOnLine),
+    snippet: snippetOf(lineText, d2.line === d2.endLine ? columnInLine : 1, secretsOnLine),
     confidence: d2.confidence ?? "high",
     ...d2.related?.length ? { related: d2.related } : {},
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
@@ -12437,6 +12437,10 @@ var LineIndex = class {
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
+  /** The offset of a 1-based line and column. */
+  offset(line, column) {
+    return (this.lineStarts()[line - 1] ?? this.text.length) + column - 1;
+  }
   /** The text of a 1-based line, without its line break. */
   lineText(line) {
     const starts = this.lineStarts();
@@ -12511,8 +12515,8 @@ function findDbUrls(text) {
 }
 function trimTrailing(s) {
   let t2 = s.replace(/[.,;:!]+$/, "");
-  for (const [open3, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
-    while (t2.endsWith(close) && count(t2, open3) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
+  for (const [open4, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
+    while (t2.endsWith(close) && count(t2, open4) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
   }
   return t2;
 }
@@ -13367,19 +13371,19 @@ var Lexer = class {
     this.word.quoted = true;
   }
   singleQuoted() {
-    const open3 = this.i;
-    this.touch(open3);
-    const close = this.s.indexOf("'", open3 + 1);
+    const open4 = this.i;
+    this.touch(open4);
+    const close = this.s.indexOf("'", open4 + 1);
     const end = close < 0 ? this.s.length : close;
-    if (close < 0) this.problems.push({ offset: open3, message: "unterminated single quote" });
-    for (let k2 = open3 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
+    if (close < 0) this.problems.push({ offset: open4, message: "unterminated single quote" });
+    for (let k2 = open4 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
     this.i = end + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
   ansiQuoted() {
-    const open3 = this.i;
-    this.touch(open3);
-    let k2 = open3 + 2;
+    const open4 = this.i;
+    this.touch(open4);
+    let k2 = open4 + 2;
     const escapes = { n: "\n", t: "	", r: "\r", "'": "'", "\\": "\\", '"': '"' };
     while (k2 < this.s.length && this.s[k2] !== "'") {
       if (this.s[k2] === "\\" && k2 + 1 < this.s.length) {
@@ -13387,13 +13391,13 @@ var Lexer = class {
         k2 += 2;
       } else this.push(this.s[k2], k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated $'\u2026' quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open4, message: "unterminated $'\u2026' quote" });
     this.i = k2 + 1;
   }
   doubleQuoted() {
-    const open3 = this.i;
-    this.touch(open3);
-    let k2 = open3 + 1;
+    const open4 = this.i;
+    this.touch(open4);
+    let k2 = open4 + 1;
     while (k2 < this.s.length && this.s[k2] !== '"') {
       const c3 = this.s[k2];
       if (c3 === "\\" && this.s[k2 + 1] === "\n") k2 += 2;
@@ -13410,7 +13414,7 @@ var Lexer = class {
         k2 = this.i;
       } else this.push(c3, k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated double quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open4, message: "unterminated double quote" });
     this.i = k2 + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
@@ -36488,7 +36492,7 @@ function detectUnit(unit, detectors, ctx) {
   const out = [];
   const suppressed = [];
   for (const d2 of detections) {
-    const real = placeInFile(d2, unit);
+    const real = placeInFile(d2, unit, lines);
     if (!real) continue;
     const marker = suppressingMarker(lines, d2);
     const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
@@ -36497,13 +36501,20 @@ function detectUnit(unit, detectors, ctx) {
       ...masks,
       // A multi-line secret's first line holds only part of it: mask each of its lines too.
       ...d2.secret && d2.endLine > d2.line ? d2.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []
-    ]);
+    ], d2.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ""}` });
     else out.push(finding);
   }
   return { findings: out, suppressed };
 }
-function placeInFile(d2, unit) {
+function placeInFile(d2, unit, lines) {
+  if (unit.chunk) {
+    const { lineOffset, columnOffset, ownFrom, ownTo } = unit.chunk;
+    const start = lines.offset(d2.line, d2.column);
+    if (start < ownFrom || start >= ownTo) return void 0;
+    const shift = (line, column) => line === 1 ? column + columnOffset : column;
+    return { ...d2, line: d2.line + lineOffset, column: shift(d2.line, d2.column), endLine: d2.endLine + lineOffset, endColumn: shift(d2.endLine, d2.endColumn) };
+  }
   if (unit.lineNumbers) {
     const line = unit.lineNumbers[d2.line - 1] ?? d2.line;
     const endLine = unit.lineNumbers[d2.endLine - 1] ?? line;
@@ -36524,7 +36535,7 @@ function sortFindings(findings) {
 
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { lstat, open as open2, readdir } from "node:fs/promises";
+import { lstat, open as open3, readdir } from "node:fs/promises";
 import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -40054,6 +40065,10 @@ async function gitPaths(dir, args) {
   return out.split("\0").filter(Boolean);
 }
 
+// src/sources/large.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { open as open2 } from "node:fs/promises";
+
 // src/sources/unit.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { isAscii } from "node:buffer";
@@ -40071,6 +40086,66 @@ function looksBinary(buf) {
   const end = Math.min(buf.length, 8192);
   for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
   return false;
+}
+
+// src/sources/large.ts
+var LARGE_FILE = 16 * 1024 * 1024;
+var WINDOW = 4 * 1024 * 1024;
+var OVERLAP = 160 * 1024;
+async function* largeFileUnits(full, path, size) {
+  const handle = await open2(full, "r");
+  try {
+    let lineOffset = 0;
+    let columnOffset = 0;
+    let own2 = 0;
+    while (own2 < size) {
+      const from = Math.max(0, own2 - OVERLAP);
+      const want = Math.min(size, own2 + WINDOW + OVERLAP) - from;
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, from);
+      let bytes = buf.subarray(0, bytesRead);
+      if (from === 0 && looksBinary(bytes)) {
+        yield "binary";
+        return;
+      }
+      const atEnd = from + bytes.length >= size;
+      if (!atEnd) bytes = bytes.subarray(0, charBoundary(bytes, bytes.length));
+      const ownStartByte = charBoundary(bytes, own2 - from);
+      const ownEndByte = atEnd ? bytes.length : charBoundary(bytes, Math.min(bytes.length, own2 - from + WINDOW));
+      const text = bytes.toString("utf8");
+      const ownFrom = bytes.subarray(0, ownStartByte).toString("utf8").length;
+      const ownTo = ownFrom + bytes.subarray(ownStartByte, ownEndByte).toString("utf8").length;
+      const pre = countLines(bytes.subarray(0, ownStartByte), 0, 0);
+      yield {
+        path,
+        text,
+        asciiBytes: asciiOnly(bytes),
+        wholeFile: false,
+        chunk: { lineOffset: lineOffset - pre.lines, columnOffset: pre.lines === 0 ? columnOffset - pre.tail : 0, ownFrom, ownTo }
+      };
+      const owned = countLines(bytes.subarray(ownStartByte, ownEndByte), 0, 0);
+      lineOffset += owned.lines;
+      columnOffset = owned.lines ? owned.tail : columnOffset + owned.tail;
+      own2 = from + ownEndByte;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+function countLines(bytes, lines, tail) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b3 = bytes[i];
+    if (b3 === 10) {
+      lines++;
+      tail = 0;
+    } else if ((b3 & 192) !== 128) tail++;
+  }
+  return { lines, tail };
+}
+function charBoundary(bytes, at2) {
+  let i = at2;
+  while (i > 0 && i < bytes.length && (bytes[i] & 192) === 128) i--;
+  return i;
 }
 
 // src/sources/tree.ts
@@ -40103,7 +40178,8 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
       while (pending.length) {
         const unit = await pending.shift();
         fill();
-        if (unit) yield unit;
+        if (unit && "large" in unit) yield* readLarge(unit, stats);
+        else if (unit) yield unit;
       }
     }
   };
@@ -40125,6 +40201,21 @@ async function walk(root, rel = "") {
   }
   return out;
 }
+async function* readLarge(file2, stats) {
+  try {
+    for await (const unit of largeFileUnits(file2.large, file2.path, file2.size)) {
+      if (unit === "binary") {
+        stats.skipped.push({ path: file2.path, reason: "binary" });
+        return;
+      }
+      yield unit;
+    }
+    stats.files++;
+    stats.bytes += file2.size;
+  } catch (e) {
+    stats.skipped.push({ path: file2.path, reason: `unreadable (${e.code ?? e.message})` });
+  }
+}
 async function readOne(opts, path, stats) {
   const full = join2(opts.root, path);
   try {
@@ -40138,7 +40229,8 @@ async function readOne(opts, path, stats) {
       stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
       return void 0;
     }
-    const handle = await open2(full, "r");
+    if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
+    const handle = await open3(full, "r");
     let buf;
     try {
       buf = await handle.readFile();

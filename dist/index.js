@@ -20179,7 +20179,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open5 = value;
+          const open6 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -20189,7 +20189,7 @@ var require_parse2 = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open5) {
+            if (next === open6) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -20232,8 +20232,8 @@ var require_parse2 = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open5 = block.nodes.shift();
-            block.nodes = [open5, { type: "text", value: stringify(block) }];
+            const open6 = block.nodes.shift();
+            block.nodes = [open6, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -21336,16 +21336,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open5 = tokens[token.tokensIndex];
-          open5.type = "text";
-          open5.value = literal2;
-          open5.output = safeOutput || utils.escapeRegex(literal2);
+          const open6 = tokens[token.tokensIndex];
+          open6.type = "text";
+          open6.value = literal2;
+          open6.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open5.output;
+          state.output = token.output + open6.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -21565,15 +21565,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open5 = {
+          const open6 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open5);
-          push(open5);
+          braces.push(open6);
+          push(open6);
           continue;
         }
         if (value === "}") {
@@ -33227,7 +33227,7 @@ function fingerprintOf(d2, path, secretHash) {
   const key = secretHash ?? d2.fingerprintKey ?? `${d2.message}`;
   return createHash("sha256").update(`${d2.ruleId}\0${path}\0${key}`).digest("hex").slice(0, 32);
 }
-function makeFinding(d2, where2, lineText, secretsOnLine) {
+function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.column) {
   const secretHash = d2.secret ? hashSecret(d2.secret) : void 0;
   const finding = {
     ruleId: d2.ruleId,
@@ -33243,7 +33243,7 @@ function makeFinding(d2, where2, lineText, secretsOnLine) {
     fingerprint: fingerprintOf(d2, where2.path, secretHash),
     ...secretHash ? { secretHash } : {},
     preview: d2.secret ? redactSecret(d2.secret, d2.knownPrefix) : "",
-    snippet: snippetOf(lineText, d2.line === d2.endLine ? d2.column : 1, secretsOnLine),
+    snippet: snippetOf(lineText, d2.line === d2.endLine ? columnInLine : 1, secretsOnLine),
     confidence: d2.confidence ?? "high",
     ...d2.related?.length ? { related: d2.related } : {},
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
@@ -34282,6 +34282,10 @@ var LineIndex = class {
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
+  /** The offset of a 1-based line and column. */
+  offset(line, column) {
+    return (this.lineStarts()[line - 1] ?? this.text.length) + column - 1;
+  }
   /** The text of a 1-based line, without its line break. */
   lineText(line) {
     const starts = this.lineStarts();
@@ -34356,8 +34360,8 @@ function findDbUrls(text2) {
 }
 function trimTrailing(s) {
   let t2 = s.replace(/[.,;:!]+$/, "");
-  for (const [open5, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
-    while (t2.endsWith(close) && count(t2, open5) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
+  for (const [open6, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
+    while (t2.endsWith(close) && count(t2, open6) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
   }
   return t2;
 }
@@ -35212,19 +35216,19 @@ var Lexer = class {
     this.word.quoted = true;
   }
   singleQuoted() {
-    const open5 = this.i;
-    this.touch(open5);
-    const close = this.s.indexOf("'", open5 + 1);
+    const open6 = this.i;
+    this.touch(open6);
+    const close = this.s.indexOf("'", open6 + 1);
     const end = close < 0 ? this.s.length : close;
-    if (close < 0) this.problems.push({ offset: open5, message: "unterminated single quote" });
-    for (let k2 = open5 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
+    if (close < 0) this.problems.push({ offset: open6, message: "unterminated single quote" });
+    for (let k2 = open6 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
     this.i = end + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
   ansiQuoted() {
-    const open5 = this.i;
-    this.touch(open5);
-    let k2 = open5 + 2;
+    const open6 = this.i;
+    this.touch(open6);
+    let k2 = open6 + 2;
     const escapes = { n: "\n", t: "	", r: "\r", "'": "'", "\\": "\\", '"': '"' };
     while (k2 < this.s.length && this.s[k2] !== "'") {
       if (this.s[k2] === "\\" && k2 + 1 < this.s.length) {
@@ -35232,13 +35236,13 @@ var Lexer = class {
         k2 += 2;
       } else this.push(this.s[k2], k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open5, message: "unterminated $'\u2026' quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open6, message: "unterminated $'\u2026' quote" });
     this.i = k2 + 1;
   }
   doubleQuoted() {
-    const open5 = this.i;
-    this.touch(open5);
-    let k2 = open5 + 1;
+    const open6 = this.i;
+    this.touch(open6);
+    let k2 = open6 + 1;
     while (k2 < this.s.length && this.s[k2] !== '"') {
       const c3 = this.s[k2];
       if (c3 === "\\" && this.s[k2 + 1] === "\n") k2 += 2;
@@ -35255,7 +35259,7 @@ var Lexer = class {
         k2 = this.i;
       } else this.push(c3, k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open5, message: "unterminated double quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open6, message: "unterminated double quote" });
     this.i = k2 + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
@@ -58328,7 +58332,7 @@ function detectUnit(unit, detectors, ctx) {
   const out = [];
   const suppressed = [];
   for (const d2 of detections) {
-    const real = placeInFile(d2, unit);
+    const real = placeInFile(d2, unit, lines);
     if (!real) continue;
     const marker = suppressingMarker(lines, d2);
     const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
@@ -58337,13 +58341,20 @@ function detectUnit(unit, detectors, ctx) {
       ...masks,
       // A multi-line secret's first line holds only part of it: mask each of its lines too.
       ...d2.secret && d2.endLine > d2.line ? d2.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []
-    ]);
+    ], d2.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ""}` });
     else out.push(finding);
   }
   return { findings: out, suppressed };
 }
-function placeInFile(d2, unit) {
+function placeInFile(d2, unit, lines) {
+  if (unit.chunk) {
+    const { lineOffset, columnOffset, ownFrom, ownTo } = unit.chunk;
+    const start = lines.offset(d2.line, d2.column);
+    if (start < ownFrom || start >= ownTo) return void 0;
+    const shift = (line, column) => line === 1 ? column + columnOffset : column;
+    return { ...d2, line: d2.line + lineOffset, column: shift(d2.line, d2.column), endLine: d2.endLine + lineOffset, endColumn: shift(d2.endLine, d2.endColumn) };
+  }
   if (unit.lineNumbers) {
     const line = unit.lineNumbers[d2.line - 1] ?? d2.line;
     const endLine = unit.lineNumbers[d2.endLine - 1] ?? line;
@@ -58364,7 +58375,7 @@ function sortFindings(findings) {
 
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { lstat as lstat2, open as open3, readdir as readdir2 } from "node:fs/promises";
+import { lstat as lstat2, open as open4, readdir as readdir2 } from "node:fs/promises";
 import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -61894,6 +61905,10 @@ async function gitPaths(dir, args) {
   return out.split("\0").filter(Boolean);
 }
 
+// src/sources/large.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { open as open3 } from "node:fs/promises";
+
 // src/sources/unit.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { isAscii } from "node:buffer";
@@ -61911,6 +61926,66 @@ function looksBinary(buf) {
   const end = Math.min(buf.length, 8192);
   for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
   return false;
+}
+
+// src/sources/large.ts
+var LARGE_FILE = 16 * 1024 * 1024;
+var WINDOW = 4 * 1024 * 1024;
+var OVERLAP = 160 * 1024;
+async function* largeFileUnits(full, path, size) {
+  const handle = await open3(full, "r");
+  try {
+    let lineOffset = 0;
+    let columnOffset = 0;
+    let own2 = 0;
+    while (own2 < size) {
+      const from = Math.max(0, own2 - OVERLAP);
+      const want = Math.min(size, own2 + WINDOW + OVERLAP) - from;
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, from);
+      let bytes = buf.subarray(0, bytesRead);
+      if (from === 0 && looksBinary(bytes)) {
+        yield "binary";
+        return;
+      }
+      const atEnd = from + bytes.length >= size;
+      if (!atEnd) bytes = bytes.subarray(0, charBoundary(bytes, bytes.length));
+      const ownStartByte = charBoundary(bytes, own2 - from);
+      const ownEndByte = atEnd ? bytes.length : charBoundary(bytes, Math.min(bytes.length, own2 - from + WINDOW));
+      const text2 = bytes.toString("utf8");
+      const ownFrom = bytes.subarray(0, ownStartByte).toString("utf8").length;
+      const ownTo = ownFrom + bytes.subarray(ownStartByte, ownEndByte).toString("utf8").length;
+      const pre = countLines(bytes.subarray(0, ownStartByte), 0, 0);
+      yield {
+        path,
+        text: text2,
+        asciiBytes: asciiOnly(bytes),
+        wholeFile: false,
+        chunk: { lineOffset: lineOffset - pre.lines, columnOffset: pre.lines === 0 ? columnOffset - pre.tail : 0, ownFrom, ownTo }
+      };
+      const owned = countLines(bytes.subarray(ownStartByte, ownEndByte), 0, 0);
+      lineOffset += owned.lines;
+      columnOffset = owned.lines ? owned.tail : columnOffset + owned.tail;
+      own2 = from + ownEndByte;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+function countLines(bytes, lines, tail) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b3 = bytes[i];
+    if (b3 === 10) {
+      lines++;
+      tail = 0;
+    } else if ((b3 & 192) !== 128) tail++;
+  }
+  return { lines, tail };
+}
+function charBoundary(bytes, at2) {
+  let i = at2;
+  while (i > 0 && i < bytes.length && (bytes[i] & 192) === 128) i--;
+  return i;
 }
 
 // src/sources/tree.ts
@@ -61943,7 +62018,8 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
       while (pending.length) {
         const unit = await pending.shift();
         fill();
-        if (unit) yield unit;
+        if (unit && "large" in unit) yield* readLarge(unit, stats);
+        else if (unit) yield unit;
       }
     }
   };
@@ -61965,6 +62041,21 @@ async function walk(root, rel = "") {
   }
   return out;
 }
+async function* readLarge(file2, stats) {
+  try {
+    for await (const unit of largeFileUnits(file2.large, file2.path, file2.size)) {
+      if (unit === "binary") {
+        stats.skipped.push({ path: file2.path, reason: "binary" });
+        return;
+      }
+      yield unit;
+    }
+    stats.files++;
+    stats.bytes += file2.size;
+  } catch (e) {
+    stats.skipped.push({ path: file2.path, reason: `unreadable (${e.code ?? e.message})` });
+  }
+}
 async function readOne(opts, path, stats) {
   const full = join2(opts.root, path);
   try {
@@ -61978,7 +62069,8 @@ async function readOne(opts, path, stats) {
       stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info2.size} bytes)` });
       return void 0;
     }
-    const handle = await open3(full, "r");
+    if (info2.size > LARGE_FILE) return { large: full, path, size: info2.size };
+    const handle = await open4(full, "r");
     let buf;
     try {
       buf = await handle.readFile();
@@ -63140,7 +63232,7 @@ import { readFileSync as readFileSync6, existsSync as existsSync5 } from "node:f
 import { resolve as resolve2 } from "node:path";
 var MAX_DEPTH3 = 4096;
 async function resolveRange2(dir, base, head, commitsHint, log) {
-  const repo = await open4(dir, log);
+  const repo = await open5(dir, log);
   const shallow = await repo.isShallow();
   const firstDepth = Math.max((commitsHint ?? 0) + 1, 2);
   await repo.ensure({ base, head }, shallow ? firstDepth : void 0);
@@ -63157,7 +63249,7 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
     log(`moltguard: first push of the default branch ${defaultBranch}: nothing to compare it with`);
     return void 0;
   }
-  const repo = await open4(dir, log);
+  const repo = await open5(dir, log);
   const shallow = await repo.isShallow();
   await repo.ensure({ head }, shallow ? 2 : void 0);
   const tracking = `refs/remotes/origin/${defaultBranch}`;
@@ -63170,7 +63262,7 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
     return void 0;
   }
 }
-async function open4(dir, log) {
+async function open5(dir, log) {
   const repo = new Checkout(dir, log);
   try {
     await repo.isShallow();
