@@ -63,6 +63,8 @@ function secretRegexes() {
 }
 
 const rows = [];
+let histRatio;
+let secretlintRatio;
 const row = (workload, tool, ms, mb, rssMiB, note = '') => rows.push({ workload, tool, ms, mb, rssMiB, note });
 const fmt = (n, d = 1) => (n === undefined ? '–' : n.toFixed(d));
 
@@ -94,8 +96,30 @@ warm(synth.dir);
 const syn = moltguard(['scan', synth.dir]);
 row('tree: synthetic + minified', 'moltguard', syn.ms, synth.bytes / 1e6, syn.rssMiB, `${syn.report.findings.filter((f) => f.category === 'secret').length} of ${synth.planted} planted secrets found`);
 
-// 3. History.
-let histRatio;
+// 3. secretlint's recommended preset on a small real tree (it is far slower; a big tree takes it minutes).
+const slDir = join(cache, 'secretlint');
+if (!existsSync(join(slDir, 'node_modules/.bin/secretlint'))) {
+  mkdirSync(slDir, { recursive: true });
+  writeFileSync(join(slDir, 'package.json'), '{"private":true}');
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', 'secretlint', '@secretlint/secretlint-rule-preset-recommend'], { cwd: slDir, stdio: 'inherit' });
+}
+const small = join(cache, 'small-tree');
+if (!existsSync(join(small, 'lodash'))) {
+  mkdirSync(small, { recursive: true });
+  run('cp', ['-r', join(npm, 'lodash'), join(npm, 'moment'), small]);
+  writeFileSync(join(small, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+}
+if (existsSync(join(slDir, 'node_modules/.bin/secretlint'))) {
+  warm(small);
+  const mgSmall = moltguard(['scan', small]);
+  const sl = run(join(slDir, 'node_modules/.bin/secretlint'), ['**/*', '--secretlintrc', '.secretlintrc.json'], { cwd: small, env: { ...process.env, NODE_PATH: join(slDir, 'node_modules') } });
+  const mb = mgSmall.report.stats.bytes / 1e6;
+  row('tree: lodash + moment', 'moltguard', mgSmall.ms, mb, mgSmall.rssMiB);
+  row('tree: lodash + moment', 'secretlint, recommend preset', sl.ms, mb, undefined, `exit ${sl.status}`);
+  secretlintRatio = sl.ms / mgSmall.ms;
+}
+
+// 4. History.
 const memory = [];
 if (!quick) {
   const hist = ensureHistory(cache, npm, 20000, 300);
@@ -125,5 +149,6 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 if (rgTreeMs) console.log(`tree vs ripgrep: ${(tree.ms / rgTreeMs).toFixed(2)}x ripgrep's wall time (target <= 0.35x): ${verdict(tree.ms / rgTreeMs <= 0.35)}`);
 console.log(`tree peak memory: ${fmt(tree.rssMiB, 0)} MiB (target < 300 MiB): ${verdict(tree.rssMiB < 300)}`);
 if (histRatio !== undefined) console.log(`history vs git log -p: ${histRatio.toFixed(2)}x (target <= 0.75x): ${verdict(histRatio <= 0.75)}`);
+if (secretlintRatio) console.log(`secretlint recommend preset vs moltguard: moltguard is ${secretlintRatio.toFixed(0)}x faster (target >= 100x): ${verdict(secretlintRatio >= 100)}`);
 if (memory.length === 2) console.log(`history memory: ${fmt(memory[0][1], 0)} MiB at 5,000 commits, ${fmt(memory[1][1], 0)} MiB at 50,000 (target: flat): ${verdict(memory[1][1] < memory[0][1] * 1.25)}`);
 console.log(`secret rules: ${regexes.length} regex rules (+ generic assignment rules); ripgrep ran the first 40`);
