@@ -1,6 +1,6 @@
 import { SecretEngine } from '../../src/secrets/engine.js';
 import { loadBuiltinRules } from '../../src/secrets/builtin.js';
-import { findAssignments, normalizeKey } from '../../src/secrets/assignment.js';
+import { findAssignments, normalizeKey, unquotedIsLiteral } from '../../src/secrets/assignment.js';
 import { inContext } from '../../src/secrets/context.js';
 import { redactLine, redactSecret } from '../../src/secrets/redact.js';
 import { makeFinding } from '../../src/finding.js';
@@ -46,6 +46,12 @@ describe('generic rules read name = value structure', () => {
     ['headers["X-Api-Key"] = "h"', 'X-Api-Key', 'h'],
     ['token := "go"', 'token', 'go'],
     ['Client(api_key="py", timeout=3)', 'api_key', 'py'],
+    ['DEPLOY_TOKEN ?= mk', 'DEPLOY_TOKEN', 'mk'],
+    ["private $api_secret = 'php';", 'api_secret', 'php'],
+    ['$ApiKey = "ps"', 'ApiKey', 'ps'],
+    ['    val apiToken: String = "kt"', 'apiToken', 'kt'],
+    ["  private readonly apiKey: string = 'ts';", 'apiKey', 'ts'],
+    ['const FALLBACK_KEY: &str = "rs";', 'FALLBACK_KEY', 'rs'],
   ])('%s', (line, key, value) => {
     expect(findAssignments(line, true)).toContainEqual(expect.objectContaining({ key, value }));
   });
@@ -53,6 +59,10 @@ describe('generic rules read name = value structure', () => {
   test('unquoted values are literals only in config formats; expressions are never values', () => {
     expect(findAssignments('token = make_token()', false)).toEqual([]);
     expect(findAssignments('password = self.password', true)).toEqual([]);
+    // A YAML value that is itself an assignment is not a type annotation.
+    expect(findAssignments('run: API_TOKEN=abc ./deploy.sh', true).map((a) => [a.key, a.value])).toEqual([['run', 'API_TOKEN=abc']]);
+    expect(['.env.production', 'deploy/mysql/.my.cnf', 'Makefile', 'app.ini'].map(unquotedIsLiteral)).toEqual([true, true, true, true]);
+    expect(['src/pay.py', 'web/src/client.ts'].map(unquotedIsLiteral)).toEqual([false, false]);
   });
 
   test('names normalize across conventions', () => {
@@ -86,6 +96,10 @@ describe('context', () => {
     expect(inContext(provider, 'docs/setup.md')!.message).toMatch(/in documentation/);
     expect(inContext(provider, 'deploy/.env.example')!.message).toMatch(/in an example file/);
     expect(inContext(provider, 'agent/config.py')).toBe(provider);
+    // A test file named for what it tests, or named test.js (npm's `url` package ships one).
+    expect(['url/test.js', 'src/url.test.ts', 'spec.rb'].map((p) => inContext(provider, p)!.confidence)).toEqual(['low', 'low', 'low']);
+    expect(inContext(provider, 'src/latest.js')).toBe(provider);
+    expect(inContext(provider, 'test.cfg')).toBe(provider);
   });
 });
 

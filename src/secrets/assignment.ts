@@ -4,8 +4,11 @@
  *
  *   KEY=value  export KEY="value"  KEY: value  "key": "value"  key = 'value'  ENV KEY value
  *   apiKey: "value"  client(api_key="value")  headers["X-Api-Key"] = "value"  key := "value"
+ *   KEY ?= value (make)  $api_key = 'value' (PHP, PowerShell)
+ *   val apiKey: String = "value"  private readonly apiKey: string = 'value'  const KEY: &str = "value"
  *
- * One regex per line window finds the candidates; quoting decides where a value ends.
+ * Two regexes per line find the candidates (typed declarations need their own, or a YAML
+ * `cmd: KEY=value` would read as a type); quoting decides where a value ends.
  */
 export interface Assignment {
   key: string;
@@ -15,20 +18,26 @@ export interface Assignment {
   quoted: boolean;
 }
 
-// A key (optionally quoted or in brackets), an operator, then the start of the value.
+// A key (optionally quoted, in brackets, or a `$variable`), an operator, then the start of the value.
 const PAIR =
-  /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|=>|==?|:|\s(?=["']))\s*/g;
+  /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*\$?\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|\?=|=>|==?|:|\s(?=["']))\s*/g;
+
+// A declaration with a type between name and value (Kotlin, TypeScript, Swift, Rust, Scala):
+// only after a declaration keyword, so YAML's `key: value` is never taken for a type.
+const TYPED =
+  /(?:^|[\s,;({[])(?:(?:export|const|let|var|val|final|private|protected|public|static|readonly|internal|lateinit|pub)\s+)+\$?([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]*:[ \t]*[A-Za-z_&][\w.<>[\]?|&' ]{0,40}?[ \t]*=(?![=>])[ \t]*/g;
 
 export function findAssignments(line: string, allowUnquoted: boolean): Assignment[] {
   const out: Assignment[] = [];
-  PAIR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PAIR.exec(line)) !== null) {
-    const key = m[2];
-    const at = m.index + m[0].length;
-    const value = readValue(line, at, allowUnquoted);
-    if (value) out.push({ key, ...value });
-    if (PAIR.lastIndex <= m.index) PAIR.lastIndex = m.index + 1;
+  for (const [re, keyGroup] of [[PAIR, 2], [TYPED, 1]] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      const at = m.index + m[0].length;
+      const value = readValue(line, at, allowUnquoted);
+      if (value && !out.some((a) => a.valueStart === value.valueStart)) out.push({ key: m[keyGroup], ...value });
+      if (re.lastIndex <= m.index) re.lastIndex = m.index + 1;
+    }
   }
   return out;
 }
@@ -61,5 +70,5 @@ export function normalizeKey(key: string): string {
 export function unquotedIsLiteral(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (!name.includes('.') || name.startsWith('.env') || name.endsWith('.env')) return true;
-  return /\.(ya?ml|toml|ini|cfg|conf|properties|npmrc|env|service|txt)$|^dockerfile|\.dockerfile$|^\.?npmrc$|^\.pypirc$/.test(name);
+  return /\.(ya?ml|toml|ini|cfg|cnf|conf|properties|npmrc|env|service|txt)$|^dockerfile|\.dockerfile$|^\.?npmrc$|^\.pypirc$/.test(name);
 }

@@ -4,21 +4,28 @@
  * its own list of stop-words for them.
  */
 
-// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, <TOKEN>, %(name)s, $VAR, env lookups.
+// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus), <TOKEN>,
+// %(name)s, $VAR, env lookups, and values that are ciphertext for a key kept elsewhere (SOPS
+// `ENC[AES256_GCM,data:…]`).
 const REFERENCE =
-  /^\$[A-Za-z_{(]|\$\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!/;
+  /^\$[A-Za-z_{(]|\$\{|#\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
 
-// Words the guide and other docs use in place of a real value.
+// Words the guide and other docs use in place of a real value (`your_moltbotden_api_key`).
 const PLACEHOLDER_WORDS =
-  /^my[_-]|your[_-]?(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+  /^my[_-]|your[_-]?(?:[a-z0-9]+[_-]){0,3}(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
 
 /** True for a value that is a reference to a secret kept elsewhere. */
 export function isReference(value: string): boolean {
   return REFERENCE.test(value);
 }
 
+// Values published as examples that docs and tests copy verbatim: the signature of the token
+// jwt.io shows every visitor (signed with "your-256-bit-secret"). AWS's example keys say EXAMPLE.
+const PUBLISHED_EXAMPLES = /SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/;
+
 /** True for a value that is obviously not a real secret. */
 export function isPlaceholder(value: string): boolean {
+  if (PUBLISHED_EXAMPLES.test(value)) return true;
   // In a multi-kilobyte key block, `todo` or `xxxx` turn up by chance: only unmistakable marks count there.
   const words = value.length > LONG ? LONG_PLACEHOLDER : PLACEHOLDER_WORDS;
   if (words.test(value) || isReference(value)) return true;

@@ -11,6 +11,7 @@ import { base62, crc32 } from './validators.js';
  */
 const CHARSETS: Record<string, string> = {
   alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+  alpha: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
   lower: 'abcdefghijklmnopqrstuvwxyz0123456789',
   upper: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
   b32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',

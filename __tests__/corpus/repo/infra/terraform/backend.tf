@@ -1,0 +1,8 @@
+terraform {
+  cloud {
+    organization = "agentco"
+    workspaces {
+      name = "agents-prod"
+    }
+  }
+}

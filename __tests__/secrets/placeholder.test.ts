@@ -1,0 +1,32 @@
+import { isPlaceholder, isReference } from '../../src/secrets/placeholder.js';
+import { expandSample } from '../../src/secrets/samples.js';
+
+describe('placeholders and references', () => {
+  test.each([
+    ['${DB_PASSWORD}'],
+    ['${{ secrets.API_KEY }}'],
+    ['#{PaymentApiKey}#'],
+    ['ENC[AES256_GCM,data:3k1N,iv:Zm9v,tag:YmFy,type:str]'],
+    ['!vault |'],
+    ["os.environ['KEY']"],
+  ])('%s is a reference to a secret kept elsewhere', (value) => {
+    expect(isReference(value)).toBe(true);
+  });
+
+  test.each([['your_moltbotden_api_key'], ['mbd_live_a1b2c3d4...'], ['changeme'], ['xxxxxxxxxxxxxxxx'], ['abcdefghijklmnop']])('%s is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  test("jwt.io's example token is a published example, wherever it is pasted", () => {
+    const example =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    expect(isPlaceholder(example)).toBe(true);
+    expect(isPlaceholder(expandSample('{{jwt:sub=1234567890}}', 'real'))).toBe(false);
+  });
+
+  test('random values are neither', () => {
+    const value = expandSample('{{alnum:32}}', 'p');
+    expect(isReference(value)).toBe(false);
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});
