@@ -1,6 +1,6 @@
-import { FakeGitHub } from './helpers/fake-github.js';
-import { buildAction } from './helpers/runner.js';
-import { Origin, pullRequestEvent, removeTempDirs } from './helpers/repos.js';
+import type { FakeGitHub } from './helpers/fake-github.js';
+import { useActionHarness } from './helpers/harness.js';
+import { Origin, pullRequestEvent } from './helpers/repos.js';
 import { expectNoSecret, insecurePullRequest, runPullRequest } from './helpers/scenarios.js';
 
 /**
@@ -10,18 +10,7 @@ import { expectNoSecret, insecurePullRequest, runPullRequest } from './helpers/s
 
 let bundle: string;
 let api: FakeGitHub;
-
-beforeAll(() => {
-  bundle = buildAction();
-});
-beforeEach(async () => {
-  api = new FakeGitHub();
-  await api.start();
-});
-afterEach(async () => {
-  await api.stop();
-});
-afterAll(removeTempDirs);
+useActionHarness({ bundle: (b) => (bundle = b), api: (a) => (api = a) });
 
 const run = (origin: Origin, mergeSha: string, payload: object) => runPullRequest(bundle, api, origin, mergeSha, payload);
 

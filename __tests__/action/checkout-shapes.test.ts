@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fake } from '../helpers/fakes.js';
-import { FakeGitHub } from './helpers/fake-github.js';
-import { buildAction, runAction } from './helpers/runner.js';
-import { checkout, isShallow, Origin, pullRequestEvent, removeTempDirs, type CheckoutShape } from './helpers/repos.js';
+import type { FakeGitHub } from './helpers/fake-github.js';
+import { useActionHarness } from './helpers/harness.js';
+import { runAction } from './helpers/runner.js';
+import { checkout, isShallow, Origin, pullRequestEvent, type CheckoutShape } from './helpers/repos.js';
 
 /**
  * The range must be right whatever the checkout looks like, for a pull request whose base
@@ -19,18 +20,7 @@ const BOT_TOKEN = fake.telegram('pr-bot');
 
 let bundle: string;
 let api: FakeGitHub;
-
-beforeAll(() => {
-  bundle = buildAction();
-});
-beforeEach(async () => {
-  api = new FakeGitHub();
-  await api.start();
-});
-afterEach(async () => {
-  await api.stop();
-});
-afterAll(removeTempDirs);
+useActionHarness({ bundle: (b) => (bundle = b), api: (a) => (api = a) });
 
 function movedBasePullRequest() {
   const origin = new Origin();

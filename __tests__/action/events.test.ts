@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fake } from '../helpers/fakes.js';
-import { FakeGitHub } from './helpers/fake-github.js';
-import { buildAction, runAction, type ActionRun } from './helpers/runner.js';
-import { checkout, Origin, removeTempDirs, tempDir } from './helpers/repos.js';
+import type { FakeGitHub } from './helpers/fake-github.js';
+import { useActionHarness } from './helpers/harness.js';
+import { runAction, type ActionRun } from './helpers/runner.js';
+import { checkout, Origin, tempDir } from './helpers/repos.js';
 
 /** The bundled action on push and merge_group events, in shallow checkouts of the pushed commit. */
 
@@ -13,18 +14,7 @@ const ZERO = '0'.repeat(40);
 
 let bundle: string;
 let api: FakeGitHub;
-
-beforeAll(() => {
-  bundle = buildAction();
-});
-beforeEach(async () => {
-  api = new FakeGitHub();
-  await api.start();
-});
-afterEach(async () => {
-  await api.stop();
-});
-afterAll(removeTempDirs);
+useActionHarness({ bundle: (b) => (bundle = b), api: (a) => (api = a) });
 
 const repository = { id: 1, name: 'app', full_name: 'acme/app', owner: { login: 'acme' }, default_branch: 'main' };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { FakeGitHub } from './helpers/fake-github.js';
-import { buildAction } from './helpers/runner.js';
-import { Origin, pullRequestEvent, removeTempDirs } from './helpers/repos.js';
+import type { FakeGitHub } from './helpers/fake-github.js';
+import { useActionHarness } from './helpers/harness.js';
+import { Origin, pullRequestEvent } from './helpers/repos.js';
 import { expectNoSecret, insecurePullRequest, runPullRequest, SSHD_GOOD } from './helpers/scenarios.js';
 
 /**
@@ -12,18 +12,7 @@ import { expectNoSecret, insecurePullRequest, runPullRequest, SSHD_GOOD } from '
 
 let bundle: string;
 let api: FakeGitHub;
-
-beforeAll(() => {
-  bundle = buildAction();
-});
-beforeEach(async () => {
-  api = new FakeGitHub();
-  await api.start();
-});
-afterEach(async () => {
-  await api.stop();
-});
-afterAll(removeTempDirs);
+useActionHarness({ bundle: (b) => (bundle = b), api: (a) => (api = a) });
 
 const run = (origin: Origin, mergeSha: string, payload: object, inputs: Record<string, string> = {}) => runPullRequest(bundle, api, origin, mergeSha, payload, inputs);
 
