@@ -149,6 +149,19 @@ describe('scan --mode diff', () => {
     expect(report.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual(['ssh-broad-match:4']);
   });
 
+  test('a binary key store added by the change is reported; other binaries are skipped', async () => {
+    const r = repo();
+    const base = r.commit('base', { 'a.txt': 'x\n' });
+    r.write('certs/agent.pfx', Buffer.from([0x30, 0x82, 0, 1, 0, 2])).write('logo.png', Buffer.from([0x89, 0x50, 0, 1]));
+    r.commit('add binaries');
+    const report = JSON.parse((await cli('scan', r.dir, '--mode', 'diff', '--base', base, '--format', 'json')).stdout);
+    expect(report.findings.map((f: { ruleId: string; path: string; line: number }) => [f.ruleId, f.path, f.line])).toEqual([['keystore-file', 'certs/agent.pfx', 1]]);
+    r.write('staged.p12', Buffer.from([0x30, 0x82, 0]));
+    r.git('add', 'staged.p12');
+    const staged = JSON.parse((await cli('scan', r.dir, '--mode', 'staged', '--format', 'json')).stdout);
+    expect(staged.findings.map((f: { path: string }) => f.path)).toEqual(['staged.p12']);
+  });
+
   test('an unknown ref is a usage error that names it', async () => {
     const r = repo();
     r.commit('one', { a: 'b' });

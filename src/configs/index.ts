@@ -13,12 +13,13 @@ import { sudoersCheck } from './sudoers/check.js';
 import { firewallCheck } from './firewall/check.js';
 import { sshKeysCheck } from './ssh-keys/check.js';
 import { privateKeysCheck } from './private-keys.js';
+import { keystoreCheck } from './keystore.js';
 import { fail2banCheck } from './fail2ban/check.js';
 import { aptCheck } from './apt/check.js';
 import { parseErrorRule } from './parse-error.js';
 
 /** Every config check, in the order their findings are reported for one file. */
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, fail2banCheck, aptCheck];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck];
 
 export function configRules(): ConfigRule[] {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c) => c.rules))];

@@ -1,6 +1,6 @@
 import { defaultBase, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
 import { readPatches } from './patch.js';
-import { asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
+import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
 import { UsageError } from '../errors.js';
 
 export interface DiffOptions {
@@ -27,6 +27,10 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
   for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
     if ('path' in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
   }
+  // Binary files have no hunks; key stores among them are findings all the same.
+  for (const path of await gitPaths(opts.root, range.namesArgs)) {
+    if (KEYSTORE_NAME.test(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+  }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
   const read = (path: string): Buffer | undefined => showBlob(opts.root, `${range.headSpec}${path}`);
@@ -51,7 +55,8 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
           continue;
         }
         if (looksBinary(buf)) {
-          stats.skipped.push({ path, reason: 'binary' });
+          if (KEYSTORE_NAME.test(path)) yield { path, text: '', wholeFile: true, changedLines: new Set([1]) };
+          else stats.skipped.push({ path, reason: 'binary' });
           continue;
         }
         stats.files++;
@@ -64,6 +69,8 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
 
 interface Range {
   diffArgs: string[];
+  /** The same change as NUL-separated names, binaries included. */
+  namesArgs: string[];
   listArgs: string[];
   /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
   headSpec: string;
@@ -79,6 +86,7 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
     const base = (await hasCommits(dir)) ? ['HEAD'] : [];
     return {
       diffArgs: ['diff', '--cached', ...DIFF_FLAGS, ...base, '--', '.'],
+      namesArgs: ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=AMRC', ...base, '--', '.'],
       listArgs: ['ls-files', '-z', '--cached', '.'],
       headSpec: ':./',
       label: 'staged changes',
@@ -88,6 +96,7 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
   const base = opts.base ? await resolveCommit(dir, opts.base) : await defaultBase(dir, head);
   return {
     diffArgs: ['diff', ...DIFF_FLAGS, base, head, '--', '.'],
+    namesArgs: ['diff', '--name-only', '-z', '--relative', '--diff-filter=AMRC', base, head, '--', '.'],
     listArgs: ['ls-tree', '-r', '-z', '--name-only', head, '.'],
     headSpec: `${head}:./`,
     range: { base, head },

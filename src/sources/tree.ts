@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
-import { asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from './unit.js';
+import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from './unit.js';
 
 export interface TreeOptions {
   root: string;
@@ -126,6 +126,12 @@ async function readOne(opts: { root: string; maxFileSize: number }, path: string
       await handle.close();
     }
     if (looksBinary(buf)) {
+      // A binary key store is a finding in itself: the keystore check sees its name.
+      if (KEYSTORE_NAME.test(path)) {
+        stats.files++;
+        stats.bytes += buf.length;
+        return { path, text: '', wholeFile: true };
+      }
       stats.skipped.push({ path, reason: 'binary' });
       return undefined;
     }

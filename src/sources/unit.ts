@@ -65,6 +65,12 @@ export function decode(buf: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Binary files that are findings by their mere presence (PKCS#12 and Java key stores): sources
+ * hand them to the detectors with empty text instead of skipping them.
+ */
+export const KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
+
 export function looksBinary(buf: Buffer): boolean {
   const end = Math.min(buf.length, 8192);
   for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
