@@ -15154,6 +15154,48 @@ function encryption(kind, block) {
   return "unencrypted";
 }
 
+// src/configs/keystore.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/unit.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { isAscii } from "node:buffer";
+function newStats() {
+  return { files: 0, bytes: 0, commits: 0, skipped: [] };
+}
+function asciiOnly(buf) {
+  return isAscii(buf) ? buf : void 0;
+}
+function decode2(buf) {
+  const text = buf.toString("utf8");
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+var KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
+function looksBinary(buf) {
+  const end = Math.min(buf.length, 8192);
+  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+// src/configs/keystore.ts
+var keystoreFile = configRule({
+  id: "keystore-file",
+  title: "Binary key store committed",
+  severity: "critical",
+  why: "A PKCS#12 or Java key store holds a private key; its password is often empty, a default or kept beside it, and anyone with a clone can try.",
+  fix: "Remove the file (`git rm --cached`, add it to .gitignore), purge it from history, and reissue the certificate with a new key; keep key stores in a secret manager or on the server only."
+});
+var keystoreCheck = {
+  name: "keystore",
+  rules: [keystoreFile],
+  applies(path, text) {
+    return KEYSTORE_NAME.test(baseName(path)) && text === "";
+  },
+  check(path) {
+    return [keystoreFile.at({ line: 1, column: 1 }, { message: `${baseName(path)} is a binary key store committed to the repository.`, key: "keystore" })];
+  }
+};
+
 // src/configs/fail2ban/check.ts
 init_define_MOLTGUARD_RULE_FILES();
 
@@ -15565,7 +15607,7 @@ function originFindings(path, statements, lines) {
 }
 
 // src/configs/index.ts
-var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, fail2banCheck, aptCheck];
+var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck];
 function configRules() {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c3) => c3.rules))];
 }
@@ -16338,7 +16380,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode3,
+  decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe3,
@@ -16746,7 +16788,7 @@ __export(core_exports2, {
   config: () => config,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode2,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync,
   describe: () => describe2,
   encode: () => encode,
@@ -18105,7 +18147,7 @@ var _decode = (_Err) => {
   };
   return fn2;
 };
-var decode2 = /* @__PURE__ */ _decode($ZodRealError);
+var decode3 = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
   const fn2 = async (schema, value, _ctx, _params) => {
@@ -33561,7 +33603,7 @@ var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 var encode2 = /* @__PURE__ */ _encode(ZodRealError);
-var decode3 = /* @__PURE__ */ _decode(ZodRealError);
+var decode4 = /* @__PURE__ */ _decode(ZodRealError);
 var encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
 var decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
 var safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -33721,7 +33763,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return encode2(this, data, params, { callee: _encode2 });
   },
   decode: function _decode2(data, params) {
-    return decode3(this, data, params, { callee: _decode2 });
+    return decode4(this, data, params, { callee: _decode2 });
   },
   encodeAsync: async function _encodeAsync2(data, params) {
     return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -40072,27 +40114,6 @@ async function gitPaths(dir, args) {
 // src/sources/large.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { open as open2 } from "node:fs/promises";
-
-// src/sources/unit.ts
-init_define_MOLTGUARD_RULE_FILES();
-import { isAscii } from "node:buffer";
-function newStats() {
-  return { files: 0, bytes: 0, commits: 0, skipped: [] };
-}
-function asciiOnly(buf) {
-  return isAscii(buf) ? buf : void 0;
-}
-function decode4(buf) {
-  const text = buf.toString("utf8");
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function looksBinary(buf) {
-  const end = Math.min(buf.length, 8192);
-  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
-  return false;
-}
-
-// src/sources/large.ts
 var LARGE_FILE = 16 * 1024 * 1024;
 var WINDOW = 4 * 1024 * 1024;
 var OVERLAP = 160 * 1024;
@@ -40167,7 +40188,7 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode4(readFileSync4(join2(root, path)));
+        return decode2(readFileSync4(join2(root, path)));
       } catch {
         return void 0;
       }
@@ -40242,12 +40263,17 @@ async function readOne(opts, path, stats) {
       await handle.close();
     }
     if (looksBinary(buf)) {
+      if (KEYSTORE_NAME.test(path)) {
+        stats.files++;
+        stats.bytes += buf.length;
+        return { path, text: "", wholeFile: true };
+      }
       stats.skipped.push({ path, reason: "binary" });
       return void 0;
     }
     stats.files++;
     stats.bytes += buf.length;
-    return { path, text: decode4(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
+    return { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return void 0;
@@ -40512,6 +40538,9 @@ async function diffSource(opts) {
   for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
     if ("path" in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
   }
+  for (const path of await gitPaths(opts.root, range.namesArgs)) {
+    if (KEYSTORE_NAME.test(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+  }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
   const read = (path) => showBlob(opts.root, `${range.headSpec}${path}`);
@@ -40522,7 +40551,7 @@ async function diffSource(opts) {
     describe: () => `${range.label} (${stats.files} changed files)`,
     read: (path) => {
       const buf = read(path);
-      return buf ? decode4(buf) : void 0;
+      return buf ? decode2(buf) : void 0;
     },
     async *units() {
       for (const [path, lineNumbers] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
@@ -40536,12 +40565,13 @@ async function diffSource(opts) {
           continue;
         }
         if (looksBinary(buf)) {
-          stats.skipped.push({ path, reason: "binary" });
+          if (KEYSTORE_NAME.test(path)) yield { path, text: "", wholeFile: true, changedLines: /* @__PURE__ */ new Set([1]) };
+          else stats.skipped.push({ path, reason: "binary" });
           continue;
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode4(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
+        yield { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
     }
   };
@@ -40553,6 +40583,7 @@ async function resolveRange(opts) {
     const base2 = await hasCommits(dir) ? ["HEAD"] : [];
     return {
       diffArgs: ["diff", "--cached", ...DIFF_FLAGS, ...base2, "--", "."],
+      namesArgs: ["diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=AMRC", ...base2, "--", "."],
       listArgs: ["ls-files", "-z", "--cached", "."],
       headSpec: ":./",
       label: "staged changes"
@@ -40562,6 +40593,7 @@ async function resolveRange(opts) {
   const base = opts.base ? await resolveCommit(dir, opts.base) : await defaultBase(dir, head);
   return {
     diffArgs: ["diff", ...DIFF_FLAGS, base, head, "--", "."],
+    namesArgs: ["diff", "--name-only", "-z", "--relative", "--diff-filter=AMRC", base, head, "--", "."],
     listArgs: ["ls-tree", "-r", "-z", "--name-only", head, "."],
     headSpec: `${head}:./`,
     range: { base, head },
@@ -40619,7 +40651,7 @@ async function* patchUnits(root, args, stdin, stats, include) {
     stats.bytes += item.bytes.length;
     yield {
       path: item.path,
-      text: decode4(item.bytes),
+      text: decode2(item.bytes),
       asciiBytes: asciiOnly(item.bytes),
       lineNumbers: item.lineNumbers,
       wholeFile: false,
