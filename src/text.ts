@@ -46,8 +46,3 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r$/, '');
   }
 }
-
-/** Splits text into lines as editors number them (LF or CRLF). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}

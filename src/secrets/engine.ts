@@ -68,10 +68,6 @@ export class SecretEngine {
     this.unkeyed = this.compiled.filter((c) => c.rule.keywords.length === 0);
   }
 
-  get ruleCount(): number {
-    return this.compiled.length;
-  }
-
   /** Guarded rules that were switched off during the run, with why: one line each. */
   get warnings(): string[] {
     return this.compiled
