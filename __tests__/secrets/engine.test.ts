@@ -118,6 +118,24 @@ describe('encoded secrets', () => {
     expect(found[0].message).toMatch(/base64-encoded in the file/);
   });
 
+  test('every Secret data value is scored as a secret, except keys naming public parts', () => {
+    const b64 = (v: string) => Buffer.from(v).toString('base64');
+    const hmac = expandSample('{{token:32}}', 'hmac');
+    const yaml = [
+      'apiVersion: v1', 'kind: Secret', 'metadata:', '  name: webhooks', 'data:',
+      `  database-host: ${b64('db7.internal.example-agents.net')}`,
+      `  username: ${b64('agent_service_user01')}`,
+      `  api-key: ${b64(expandSample('{{alnum:40}}', 'k8s-first'))}`,
+      `  webhook-hmac: ${b64(hmac)}`,
+      '',
+    ].join('\n');
+    // The Secret rule reports the first entry; the second is found through its decoded value,
+    // although `webhook-hmac` is no secret-sounding name.
+    const found = engine.scan(yaml, 'k8s/webhooks.yaml');
+    expect(found.map((d) => d.line)).toEqual([8, 9]);
+    expect(found[1]).toMatchObject({ secret: hmac, encoded: b64(hmac) });
+  });
+
   test('a provider token inside a basic-auth header is found', () => {
     const key = fake.mbd('basic');
     const header = `curl -H "Authorization: Basic ${Buffer.from(`agent:${key}`).toString('base64')}" https://x`;

@@ -15,6 +15,7 @@ export interface EncodedSegment {
 const B64 = '[A-Za-z0-9+/]{8,}={0,2}';
 const BASIC = new RegExp(`\\bBasic\\s+(${B64})`, 'g');
 const DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, 'g');
+const PUBLIC_PART = /(?:^|_)(?:crt|cert|certificate|ca|pub|public|host|hostname|port|user|username|database|db|name|url|endpoint|region)$/i;
 const K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, 'gm');
 // Anchored on `://` then widened, so the costly part only runs where a URL is.
 const URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
@@ -36,7 +37,12 @@ export function encodedSegments(text: string): EncodedSegment[] {
   if (text.includes('Secret') && /^kind:\s*Secret\b/m.test(text)) {
     collect(out, text, K8S_DATA, (m) => {
       const value = printable(m[2]);
-      return value === undefined ? undefined : `${m[1].replace(/[.-]/g, '_')}=${value}`;
+      if (value === undefined) return undefined;
+      // A Secret's data is secret by definition, whatever its key is called (`webhook-hmac`), so
+      // its values are scored as secrets; keys that name public parts (certificates, hosts,
+      // users) keep their own name and are judged by it.
+      const key = m[1].replace(/[.-]/g, '_');
+      return `${PUBLIC_PART.test(key) ? key : 'secret'}=${value}`;
     }, 2);
   }
   if (hasEncodedUrl(text)) {
