@@ -15870,6 +15870,7 @@ init_define_MOLTGUARD_RULE_FILES();
 var B64 = "[A-Za-z0-9+/]{8,}={0,2}";
 var BASIC = new RegExp(`\\bBasic\\s+(${B64})`, "g");
 var DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, "g");
+var PUBLIC_PART = /(?:^|_)(?:crt|cert|certificate|ca|pub|public|host|hostname|port|user|username|database|db|name|url|endpoint|region)$/i;
 var K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, "gm");
 var URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
 var PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
@@ -15887,7 +15888,9 @@ function encodedSegments(text) {
   if (text.includes("Secret") && /^kind:\s*Secret\b/m.test(text)) {
     collect(out, text, K8S_DATA, (m2) => {
       const value = printable(m2[2]);
-      return value === void 0 ? void 0 : `${m2[1].replace(/[.-]/g, "_")}=${value}`;
+      if (value === void 0) return void 0;
+      const key = m2[1].replace(/[.-]/g, "_");
+      return `${PUBLIC_PART.test(key) ? key : "secret"}=${value}`;
     }, 2);
   }
   if (hasEncodedUrl(text)) {
