@@ -1,5 +1,5 @@
-import { lstat, open, readdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
@@ -12,8 +12,6 @@ export interface TreeOptions {
   include: (path: string) => boolean;
 }
 
-/** Reads in parallel but yields in path order, so output is the same on every run. */
-const READ_AHEAD = 16;
 
 /**
  * The paths a tree scan covers, sorted, after the config's path filter: in git, tracked and
@@ -43,15 +41,10 @@ export function fileSource(root: string, paths: readonly string[], maxFileSize: 
       }
     },
     async *units(): AsyncGenerator<ScanUnit> {
-      const pending: Promise<ScanUnit | Large | undefined>[] = [];
-      let next = 0;
-      const fill = () => {
-        while (pending.length < READ_AHEAD && next < paths.length) pending.push(readOne(opts, paths[next++], stats));
-      };
-      fill();
-      while (pending.length) {
-        const unit = await pending.shift()!;
-        fill();
+      // One file at a time: reads are synchronous, so reading ahead would only hold more
+      // files in memory at once.
+      for (const path of paths) {
+        const unit = readOne(opts, path, stats);
         if (unit && 'large' in unit) yield* readLarge(unit, stats);
         else if (unit) yield unit;
       }
@@ -104,26 +97,34 @@ async function* readLarge(file: Large, stats: SourceStats): AsyncGenerator<ScanU
   }
 }
 
-async function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: SourceStats): Promise<ScanUnit | Large | undefined> {
+function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: SourceStats): ScanUnit | Large | undefined {
   const full = join(opts.root, path);
   try {
-    const info = await lstat(full);
-    if (info.isSymbolicLink()) {
-      stats.skipped.push({ path, reason: 'symbolic link (not followed)' });
-      return undefined;
+    // O_NOFOLLOW refuses a symbolic link in the open itself (ELOOP), so no lstat is needed:
+    // one open, one fstat, one read per file. Synchronous on purpose: each worker thread reads
+    // its own batch, and the async API's round trips cost more than the reads.
+    let fd: number;
+    try {
+      fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+        stats.skipped.push({ path, reason: 'symbolic link (not followed)' });
+        return undefined;
+      }
+      throw e;
     }
-    if (!info.isFile()) return undefined;
-    if (info.size > opts.maxFileSize) {
-      stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
-      return undefined;
-    }
-    if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
-    const handle = await open(full, 'r');
     let buf: Buffer;
     try {
-      buf = await handle.readFile();
+      const info = fstatSync(fd);
+      if (!info.isFile()) return undefined;
+      if (info.size > opts.maxFileSize) {
+        stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
+        return undefined;
+      }
+      if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
+      buf = readFileSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     if (looksBinary(buf)) {
       // A binary key store is a finding in itself: the keystore check sees its name.
