@@ -968,7 +968,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open4 = value;
+          const open3 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -978,7 +978,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open4) {
+            if (next === open3) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -1021,8 +1021,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open4 = block.nodes.shift();
-            block.nodes = [open4, { type: "text", value: stringify(block) }];
+            const open3 = block.nodes.shift();
+            block.nodes = [open3, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -1748,7 +1748,7 @@ var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -1756,7 +1756,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -1962,7 +1962,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -1995,8 +1995,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -2125,16 +2125,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal2;
-          open4.output = safeOutput || utils.escapeRegex(literal2);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -2354,15 +2354,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -2695,7 +2695,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants2.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -2755,7 +2755,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -2883,7 +2883,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants2;
     module.exports = picomatch;
   }
 });
@@ -12517,8 +12517,8 @@ function findDbUrls(text) {
 }
 function trimTrailing(s) {
   let t2 = s.replace(/[.,;:!]+$/, "");
-  for (const [open4, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
-    while (t2.endsWith(close) && count(t2, open4) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
+  for (const [open3, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
+    while (t2.endsWith(close) && count(t2, open3) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
   }
   return t2;
 }
@@ -13373,19 +13373,19 @@ var Lexer = class {
     this.word.quoted = true;
   }
   singleQuoted() {
-    const open4 = this.i;
-    this.touch(open4);
-    const close = this.s.indexOf("'", open4 + 1);
+    const open3 = this.i;
+    this.touch(open3);
+    const close = this.s.indexOf("'", open3 + 1);
     const end = close < 0 ? this.s.length : close;
-    if (close < 0) this.problems.push({ offset: open4, message: "unterminated single quote" });
-    for (let k2 = open4 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
+    if (close < 0) this.problems.push({ offset: open3, message: "unterminated single quote" });
+    for (let k2 = open3 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
     this.i = end + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
   ansiQuoted() {
-    const open4 = this.i;
-    this.touch(open4);
-    let k2 = open4 + 2;
+    const open3 = this.i;
+    this.touch(open3);
+    let k2 = open3 + 2;
     const escapes = { n: "\n", t: "	", r: "\r", "'": "'", "\\": "\\", '"': '"' };
     while (k2 < this.s.length && this.s[k2] !== "'") {
       if (this.s[k2] === "\\" && k2 + 1 < this.s.length) {
@@ -13393,13 +13393,13 @@ var Lexer = class {
         k2 += 2;
       } else this.push(this.s[k2], k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open4, message: "unterminated $'\u2026' quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated $'\u2026' quote" });
     this.i = k2 + 1;
   }
   doubleQuoted() {
-    const open4 = this.i;
-    this.touch(open4);
-    let k2 = open4 + 1;
+    const open3 = this.i;
+    this.touch(open3);
+    let k2 = open3 + 1;
     while (k2 < this.s.length && this.s[k2] !== '"') {
       const c3 = this.s[k2];
       if (c3 === "\\" && this.s[k2 + 1] === "\n") k2 += 2;
@@ -13416,7 +13416,7 @@ var Lexer = class {
         k2 = this.i;
       } else this.push(c3, k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open4, message: "unterminated double quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open3, message: "unterminated double quote" });
     this.i = k2 + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
@@ -36581,8 +36581,8 @@ function sortFindings(findings) {
 
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { lstat, open as open3, readdir } from "node:fs/promises";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/sources/git.ts
@@ -40174,7 +40174,6 @@ function charBoundary(bytes, at2) {
 }
 
 // src/sources/tree.ts
-var READ_AHEAD = 16;
 async function listTree(opts) {
   const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
   return all.filter(opts.include).sort();
@@ -40194,15 +40193,8 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
       }
     },
     async *units() {
-      const pending = [];
-      let next = 0;
-      const fill = () => {
-        while (pending.length < READ_AHEAD && next < paths.length) pending.push(readOne(opts, paths[next++], stats));
-      };
-      fill();
-      while (pending.length) {
-        const unit = await pending.shift();
-        fill();
+      for (const path of paths) {
+        const unit = readOne(opts, path, stats);
         if (unit && "large" in unit) yield* readLarge(unit, stats);
         else if (unit) yield unit;
       }
@@ -40241,26 +40233,31 @@ async function* readLarge(file2, stats) {
     stats.skipped.push({ path: file2.path, reason: `unreadable (${e.code ?? e.message})` });
   }
 }
-async function readOne(opts, path, stats) {
+function readOne(opts, path, stats) {
   const full = join2(opts.root, path);
   try {
-    const info = await lstat(full);
-    if (info.isSymbolicLink()) {
-      stats.skipped.push({ path, reason: "symbolic link (not followed)" });
-      return void 0;
+    let fd;
+    try {
+      fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (e) {
+      if (e.code === "ELOOP") {
+        stats.skipped.push({ path, reason: "symbolic link (not followed)" });
+        return void 0;
+      }
+      throw e;
     }
-    if (!info.isFile()) return void 0;
-    if (info.size > opts.maxFileSize) {
-      stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
-      return void 0;
-    }
-    if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
-    const handle = await open3(full, "r");
     let buf;
     try {
-      buf = await handle.readFile();
+      const info = fstatSync(fd);
+      if (!info.isFile()) return void 0;
+      if (info.size > opts.maxFileSize) {
+        stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
+        return void 0;
+      }
+      if (info.size > LARGE_FILE) return { large: full, path, size: info.size };
+      buf = readFileSync4(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     if (looksBinary(buf)) {
       if (KEYSTORE_NAME.test(path)) {

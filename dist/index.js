@@ -5833,7 +5833,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5908,7 +5908,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6003,11 +6003,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6030,10 +6030,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6050,7 +6050,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6230,7 +6230,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6252,7 +6252,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6288,13 +6288,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20179,7 +20179,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open6 = value;
+          const open5 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -20189,7 +20189,7 @@ var require_parse2 = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open6) {
+            if (next === open5) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -20232,8 +20232,8 @@ var require_parse2 = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open6 = block.nodes.shift();
-            block.nodes = [open6, { type: "text", value: stringify(block) }];
+            const open5 = block.nodes.shift();
+            block.nodes = [open5, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -20959,7 +20959,7 @@ var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var constants3 = require_constants7();
+    var constants4 = require_constants7();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -20967,7 +20967,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21173,7 +21173,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21206,8 +21206,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21336,16 +21336,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal2;
-          open6.output = safeOutput || utils.escapeRegex(literal2);
+          const open5 = tokens[token.tokensIndex];
+          open5.type = "text";
+          open5.value = literal2;
+          open5.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open6.output;
+          state.output = token.output + open5.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -21565,15 +21565,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open6 = {
+          const open5 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open6);
-          push(open6);
+          braces.push(open5);
+          push(open5);
           continue;
         }
         if (value === "}") {
@@ -21906,7 +21906,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21966,7 +21966,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse5 = require_parse3();
     var utils = require_utils3();
-    var constants3 = require_constants7();
+    var constants4 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22094,7 +22094,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants3;
+    picomatch.constants = constants4;
     module.exports = picomatch;
   }
 });
@@ -34362,8 +34362,8 @@ function findDbUrls(text2) {
 }
 function trimTrailing(s) {
   let t2 = s.replace(/[.,;:!]+$/, "");
-  for (const [open6, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
-    while (t2.endsWith(close) && count(t2, open6) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
+  for (const [open5, close] of [["(", ")"], ["[", "]"], ["{", "}"]]) {
+    while (t2.endsWith(close) && count(t2, open5) < count(t2, close)) t2 = t2.slice(0, -1).replace(/[.,;:!]+$/, "");
   }
   return t2;
 }
@@ -35218,19 +35218,19 @@ var Lexer = class {
     this.word.quoted = true;
   }
   singleQuoted() {
-    const open6 = this.i;
-    this.touch(open6);
-    const close = this.s.indexOf("'", open6 + 1);
+    const open5 = this.i;
+    this.touch(open5);
+    const close = this.s.indexOf("'", open5 + 1);
     const end = close < 0 ? this.s.length : close;
-    if (close < 0) this.problems.push({ offset: open6, message: "unterminated single quote" });
-    for (let k2 = open6 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
+    if (close < 0) this.problems.push({ offset: open5, message: "unterminated single quote" });
+    for (let k2 = open5 + 1; k2 < end; k2++) this.push(this.s[k2], k2, true);
     this.i = end + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
   ansiQuoted() {
-    const open6 = this.i;
-    this.touch(open6);
-    let k2 = open6 + 2;
+    const open5 = this.i;
+    this.touch(open5);
+    let k2 = open5 + 2;
     const escapes = { n: "\n", t: "	", r: "\r", "'": "'", "\\": "\\", '"': '"' };
     while (k2 < this.s.length && this.s[k2] !== "'") {
       if (this.s[k2] === "\\" && k2 + 1 < this.s.length) {
@@ -35238,13 +35238,13 @@ var Lexer = class {
         k2 += 2;
       } else this.push(this.s[k2], k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open6, message: "unterminated $'\u2026' quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open5, message: "unterminated $'\u2026' quote" });
     this.i = k2 + 1;
   }
   doubleQuoted() {
-    const open6 = this.i;
-    this.touch(open6);
-    let k2 = open6 + 1;
+    const open5 = this.i;
+    this.touch(open5);
+    let k2 = open5 + 1;
     while (k2 < this.s.length && this.s[k2] !== '"') {
       const c3 = this.s[k2];
       if (c3 === "\\" && this.s[k2 + 1] === "\n") k2 += 2;
@@ -35261,7 +35261,7 @@ var Lexer = class {
         k2 = this.i;
       } else this.push(c3, k2++, true);
     }
-    if (k2 >= this.s.length) this.problems.push({ offset: open6, message: "unterminated double quote" });
+    if (k2 >= this.s.length) this.problems.push({ offset: open5, message: "unterminated double quote" });
     this.i = k2 + 1;
     this.word.end = Math.min(this.i, this.s.length);
   }
@@ -58421,8 +58421,8 @@ function sortFindings(findings) {
 
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { lstat as lstat2, open as open4, readdir as readdir2 } from "node:fs/promises";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/sources/git.ts
@@ -62014,7 +62014,6 @@ function charBoundary(bytes, at2) {
 }
 
 // src/sources/tree.ts
-var READ_AHEAD = 16;
 async function listTree(opts) {
   const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
   return all.filter(opts.include).sort();
@@ -62034,15 +62033,8 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
       }
     },
     async *units() {
-      const pending = [];
-      let next = 0;
-      const fill = () => {
-        while (pending.length < READ_AHEAD && next < paths.length) pending.push(readOne(opts, paths[next++], stats));
-      };
-      fill();
-      while (pending.length) {
-        const unit = await pending.shift();
-        fill();
+      for (const path of paths) {
+        const unit = readOne(opts, path, stats);
         if (unit && "large" in unit) yield* readLarge(unit, stats);
         else if (unit) yield unit;
       }
@@ -62081,26 +62073,31 @@ async function* readLarge(file2, stats) {
     stats.skipped.push({ path: file2.path, reason: `unreadable (${e.code ?? e.message})` });
   }
 }
-async function readOne(opts, path, stats) {
+function readOne(opts, path, stats) {
   const full = join2(opts.root, path);
   try {
-    const info2 = await lstat2(full);
-    if (info2.isSymbolicLink()) {
-      stats.skipped.push({ path, reason: "symbolic link (not followed)" });
-      return void 0;
+    let fd;
+    try {
+      fd = openSync(full, constants3.O_RDONLY | constants3.O_NOFOLLOW);
+    } catch (e) {
+      if (e.code === "ELOOP") {
+        stats.skipped.push({ path, reason: "symbolic link (not followed)" });
+        return void 0;
+      }
+      throw e;
     }
-    if (!info2.isFile()) return void 0;
-    if (info2.size > opts.maxFileSize) {
-      stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info2.size} bytes)` });
-      return void 0;
-    }
-    if (info2.size > LARGE_FILE) return { large: full, path, size: info2.size };
-    const handle = await open4(full, "r");
     let buf;
     try {
-      buf = await handle.readFile();
+      const info2 = fstatSync(fd);
+      if (!info2.isFile()) return void 0;
+      if (info2.size > opts.maxFileSize) {
+        stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info2.size} bytes)` });
+        return void 0;
+      }
+      if (info2.size > LARGE_FILE) return { large: full, path, size: info2.size };
+      buf = readFileSync4(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     if (looksBinary(buf)) {
       if (KEYSTORE_NAME.test(path)) {
@@ -63268,7 +63265,7 @@ import { readFileSync as readFileSync6, existsSync as existsSync5 } from "node:f
 import { resolve as resolve2 } from "node:path";
 var MAX_DEPTH3 = 4096;
 async function resolveRange2(dir, base, head, commitsHint, log) {
-  const repo = await open5(dir, log);
+  const repo = await open4(dir, log);
   const shallow = await repo.isShallow();
   const firstDepth = Math.max((commitsHint ?? 0) + 1, 2);
   await repo.ensure({ base, head }, shallow ? firstDepth : void 0);
@@ -63285,7 +63282,7 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
     log(`moltguard: first push of the default branch ${defaultBranch}: nothing to compare it with`);
     return void 0;
   }
-  const repo = await open5(dir, log);
+  const repo = await open4(dir, log);
   const shallow = await repo.isShallow();
   await repo.ensure({ head }, shallow ? 2 : void 0);
   const tracking = `refs/remotes/origin/${defaultBranch}`;
@@ -63298,7 +63295,7 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
     return void 0;
   }
 }
-async function open5(dir, log) {
+async function open4(dir, log) {
   const repo = new Checkout(dir, log);
   try {
     await repo.isShallow();
