@@ -40692,7 +40692,7 @@ function ruleCatalog(secretRules) {
 
 // src/run.ts
 var MODES = ["tree", "diff", "history", "staged"];
-var PARALLEL_FROM_FILES = 2e3;
+var PARALLEL_FROM_FILES = 5e3;
 var PARALLEL_FROM_COMMITS = 64;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);

@@ -62531,7 +62531,7 @@ function ruleCatalog(secretRules) {
 }
 
 // src/run.ts
-var PARALLEL_FROM_FILES = 2e3;
+var PARALLEL_FROM_FILES = 5e3;
 var PARALLEL_FROM_COMMITS = 64;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
