@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
@@ -105,7 +105,9 @@ function readOne(opts: { root: string; maxFileSize: number }, path: string, stat
     // its own batch, and the async API's round trips cost more than the reads.
     let fd: number;
     try {
-      fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+      // Windows has no O_NOFOLLOW: there, ask first.
+      if (constants.O_NOFOLLOW === undefined && lstatSync(full).isSymbolicLink()) throw Object.assign(new Error('symlink'), { code: 'ELOOP' });
+      fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
         stats.skipped.push({ path, reason: 'symbolic link (not followed)' });
