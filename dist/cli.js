@@ -36582,7 +36582,7 @@ function sortFindings(findings) {
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { readdir } from "node:fs/promises";
-import { closeSync, constants, fstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/sources/git.ts
@@ -40238,7 +40238,8 @@ function readOne(opts, path, stats) {
   try {
     let fd;
     try {
-      fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+      if (constants.O_NOFOLLOW === void 0 && lstatSync(full).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+      fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     } catch (e) {
       if (e.code === "ELOOP") {
         stats.skipped.push({ path, reason: "symbolic link (not followed)" });

@@ -58422,7 +58422,7 @@ function sortFindings(findings) {
 // src/sources/tree.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { readdir as readdir2 } from "node:fs/promises";
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/sources/git.ts
@@ -62078,7 +62078,8 @@ function readOne(opts, path, stats) {
   try {
     let fd;
     try {
-      fd = openSync(full, constants3.O_RDONLY | constants3.O_NOFOLLOW);
+      if (constants3.O_NOFOLLOW === void 0 && lstatSync(full).isSymbolicLink()) throw Object.assign(new Error("symlink"), { code: "ELOOP" });
+      fd = openSync(full, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0));
     } catch (e) {
       if (e.code === "ELOOP") {
         stats.skipped.push({ path, reason: "symbolic link (not followed)" });
