@@ -130,14 +130,16 @@ export function makeFinding(
     column: d.column,
     endLine: d.endLine,
     endColumn: d.endColumn,
-    message: d.message,
+    // Messages are built by detectors from what they parsed: the same secrets are masked in
+    // them as in the snippet, so no wording of a check can carry one out.
+    message: redactLine(d.message, secretsOnLine),
     remediation: d.remediation,
     fingerprint: fingerprintOf(d, where.path, secretHash),
     ...(secretHash ? { secretHash } : {}),
     preview: d.secret ? redactSecret(d.secret, d.knownPrefix) : '',
     snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, secretsOnLine),
     confidence: d.confidence ?? 'high',
-    ...(d.related?.length ? { related: d.related } : {}),
+    ...(d.related?.length ? { related: d.related.map((r) => (r.message ? { ...r, message: redactLine(r.message, secretsOnLine) } : r)) } : {}),
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
     // a masked one could not be committed as is.
     ...(d.fix && redactLine(d.fix.replacement, secretsOnLine) === d.fix.replacement && !(d.secret && d.fix.replacement.includes(d.secret)) ? { fix: d.fix } : {}),

@@ -180,3 +180,29 @@ describe('redaction', () => {
     expect(f.snippet).not.toContain(key.slice(13, 20));
   });
 });
+
+describe('messages', () => {
+  test('a detector message that quotes a secret is masked like the snippet', () => {
+    const key = fake.mbd('msg');
+    const f = makeFinding(
+      {
+        ruleId: 'config-parse-error', category: 'config', severity: 'medium', line: 1, column: 1, endLine: 1, endColumn: 2,
+        message: `could not parse "${key}"`, remediation: 'fix it', fingerprintKey: 'k',
+        related: [{ path: 'a', line: 2, column: 1, endLine: 2, endColumn: 2, message: `see ${key}` }],
+      },
+      { path: 'a' },
+      `x ${key}`,
+      [{ secret: key, knownPrefix: 'mbd_live_' }],
+    );
+    expect(JSON.stringify(f)).not.toContain(key);
+    expect(f.message).toMatch(/could not parse "mbd_live_\w{4}\*+"/);
+  });
+
+  test('parse errors name what is wrong, never the line itself', async () => {
+    const { parseSshdLines } = await import('../../src/configs/sshd/parse.js');
+    const key = fake.mbd('parse');
+    const { problems } = parseSshdLines('sshd_config', `  ${key}\n`);
+    expect(problems).toHaveLength(1);
+    expect(JSON.stringify(problems)).not.toContain(key.slice(9, 20));
+  });
+});

@@ -39,7 +39,7 @@ export function parseDockerfile(text: string): { instructions: Instruction[]; pr
     const trimmed = lines[i].trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (!m) {
-      problems.push({ line: i + 1, message: `not an instruction: "${trimmed.slice(0, 40)}"` });
+      problems.push({ line: i + 1, message: 'not a Dockerfile instruction' });
       continue;
     }
     const keyword = m[2].toUpperCase();

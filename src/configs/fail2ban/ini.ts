@@ -56,7 +56,7 @@ export function parseIni(file: string, text: string): { sections: IniSection[]; 
     }
     const m = /^(\s*)([^=:\s][^=:]*?)\s*([=:])\s*(.*)$/.exec(raw);
     if (!m) {
-      problems.push({ line: i + 1, message: `unparseable line "${raw.trim().slice(0, 40)}"` });
+      problems.push({ line: i + 1, message: 'unparseable line (not a [section], key = value or continuation)' });
       continue;
     }
     if (!current) {

@@ -41,7 +41,7 @@ export function parseSshdLines(file: string, text: string, match?: MatchBlock): 
     const m = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*)$/.exec(raw);
     if (!m) {
       const trimmed = raw.trim();
-      if (trimmed && !trimmed.startsWith('#')) problems.push({ file, line: i + 1, message: `unparseable line "${trimmed.slice(0, 40)}"` });
+      if (trimmed && !trimmed.startsWith('#')) problems.push({ file, line: i + 1, message: 'unparseable line (not a keyword and value)' });
       continue;
     }
     const [, indent, name, sep, rest] = m;

@@ -60,13 +60,13 @@ export function parseUnit(file: string, text: string): UnitFile {
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
     if (trimmed.startsWith('[')) {
       const m = /^\[([^\]]+)\]$/.exec(trimmed);
-      if (!m) problems.push({ file, line: i + 1, message: `malformed section header "${trimmed.slice(0, 40)}"` });
+      if (!m) problems.push({ file, line: i + 1, message: 'malformed section header' });
       else sections.push((section = { name: m[1], file, line: i + 1, column: indent + 1 }));
       continue;
     }
     const eq = raw.indexOf('=');
     if (eq < 0) {
-      problems.push({ file, line: i + 1, message: `line is neither a section header nor Key=Value: "${trimmed.slice(0, 40)}"` });
+      problems.push({ file, line: i + 1, message: 'line is neither a section header nor Key=Value' });
       continue;
     }
     const key = raw.slice(0, eq).trim();
