@@ -33238,14 +33238,16 @@ function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.colu
     column: d2.column,
     endLine: d2.endLine,
     endColumn: d2.endColumn,
-    message: d2.message,
+    // Messages are built by detectors from what they parsed: the same secrets are masked in
+    // them as in the snippet, so no wording of a check can carry one out.
+    message: redactLine(d2.message, secretsOnLine),
     remediation: d2.remediation,
     fingerprint: fingerprintOf(d2, where2.path, secretHash),
     ...secretHash ? { secretHash } : {},
     preview: d2.secret ? redactSecret(d2.secret, d2.knownPrefix) : "",
     snippet: snippetOf(lineText, d2.line === d2.endLine ? columnInLine : 1, secretsOnLine),
     confidence: d2.confidence ?? "high",
-    ...d2.related?.length ? { related: d2.related } : {},
+    ...d2.related?.length ? { related: d2.related.map((r2) => r2.message ? { ...r2, message: redactLine(r2.message, secretsOnLine) } : r2) } : {},
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
     // a masked one could not be committed as is.
     ...d2.fix && redactLine(d2.fix.replacement, secretsOnLine) === d2.fix.replacement && !(d2.secret && d2.fix.replacement.includes(d2.secret)) ? { fix: d2.fix } : {},
@@ -33325,7 +33327,7 @@ function parseSshdLines(file2, text2, match) {
     const m2 = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*)$/.exec(raw);
     if (!m2) {
       const trimmed = raw.trim();
-      if (trimmed && !trimmed.startsWith("#")) problems.push({ file: file2, line: i + 1, message: `unparseable line "${trimmed.slice(0, 40)}"` });
+      if (trimmed && !trimmed.startsWith("#")) problems.push({ file: file2, line: i + 1, message: "unparseable line (not a keyword and value)" });
       continue;
     }
     const [, indent, name, sep4, rest] = m2;
@@ -33755,13 +33757,13 @@ function parseUnit(file2, text2) {
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
     if (trimmed.startsWith("[")) {
       const m2 = /^\[([^\]]+)\]$/.exec(trimmed);
-      if (!m2) problems.push({ file: file2, line: i + 1, message: `malformed section header "${trimmed.slice(0, 40)}"` });
+      if (!m2) problems.push({ file: file2, line: i + 1, message: "malformed section header" });
       else sections.push(section = { name: m2[1], file: file2, line: i + 1, column: indent + 1 });
       continue;
     }
     const eq = raw.indexOf("=");
     if (eq < 0) {
-      problems.push({ file: file2, line: i + 1, message: `line is neither a section header nor Key=Value: "${trimmed.slice(0, 40)}"` });
+      problems.push({ file: file2, line: i + 1, message: "line is neither a section header nor Key=Value" });
       continue;
     }
     const key = raw.slice(0, eq).trim();
@@ -34716,7 +34718,7 @@ function parseDockerfile(text2) {
     const trimmed = lines[i].trim();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     if (!m2) {
-      problems.push({ line: i + 1, message: `not an instruction: "${trimmed.slice(0, 40)}"` });
+      problems.push({ line: i + 1, message: "not a Dockerfile instruction" });
       continue;
     }
     const keyword = m2[2].toUpperCase();
@@ -37072,7 +37074,7 @@ ${stripInline(raw).trim()}`.trim();
     }
     const m2 = /^(\s*)([^=:\s][^=:]*?)\s*([=:])\s*(.*)$/.exec(raw);
     if (!m2) {
-      problems.push({ line: i + 1, message: `unparseable line "${raw.trim().slice(0, 40)}"` });
+      problems.push({ line: i + 1, message: "unparseable line (not a [section], key = value or continuation)" });
       continue;
     }
     if (!current) {
