@@ -11344,6 +11344,7 @@ import { writeFileSync } from "node:fs";
 init_define_MOLTGUARD_RULE_FILES();
 import { relative, resolve, sep } from "node:path";
 import { existsSync as existsSync2, statSync } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/finding.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -12940,14 +12941,14 @@ var dockerfileCheck = {
     const who = imageUser(stages);
     if (who?.root) {
       if (who.user) {
-        const earlier = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
+        const earlier2 = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
         out.push(
           containerRoot.at(
             { line: who.user.line, column: who.user.column, endColumn: who.user.argsColumn + who.user.args.length },
             {
               message: `The image's last USER is ${who.user.args}, so the container runs as root.`,
               key: `USER ${who.user.args}`,
-              ...earlier ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier.args}` } } : {}
+              ...earlier2 ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier2.args}` } } : {}
             }
           )
         );
@@ -21504,15 +21505,15 @@ function bucketFor(state, inst) {
 var handoff;
 var open = [];
 var memo = {
-  alloc(_inst, payload, empty2) {
+  alloc(_inst, payload, empty) {
     const bucket = handoff;
     if (!bucket)
-      return empty2;
+      return empty;
     handoff = void 0;
-    const entry2 = { value: empty2, issues: null };
+    const entry2 = { value: empty, issues: null };
     bucket.set(payload.value, entry2);
     open.push(entry2);
-    return empty2;
+    return empty;
   },
   guard(inst) {
     var _a3;
@@ -36475,33 +36476,15 @@ function contextKey(path) {
 }
 
 // src/scan.ts
-import { createHash as createHash2 } from "node:crypto";
-var SKIP_SEEN_FROM = 512;
-var SEEN_TEXTS_LIMIT = 1e5;
 async function runScan(source, detectors) {
   const started = Date.now();
   const findings = [];
   const suppressed = [];
   const ctx = { read: (p2) => source.read(p2), paths: () => source.paths() };
-  const seenSecrets = /* @__PURE__ */ new Set();
-  const seenTexts = /* @__PURE__ */ new Set();
   for await (const unit of source.units()) {
-    if (unit.commit && unit.text.length >= SKIP_SEEN_FROM) {
-      const key = `${contextKey(unit.path)}\0${createHash2("sha1").update(unit.asciiBytes ?? unit.text).digest("base64")}`;
-      if (seenTexts.has(key)) continue;
-      if (seenTexts.size >= SEEN_TEXTS_LIMIT) seenTexts.clear();
-      seenTexts.add(key);
-    }
     const result2 = detectUnit(unit, detectors, ctx);
     suppressed.push(...result2.suppressed);
-    for (const f3 of result2.findings) {
-      if (unit.commit && f3.secretHash) {
-        const key = `${f3.ruleId}\0${f3.secretHash}`;
-        if (seenSecrets.has(key)) continue;
-        seenSecrets.add(key);
-      }
-      findings.push(f3);
-    }
+    findings.push(...result2.findings);
   }
   return {
     findings: sortFindings(findings),
@@ -40081,12 +40064,7 @@ async function defaultBase(dir, head) {
   throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
 }
 async function* gitStream(dir, args, read, stdin) {
-  const child = spawn("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (d2) => {
-    if (stderr.length < 4096) stderr += d2;
-  });
+  const { child, stderr: errors } = spawnGit(dir, args);
   const exited = new Promise((resolve2, reject) => {
     child.on("error", reject);
     child.on("close", (code2) => resolve2(code2 ?? 1));
@@ -40099,7 +40077,22 @@ async function* gitStream(dir, args, read, stdin) {
     if (child.exitCode === null) child.kill();
   }
   const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${args[0]} failed in ${dir}: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
+  if (code !== 0) throw gitFailure(dir, args[0], errors(), code);
+}
+function spawnGit(dir, args) {
+  const child = spawn("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (d2) => {
+    if (stderr.length < 4096) stderr += d2;
+  });
+  return { child, stderr: () => stderr };
+}
+function gitFailure(dir, command2, stderr, code) {
+  return new UsageError(`git ${command2} failed in ${dir}: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
+}
+async function repoPrefix(dir) {
+  return (await git(dir).raw(["rev-parse", "--show-prefix"])).trim();
 }
 function showBlob(dir, spec) {
   try {
@@ -40340,58 +40333,6 @@ async function scanTreeInWorkers(job, workers) {
     warnings: [...new Set(merged.flatMap((m2) => m2.warnings))]
   };
 }
-async function scanHistoryInWorkers(job, workers) {
-  if (!workerScript) throw new Error("worker threads are only available from the bundled CLI or action");
-  const started = Date.now();
-  const shares = Array.from({ length: workers }, () => []);
-  job.commits.forEach((sha, i) => shares[i % workers].push(sha));
-  const results = await Promise.all(
-    shares.map(
-      (commits) => new Promise((resolve2, reject) => {
-        const init = {
-          tag: WORKER_TAG,
-          root: job.root,
-          allPaths: [],
-          maxFileSize: 0,
-          rules: job.rules,
-          guarded: job.guarded,
-          history: { range: job.range, commits, ignore: job.ignore, only: job.only }
-        };
-        const worker = new Worker(workerScript, { workerData: init });
-        worker.once("message", (msg) => {
-          void worker.terminate();
-          if ("error" in msg) reject(new Error(msg.error));
-          else resolve2(msg);
-        });
-        worker.on("error", reject);
-      })
-    )
-  );
-  const order = new Map(job.commits.map((sha, i) => [sha, i]));
-  const at2 = (f3) => order.get(f3.commit ?? "") ?? Number.MAX_SAFE_INTEGER;
-  const seen = /* @__PURE__ */ new Set();
-  const findings = results.flatMap((r2) => r2.result.findings).sort((a, b3) => at2(a) - at2(b3)).filter((f3) => {
-    if (!f3.secretHash) return true;
-    const key = `${f3.ruleId}\0${f3.secretHash}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
-  const stats = newStats();
-  for (const r2 of results) {
-    stats.commits += r2.result.stats.commits;
-    stats.files += r2.result.stats.files;
-    stats.bytes += r2.result.stats.bytes;
-  }
-  return {
-    result: {
-      findings: sortFindings(findings),
-      suppressed: results.flatMap((r2) => r2.result.suppressed),
-      stats: { ...stats, durationMs: Date.now() - started },
-      scanned: `history ${job.range.base ? `${job.range.base.slice(0, 12)}..` : ""}${job.range.head.slice(0, 12)} (${stats.commits} commits, ${workers} workers)`,
-      range: { base: job.range.base, head: job.range.head }
-    },
-    warnings: [...new Set(results.flatMap((r2) => r2.warnings))]
-  };
-}
 
 // src/sources/diff.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -40603,7 +40544,73 @@ async function resolveRange(opts) {
 
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
-var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+
+// src/sources/raw-log.ts
+init_define_MOLTGUARD_RULE_FILES();
+var RAW_COMMIT_MARK = "";
+var RAW_LOG_FORMAT = `--format=${RAW_COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+var NUL = 0;
+var NL2 = 10;
+var COLON = 58;
+var MARK2 = 1;
+var GITLINK = "160000";
+async function* readRawLog(stdout) {
+  const parser = new RawLogParser();
+  let rest;
+  for await (const chunk of stdout) {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const used = parser.fields(buf);
+    rest = used < buf.length ? buf.subarray(used) : void 0;
+    yield* parser.drain();
+  }
+  if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
+  yield* parser.drain();
+}
+var RawLogParser = class {
+  out = [];
+  commit;
+  /** The `:mode mode sha sha status` field whose path is the next field. */
+  pending;
+  /** Consumes every complete NUL-ended field of `buf`; returns how many bytes it used. */
+  fields(buf) {
+    let start = 0;
+    for (let end = buf.indexOf(NUL, start); end >= 0; end = buf.indexOf(NUL, start)) {
+      this.field(buf, start, end);
+      start = end + 1;
+    }
+    return start;
+  }
+  drain() {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+  field(buf, start, end) {
+    if (this.pending) {
+      const [, newMode, before, blob, status] = this.pending;
+      this.pending = void 0;
+      if (!this.commit || status === "D" || newMode === GITLINK || /^0+$/.test(blob)) return;
+      const path = buf.toString("utf8", start, end);
+      this.out.push({ commit: this.commit, path, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
+      return;
+    }
+    if (buf[start] === NL2) start++;
+    if (buf[start] === MARK2) {
+      const [commit = "", author = "", date5 = ""] = buf.toString("utf8", start + 1, end).split("");
+      this.commit = { commit, author, date: date5 };
+      this.out.push(this.commit);
+    } else if (buf[start] === COLON) {
+      this.pending = buf.toString("latin1", start + 1, end).split(" ");
+    }
+  }
+};
+
+// src/sources/history.ts
+var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", RAW_LOG_FORMAT];
+var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--diff-filter=M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+async function scope(root) {
+  return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
+}
 async function resolveHistory(opts) {
   const dir = opts.root;
   if (!await isWorkTree(dir)) throw new UsageError(`${dir} is not inside a git repository; --mode history needs one`);
@@ -40612,54 +40619,298 @@ async function resolveHistory(opts) {
   const base = opts.base ? await resolveCommit(dir, opts.base) : void 0;
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
-async function historySource(opts) {
-  const range = await resolveHistory(opts);
-  const args = ["log", "--reverse", "--no-merges", ...PATCH_FLAGS, range.spec, "--", "."];
-  return patchSource(opts.root, range, range.spec ? args : void 0, void 0, opts.include);
-}
-async function listCommits(root, range) {
-  if (!range.spec) return [];
-  const out = await git(root).raw(["rev-list", "--reverse", "--no-merges", range.spec, "--", "."]);
-  return out.split("\n").filter(Boolean);
-}
-function commitsSource(root, range, commits, include) {
-  const args = ["log", "--no-walk=unsorted", "--stdin", ...PATCH_FLAGS, "--", "."];
-  return patchSource(root, range, commits.length ? args : void 0, `${commits.join("\n")}
-`, include);
-}
-function patchSource(root, range, args, stdin, include) {
-  const stats = newStats();
+async function historyCommands(root, range) {
+  if (!range.spec) return void 0;
+  const { relative: relative2, pathspec } = await scope(root);
   return {
-    stats,
-    range: range.spec ? { base: range.base, head: range.head } : void 0,
-    paths: () => [],
-    read: () => void 0,
-    describe: () => `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${stats.commits} commits)`,
-    units: () => args ? patchUnits(root, args, stdin, stats, include) : empty()
+    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative2, range.spec, ...pathspec],
+    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative2, ...pathspec]
   };
 }
-async function* empty() {
+function describeHistory(range, commits) {
+  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${commits} commits)`;
 }
-async function* patchUnits(root, args, stdin, stats, include) {
-  for await (const item of gitStream(root, args, readPatches, stdin)) {
-    if (!("path" in item)) {
-      stats.commits++;
-      continue;
-    }
-    if (!include(item.path)) continue;
-    stats.files++;
-    stats.bytes += item.bytes.length;
-    yield {
-      path: item.path,
-      text: decode2(item.bytes),
-      asciiBytes: asciiOnly(item.bytes),
-      lineNumbers: item.lineNumbers,
-      wholeFile: false,
-      commit: item.commit?.commit,
-      author: item.commit?.author,
-      date: item.commit?.date
-    };
+
+// src/history-scan.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/blob-reader.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NL3 = 10;
+var BlobReader = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
+    this.proc.child.stdin.on("error", () => void 0);
+    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
   }
+  dir;
+  proc;
+  chunks;
+  buf = Buffer.alloc(0);
+  closed = false;
+  request(oid) {
+    this.proc.child.stdin.write(`${oid}
+`);
+  }
+  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
+  async read(limit) {
+    let nl = this.buf.indexOf(NL3);
+    while (nl < 0) {
+      await this.more();
+      nl = this.buf.indexOf(NL3);
+    }
+    const header = this.buf.toString("latin1", 0, nl).split(" ");
+    this.buf = this.buf.subarray(nl + 1);
+    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
+    const size = Number(header[2]);
+    const keep = size <= limit;
+    const parts = [];
+    let left = size + 1;
+    while (left > 0) {
+      if (!this.buf.length) await this.more();
+      const take = Math.min(left, this.buf.length);
+      if (keep) parts.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      left -= take;
+    }
+    if (!keep) return { size, missing: false };
+    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    return { bytes: whole.subarray(0, size), size, missing: false };
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.proc.child.stdin.end();
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  async more() {
+    const next = await this.chunks.next();
+    if (next.done) {
+      const code = this.proc.child.exitCode;
+      throw gitFailure(this.dir, "cat-file", this.proc.stderr(), code);
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+  }
+};
+
+// src/history-scan.ts
+import { once } from "node:events";
+
+// src/sources/seen-blobs.ts
+init_define_MOLTGUARD_RULE_FILES();
+var KEY2 = 1 + 20 + 20;
+var SLOTS = 1 << 17;
+var MAX_FILL = SLOTS * 3 / 4;
+var SeenBlobs = class {
+  table = new Uint8Array(SLOTS * (KEY2 + 1));
+  key = Buffer.alloc(KEY2);
+  count = 0;
+  /** Records the triple; true when it was already recorded. `before` is '' for a new path. */
+  checkAndAdd(context, blob, before) {
+    const key = this.key;
+    key[0] = context;
+    key.write(blob, 1, 20, "hex");
+    if (before) key.write(before, 21, 20, "hex");
+    else key.fill(0, 21);
+    let hash2 = 2166136261;
+    for (let i = 0; i < KEY2; i++) hash2 = Math.imul(hash2 ^ key[i], 16777619);
+    let slot = hash2 >>> 0 & SLOTS - 1;
+    for (; ; ) {
+      const at3 = slot * (KEY2 + 1);
+      if (this.table[at3] === 0) break;
+      if (this.matches(at3 + 1)) return true;
+      slot = slot + 1 & SLOTS - 1;
+    }
+    if (this.count >= MAX_FILL) {
+      this.table.fill(0);
+      this.count = 0;
+      return this.checkAndAdd(context, blob, before);
+    }
+    const at2 = slot * (KEY2 + 1);
+    this.table[at2] = 1;
+    this.table.set(key, at2 + 1);
+    this.count++;
+    return false;
+  }
+  matches(at2) {
+    for (let i = 0; i < KEY2; i++) if (this.table[at2 + i] !== this.key[i]) return false;
+    return true;
+  }
+};
+
+// src/history-scan.ts
+var READ_AHEAD = 64;
+var NO_CONFIGS = { read: () => void 0, paths: () => [] };
+async function scanHistory(job) {
+  const started = Date.now();
+  const stats = newStats();
+  const kept = new Oldest((f3) => f3);
+  const quiet = new Oldest((s) => s.finding);
+  const scanUnit = (unit, seq, size) => {
+    stats.files++;
+    stats.bytes += size;
+    const result2 = detectUnit(unit, job.detectors, NO_CONFIGS);
+    for (const f3 of result2.findings) kept.offer(f3, seq);
+    for (const s of result2.suppressed) quiet.offer(s, seq);
+  };
+  if (job.commands) {
+    const patches = new PatchStreams(job, scanUnit);
+    try {
+      await scanLog(job, job.commands.log, stats, patches, scanUnit);
+      await patches.done();
+    } finally {
+      patches.stop();
+    }
+  }
+  return {
+    findings: sortFindings(kept.values()),
+    suppressed: quiet.values(),
+    stats: { ...stats, durationMs: Date.now() - started },
+    scanned: job.describe(stats.commits),
+    range: job.range
+  };
+}
+async function scanLog(job, args, stats, patches, scanUnit) {
+  const reader = new BlobReader(job.root);
+  const seen = new SeenBlobs();
+  const contexts = /* @__PURE__ */ new Map();
+  const queue = [];
+  let current;
+  let modifies = false;
+  const scanNext = async () => {
+    const { change, seq } = queue.shift();
+    const blob = await reader.read(job.maxFileSize);
+    const where2 = `${change.path} at ${change.commit.commit.slice(0, 12)}`;
+    if (blob.missing) return void stats.skipped.push({ path: where2, reason: "blob missing from this clone" });
+    if (!blob.bytes) return void stats.skipped.push({ path: where2, reason: `larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)` });
+    if (looksBinary(blob.bytes)) return;
+    scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+  };
+  try {
+    for await (const item of gitStream(job.root, args, readRawLog)) {
+      if (!("path" in item)) {
+        if (current && modifies) await patches.add(current);
+        current = { sha: item.commit, seq: stats.commits++ };
+        modifies = false;
+        continue;
+      }
+      if (!job.include(item.path)) continue;
+      if (item.before) {
+        modifies = true;
+        continue;
+      }
+      const ctx = contextKey(item.path);
+      let code = contexts.get(ctx);
+      if (code === void 0) contexts.set(ctx, code = contexts.size);
+      if (seen.checkAndAdd(code, item.blob, "")) continue;
+      reader.request(item.blob);
+      queue.push({ change: item, seq: current.seq });
+      if (queue.length >= READ_AHEAD) await scanNext();
+    }
+    if (current && modifies) await patches.add(current);
+    while (queue.length) await scanNext();
+  } finally {
+    reader.close();
+  }
+}
+var PatchStreams = class {
+  streams;
+  next = 0;
+  constructor(job, scan2) {
+    const count2 = job.concurrency;
+    this.streams = Array.from({ length: count2 }, () => new PatchStream(job, scan2));
+  }
+  /** Hands a commit to the next process; waits while that one has a backlog (memory stays flat). */
+  async add(commit) {
+    const stream = this.streams[this.next++ % this.streams.length];
+    await stream.add(commit);
+  }
+  /** Closes their input and waits for every process; throws git's complaint if one failed. */
+  async done() {
+    for (const s of this.streams) s.end();
+    await Promise.all(this.streams.map((s) => s.finished));
+  }
+  stop() {
+    for (const s of this.streams) s.stop();
+  }
+};
+var PatchStream = class {
+  constructor(job, scan2) {
+    this.job = job;
+    this.scan = scan2;
+    this.proc = spawnGit(job.root, job.commands.patches);
+    this.proc.child.stdin.on("error", () => void 0);
+    const exited = new Promise((resolve2, reject) => {
+      this.proc.child.on("error", reject);
+      this.proc.child.on("close", resolve2);
+    });
+    this.finished = this.read().then(async () => {
+      const code = await exited;
+      if (code !== 0 && this.started) throw gitFailure(job.root, "diff-tree", this.proc.stderr(), code);
+    });
+    this.finished.catch(() => void 0);
+  }
+  job;
+  scan;
+  finished;
+  proc;
+  /** Commits written and not yet answered, oldest first; git answers in the same order. */
+  fifo = [];
+  started = false;
+  async add(commit) {
+    this.started = true;
+    this.fifo.push(commit);
+    if (this.proc.child.stdin.write(`${commit.sha}
+`)) return;
+    await Promise.race([once(this.proc.child.stdin, "drain"), this.finished]);
+  }
+  end() {
+    this.proc.child.stdin.end();
+  }
+  stop() {
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  async read() {
+    let current;
+    for await (const item of readPatches(this.proc.child.stdout)) {
+      if (!("path" in item)) {
+        while (this.fifo.length && this.fifo[0].sha !== item.commit) this.fifo.shift();
+        current = this.fifo.shift();
+        continue;
+      }
+      if (!current || !item.commit || !this.job.include(item.path)) continue;
+      this.scan({ ...unitOf(item.path, item.commit, item.bytes), lineNumbers: item.lineNumbers }, current.seq, item.bytes.length);
+    }
+  }
+};
+function unitOf(path, commit, bytes) {
+  return { path, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+}
+var Oldest = class {
+  constructor(finding) {
+    this.finding = finding;
+  }
+  finding;
+  best = /* @__PURE__ */ new Map();
+  offer(item, seq) {
+    const key = historyKey(this.finding(item));
+    const held = this.best.get(key);
+    if (!held || earlier(seq, this.finding(item), held.seq, this.finding(held.item))) this.best.set(key, { item, seq });
+  }
+  /** Oldest commit first, then by place. */
+  values() {
+    return [...this.best.values()].sort((a, b3) => earlier(a.seq, this.finding(a.item), b3.seq, this.finding(b3.item)) ? -1 : 1).map((e) => e.item);
+  }
+};
+function earlier(seqA, a, seqB, b3) {
+  if (seqA !== seqB) return seqA < seqB;
+  if (a.path !== b3.path) return a.path < b3.path;
+  if (a.line !== b3.line) return a.line < b3.line;
+  return a.column < b3.column;
+}
+function historyKey(f3) {
+  return f3.secretHash ? `${f3.ruleId}\0${f3.secretHash}` : `${f3.ruleId}\0${f3.fingerprint}\0${f3.snippet}`;
 }
 
 // src/catalog.ts
@@ -40696,7 +40947,6 @@ function ruleCatalog(secretRules) {
 // src/run.ts
 var MODES = ["tree", "diff", "history", "staged"];
 var PARALLEL_FROM_FILES = 5e3;
-var PARALLEL_FROM_COMMITS = 64;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
   const name = file2 ?? CONFIG_FILE;
@@ -40756,24 +41006,13 @@ async function scan(opts) {
     } else {
       raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
     }
-  } else if (opts.mode === "history" && (opts.workers ?? Math.floor(defaultWorkerCount() / 2)) > 1) {
-    const range = await resolveHistory({ root, base: opts.base, head: opts.head });
-    const commits = await listCommits(root, range);
-    const workers = opts.workers ?? (commits.length >= PARALLEL_FROM_COMMITS ? Math.floor(defaultWorkerCount() / 2) : 1);
-    if (workers > 1) {
-      const job = { root, range, commits, rules: prepared.rules, guarded: [...customIds], ignore: config2.ignore, only: config2.only };
-      const out = await scanHistoryInWorkers(job, workers);
-      raw = out.result;
-      engineWarnings.push(...out.warnings);
-    } else {
-      raw = await runScan(await openSource(root, opts, config2), detectors);
-    }
+  } else if (opts.mode === "history") {
+    raw = await historyScan(root, prepared, engine, opts);
   } else {
     raw = await runScan(await openSource(root, opts, config2), detectors);
   }
   if (everyCommit) {
-    const commits = await historySource({ root, include: pathFilter(config2), base: raw.range?.base, head: raw.range?.head });
-    const secrets = await runScan(commits, { secrets: engine, configs: [] });
+    const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     const inHead = new Set(raw.findings.filter((f3) => f3.secretHash).map((f3) => `${f3.ruleId}\0${f3.secretHash}`));
     const removed = secrets.findings.filter((f3) => !inHead.has(`${f3.ruleId}\0${f3.secretHash}`));
     raw.findings = sortFindings([...raw.findings, ...removed]);
@@ -40810,6 +41049,20 @@ async function scan(opts) {
     rules: ruleCatalog(prepared.rules)
   };
 }
+async function historyScan(root, prepared, engine, opts) {
+  const { config: config2 } = prepared;
+  const range = await resolveHistory({ root, base: opts.base, head: opts.head });
+  return scanHistory({
+    root,
+    commands: await historyCommands(root, range),
+    include: pathFilter(config2),
+    maxFileSize: config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE,
+    detectors: { secrets: engine, configs: [] },
+    concurrency: opts.workers ?? Math.max(1, Math.min(8, availableParallelism2())),
+    describe: (commits) => describeHistory(range, commits),
+    range: range.spec ? { base: range.base, head: range.head } : void 0
+  });
+}
 async function openSource(root, opts, config2) {
   const include = pathFilter(config2);
   const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
@@ -40821,7 +41074,7 @@ async function openSource(root, opts, config2) {
     case "staged":
       return diffSource({ root, include, maxFileSize, staged: true });
     case "history":
-      return historySource({ root, include, base: opts.base, head: opts.head });
+      throw new Error("history scans run through historyScan");
   }
 }
 
@@ -41236,15 +41489,6 @@ function isScanWorker() {
 function serveScanBatches() {
   const init = workerData;
   const engine = new SecretEngine(init.rules, { guarded: new Set(init.guarded) });
-  if (init.history) {
-    const { range, commits, ignore, only } = init.history;
-    const include = pathFilter({ ignore: [...ignore], only: [...only] });
-    runScan(commitsSource(init.root, range, commits, include), { secrets: engine, configs: [] }).then(
-      ({ findings, suppressed, stats }) => parentPort.postMessage({ result: { findings, suppressed, stats }, warnings: engine.warnings }),
-      (e) => parentPort.postMessage({ error: e.message })
-    );
-    return;
-  }
   parentPort.on("message", (paths) => {
     const source = fileSource(init.root, paths, init.maxFileSize, init.allPaths);
     runScan(source, { secrets: engine, configs: CONFIG_CHECKS }).then(

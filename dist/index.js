@@ -4438,9 +4438,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
       const result2 = [];
-      let empty2 = true;
+      let empty = true;
       for (const token of metadata.split(" ")) {
-        empty2 = false;
+        empty = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4450,7 +4450,7 @@ var require_util2 = __commonJS({
           result2.push(parsedToken.groups);
         }
       }
-      if (empty2 === true) {
+      if (empty === true) {
         return "no metadata";
       }
       return result2;
@@ -11478,7 +11478,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin2, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin: origin2 }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin2, scope2]) => scope2[kDispatches].map((dispatch) => ({ ...dispatch, origin: origin2 }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -18428,7 +18428,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18612,7 +18612,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -32366,16 +32366,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index = this._randomIndex();
               return this._store.__register__(index, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
-                var empty2;
+                var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
                 if (success2) {
                   queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
+                  empty = this.empty();
+                  if (empty) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
+                    this.Events.trigger("depleted", empty);
                   }
                   this._run(index, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -33189,6 +33189,7 @@ import { dirname, join as join3, resolve as resolve3 } from "node:path";
 init_define_MOLTGUARD_RULE_FILES();
 import { relative, resolve, sep } from "node:path";
 import { existsSync as existsSync3, statSync } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
 
 // src/finding.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -34785,14 +34786,14 @@ var dockerfileCheck = {
     const who = imageUser(stages);
     if (who?.root) {
       if (who.user) {
-        const earlier = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
+        const earlier2 = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
         out.push(
           containerRoot.at(
             { line: who.user.line, column: who.user.column, endColumn: who.user.argsColumn + who.user.args.length },
             {
               message: `The image's last USER is ${who.user.args}, so the container runs as root.`,
               key: `USER ${who.user.args}`,
-              ...earlier ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier.args}` } } : {}
+              ...earlier2 ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier2.args}` } } : {}
             }
           )
         );
@@ -43349,15 +43350,15 @@ function bucketFor(state, inst) {
 var handoff;
 var open2 = [];
 var memo = {
-  alloc(_inst, payload, empty2) {
+  alloc(_inst, payload, empty) {
     const bucket = handoff;
     if (!bucket)
-      return empty2;
+      return empty;
     handoff = void 0;
-    const entry2 = { value: empty2, issues: null };
+    const entry2 = { value: empty, issues: null };
     bucket.set(payload.value, entry2);
     open2.push(entry2);
-    return empty2;
+    return empty;
   },
   guard(inst) {
     var _a3;
@@ -58315,33 +58316,15 @@ function contextKey(path) {
 }
 
 // src/scan.ts
-import { createHash as createHash2 } from "node:crypto";
-var SKIP_SEEN_FROM = 512;
-var SEEN_TEXTS_LIMIT = 1e5;
 async function runScan(source, detectors) {
   const started = Date.now();
   const findings = [];
   const suppressed = [];
   const ctx = { read: (p2) => source.read(p2), paths: () => source.paths() };
-  const seenSecrets = /* @__PURE__ */ new Set();
-  const seenTexts = /* @__PURE__ */ new Set();
   for await (const unit of source.units()) {
-    if (unit.commit && unit.text.length >= SKIP_SEEN_FROM) {
-      const key = `${contextKey(unit.path)}\0${createHash2("sha1").update(unit.asciiBytes ?? unit.text).digest("base64")}`;
-      if (seenTexts.has(key)) continue;
-      if (seenTexts.size >= SEEN_TEXTS_LIMIT) seenTexts.clear();
-      seenTexts.add(key);
-    }
     const result2 = detectUnit(unit, detectors, ctx);
     suppressed.push(...result2.suppressed);
-    for (const f3 of result2.findings) {
-      if (unit.commit && f3.secretHash) {
-        const key = `${f3.ruleId}\0${f3.secretHash}`;
-        if (seenSecrets.has(key)) continue;
-        seenSecrets.add(key);
-      }
-      findings.push(f3);
-    }
+    findings.push(...result2.findings);
   }
   return {
     findings: sortFindings(findings),
@@ -61921,12 +61904,7 @@ async function defaultBase(dir, head) {
   throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
 }
 async function* gitStream(dir, args, read, stdin) {
-  const child = spawn("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (d2) => {
-    if (stderr.length < 4096) stderr += d2;
-  });
+  const { child, stderr: errors } = spawnGit(dir, args);
   const exited = new Promise((resolve4, reject) => {
     child.on("error", reject);
     child.on("close", (code3) => resolve4(code3 ?? 1));
@@ -61939,7 +61917,22 @@ async function* gitStream(dir, args, read, stdin) {
     if (child.exitCode === null) child.kill();
   }
   const code2 = await exited;
-  if (code2 !== 0) throw new UsageError(`git ${args[0]} failed in ${dir}: ${stderr.trim().split("\n")[0] || `exit ${code2}`}`);
+  if (code2 !== 0) throw gitFailure(dir, args[0], errors(), code2);
+}
+function spawnGit(dir, args) {
+  const child = spawn("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (d2) => {
+    if (stderr.length < 4096) stderr += d2;
+  });
+  return { child, stderr: () => stderr };
+}
+function gitFailure(dir, command, stderr, code2) {
+  return new UsageError(`git ${command} failed in ${dir}: ${stderr.trim().split("\n")[0] || `exit ${code2}`}`);
+}
+async function repoPrefix(dir) {
+  return (await git(dir).raw(["rev-parse", "--show-prefix"])).trim();
 }
 function showBlob(dir, spec) {
   try {
@@ -62180,58 +62173,6 @@ async function scanTreeInWorkers(job, workers) {
     warnings: [...new Set(merged.flatMap((m2) => m2.warnings))]
   };
 }
-async function scanHistoryInWorkers(job, workers) {
-  if (!workerScript) throw new Error("worker threads are only available from the bundled CLI or action");
-  const started = Date.now();
-  const shares = Array.from({ length: workers }, () => []);
-  job.commits.forEach((sha2, i) => shares[i % workers].push(sha2));
-  const results = await Promise.all(
-    shares.map(
-      (commits) => new Promise((resolve4, reject) => {
-        const init = {
-          tag: WORKER_TAG,
-          root: job.root,
-          allPaths: [],
-          maxFileSize: 0,
-          rules: job.rules,
-          guarded: job.guarded,
-          history: { range: job.range, commits, ignore: job.ignore, only: job.only }
-        };
-        const worker = new Worker(workerScript, { workerData: init });
-        worker.once("message", (msg) => {
-          void worker.terminate();
-          if ("error" in msg) reject(new Error(msg.error));
-          else resolve4(msg);
-        });
-        worker.on("error", reject);
-      })
-    )
-  );
-  const order = new Map(job.commits.map((sha2, i) => [sha2, i]));
-  const at2 = (f3) => order.get(f3.commit ?? "") ?? Number.MAX_SAFE_INTEGER;
-  const seen = /* @__PURE__ */ new Set();
-  const findings = results.flatMap((r2) => r2.result.findings).sort((a, b3) => at2(a) - at2(b3)).filter((f3) => {
-    if (!f3.secretHash) return true;
-    const key = `${f3.ruleId}\0${f3.secretHash}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
-  const stats = newStats();
-  for (const r2 of results) {
-    stats.commits += r2.result.stats.commits;
-    stats.files += r2.result.stats.files;
-    stats.bytes += r2.result.stats.bytes;
-  }
-  return {
-    result: {
-      findings: sortFindings(findings),
-      suppressed: results.flatMap((r2) => r2.result.suppressed),
-      stats: { ...stats, durationMs: Date.now() - started },
-      scanned: `history ${job.range.base ? `${job.range.base.slice(0, 12)}..` : ""}${job.range.head.slice(0, 12)} (${stats.commits} commits, ${workers} workers)`,
-      range: { base: job.range.base, head: job.range.head }
-    },
-    warnings: [...new Set(results.flatMap((r2) => r2.warnings))]
-  };
-}
 
 // src/sources/diff.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -62443,7 +62384,73 @@ async function resolveRange(opts) {
 
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
-var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--relative", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+
+// src/sources/raw-log.ts
+init_define_MOLTGUARD_RULE_FILES();
+var RAW_COMMIT_MARK = "";
+var RAW_LOG_FORMAT = `--format=${RAW_COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+var NUL = 0;
+var NL2 = 10;
+var COLON = 58;
+var MARK2 = 1;
+var GITLINK = "160000";
+async function* readRawLog(stdout) {
+  const parser = new RawLogParser();
+  let rest;
+  for await (const chunk of stdout) {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const used = parser.fields(buf);
+    rest = used < buf.length ? buf.subarray(used) : void 0;
+    yield* parser.drain();
+  }
+  if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
+  yield* parser.drain();
+}
+var RawLogParser = class {
+  out = [];
+  commit;
+  /** The `:mode mode sha sha status` field whose path is the next field. */
+  pending;
+  /** Consumes every complete NUL-ended field of `buf`; returns how many bytes it used. */
+  fields(buf) {
+    let start = 0;
+    for (let end = buf.indexOf(NUL, start); end >= 0; end = buf.indexOf(NUL, start)) {
+      this.field(buf, start, end);
+      start = end + 1;
+    }
+    return start;
+  }
+  drain() {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+  field(buf, start, end) {
+    if (this.pending) {
+      const [, newMode, before, blob, status] = this.pending;
+      this.pending = void 0;
+      if (!this.commit || status === "D" || newMode === GITLINK || /^0+$/.test(blob)) return;
+      const path = buf.toString("utf8", start, end);
+      this.out.push({ commit: this.commit, path, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
+      return;
+    }
+    if (buf[start] === NL2) start++;
+    if (buf[start] === MARK2) {
+      const [commit = "", author = "", date5 = ""] = buf.toString("utf8", start + 1, end).split("");
+      this.commit = { commit, author, date: date5 };
+      this.out.push(this.commit);
+    } else if (buf[start] === COLON) {
+      this.pending = buf.toString("latin1", start + 1, end).split(" ");
+    }
+  }
+};
+
+// src/sources/history.ts
+var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", RAW_LOG_FORMAT];
+var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--diff-filter=M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+async function scope(root) {
+  return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
+}
 async function resolveHistory(opts) {
   const dir = opts.root;
   if (!await isWorkTree(dir)) throw new UsageError(`${dir} is not inside a git repository; --mode history needs one`);
@@ -62452,54 +62459,298 @@ async function resolveHistory(opts) {
   const base = opts.base ? await resolveCommit(dir, opts.base) : void 0;
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
-async function historySource(opts) {
-  const range = await resolveHistory(opts);
-  const args = ["log", "--reverse", "--no-merges", ...PATCH_FLAGS, range.spec, "--", "."];
-  return patchSource(opts.root, range, range.spec ? args : void 0, void 0, opts.include);
-}
-async function listCommits(root, range) {
-  if (!range.spec) return [];
-  const out = await git(root).raw(["rev-list", "--reverse", "--no-merges", range.spec, "--", "."]);
-  return out.split("\n").filter(Boolean);
-}
-function commitsSource(root, range, commits, include) {
-  const args = ["log", "--no-walk=unsorted", "--stdin", ...PATCH_FLAGS, "--", "."];
-  return patchSource(root, range, commits.length ? args : void 0, `${commits.join("\n")}
-`, include);
-}
-function patchSource(root, range, args, stdin, include) {
-  const stats = newStats();
+async function historyCommands(root, range) {
+  if (!range.spec) return void 0;
+  const { relative: relative3, pathspec } = await scope(root);
   return {
-    stats,
-    range: range.spec ? { base: range.base, head: range.head } : void 0,
-    paths: () => [],
-    read: () => void 0,
-    describe: () => `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${stats.commits} commits)`,
-    units: () => args ? patchUnits(root, args, stdin, stats, include) : empty()
+    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative3, range.spec, ...pathspec],
+    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative3, ...pathspec]
   };
 }
-async function* empty() {
+function describeHistory(range, commits) {
+  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${commits} commits)`;
 }
-async function* patchUnits(root, args, stdin, stats, include) {
-  for await (const item of gitStream(root, args, readPatches, stdin)) {
-    if (!("path" in item)) {
-      stats.commits++;
-      continue;
-    }
-    if (!include(item.path)) continue;
-    stats.files++;
-    stats.bytes += item.bytes.length;
-    yield {
-      path: item.path,
-      text: decode2(item.bytes),
-      asciiBytes: asciiOnly(item.bytes),
-      lineNumbers: item.lineNumbers,
-      wholeFile: false,
-      commit: item.commit?.commit,
-      author: item.commit?.author,
-      date: item.commit?.date
-    };
+
+// src/history-scan.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/blob-reader.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NL3 = 10;
+var BlobReader = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
+    this.proc.child.stdin.on("error", () => void 0);
+    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
   }
+  dir;
+  proc;
+  chunks;
+  buf = Buffer.alloc(0);
+  closed = false;
+  request(oid) {
+    this.proc.child.stdin.write(`${oid}
+`);
+  }
+  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
+  async read(limit) {
+    let nl = this.buf.indexOf(NL3);
+    while (nl < 0) {
+      await this.more();
+      nl = this.buf.indexOf(NL3);
+    }
+    const header = this.buf.toString("latin1", 0, nl).split(" ");
+    this.buf = this.buf.subarray(nl + 1);
+    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
+    const size = Number(header[2]);
+    const keep = size <= limit;
+    const parts = [];
+    let left = size + 1;
+    while (left > 0) {
+      if (!this.buf.length) await this.more();
+      const take = Math.min(left, this.buf.length);
+      if (keep) parts.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      left -= take;
+    }
+    if (!keep) return { size, missing: false };
+    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    return { bytes: whole.subarray(0, size), size, missing: false };
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.proc.child.stdin.end();
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  async more() {
+    const next = await this.chunks.next();
+    if (next.done) {
+      const code2 = this.proc.child.exitCode;
+      throw gitFailure(this.dir, "cat-file", this.proc.stderr(), code2);
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+  }
+};
+
+// src/history-scan.ts
+import { once } from "node:events";
+
+// src/sources/seen-blobs.ts
+init_define_MOLTGUARD_RULE_FILES();
+var KEY2 = 1 + 20 + 20;
+var SLOTS = 1 << 17;
+var MAX_FILL = SLOTS * 3 / 4;
+var SeenBlobs = class {
+  table = new Uint8Array(SLOTS * (KEY2 + 1));
+  key = Buffer.alloc(KEY2);
+  count = 0;
+  /** Records the triple; true when it was already recorded. `before` is '' for a new path. */
+  checkAndAdd(context3, blob, before) {
+    const key = this.key;
+    key[0] = context3;
+    key.write(blob, 1, 20, "hex");
+    if (before) key.write(before, 21, 20, "hex");
+    else key.fill(0, 21);
+    let hash2 = 2166136261;
+    for (let i = 0; i < KEY2; i++) hash2 = Math.imul(hash2 ^ key[i], 16777619);
+    let slot = hash2 >>> 0 & SLOTS - 1;
+    for (; ; ) {
+      const at3 = slot * (KEY2 + 1);
+      if (this.table[at3] === 0) break;
+      if (this.matches(at3 + 1)) return true;
+      slot = slot + 1 & SLOTS - 1;
+    }
+    if (this.count >= MAX_FILL) {
+      this.table.fill(0);
+      this.count = 0;
+      return this.checkAndAdd(context3, blob, before);
+    }
+    const at2 = slot * (KEY2 + 1);
+    this.table[at2] = 1;
+    this.table.set(key, at2 + 1);
+    this.count++;
+    return false;
+  }
+  matches(at2) {
+    for (let i = 0; i < KEY2; i++) if (this.table[at2 + i] !== this.key[i]) return false;
+    return true;
+  }
+};
+
+// src/history-scan.ts
+var READ_AHEAD = 64;
+var NO_CONFIGS = { read: () => void 0, paths: () => [] };
+async function scanHistory(job) {
+  const started = Date.now();
+  const stats = newStats();
+  const kept = new Oldest((f3) => f3);
+  const quiet = new Oldest((s) => s.finding);
+  const scanUnit = (unit, seq, size) => {
+    stats.files++;
+    stats.bytes += size;
+    const result2 = detectUnit(unit, job.detectors, NO_CONFIGS);
+    for (const f3 of result2.findings) kept.offer(f3, seq);
+    for (const s of result2.suppressed) quiet.offer(s, seq);
+  };
+  if (job.commands) {
+    const patches = new PatchStreams(job, scanUnit);
+    try {
+      await scanLog(job, job.commands.log, stats, patches, scanUnit);
+      await patches.done();
+    } finally {
+      patches.stop();
+    }
+  }
+  return {
+    findings: sortFindings(kept.values()),
+    suppressed: quiet.values(),
+    stats: { ...stats, durationMs: Date.now() - started },
+    scanned: job.describe(stats.commits),
+    range: job.range
+  };
+}
+async function scanLog(job, args, stats, patches, scanUnit) {
+  const reader = new BlobReader(job.root);
+  const seen = new SeenBlobs();
+  const contexts = /* @__PURE__ */ new Map();
+  const queue = [];
+  let current;
+  let modifies = false;
+  const scanNext = async () => {
+    const { change, seq } = queue.shift();
+    const blob = await reader.read(job.maxFileSize);
+    const where2 = `${change.path} at ${change.commit.commit.slice(0, 12)}`;
+    if (blob.missing) return void stats.skipped.push({ path: where2, reason: "blob missing from this clone" });
+    if (!blob.bytes) return void stats.skipped.push({ path: where2, reason: `larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)` });
+    if (looksBinary(blob.bytes)) return;
+    scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+  };
+  try {
+    for await (const item of gitStream(job.root, args, readRawLog)) {
+      if (!("path" in item)) {
+        if (current && modifies) await patches.add(current);
+        current = { sha: item.commit, seq: stats.commits++ };
+        modifies = false;
+        continue;
+      }
+      if (!job.include(item.path)) continue;
+      if (item.before) {
+        modifies = true;
+        continue;
+      }
+      const ctx = contextKey(item.path);
+      let code2 = contexts.get(ctx);
+      if (code2 === void 0) contexts.set(ctx, code2 = contexts.size);
+      if (seen.checkAndAdd(code2, item.blob, "")) continue;
+      reader.request(item.blob);
+      queue.push({ change: item, seq: current.seq });
+      if (queue.length >= READ_AHEAD) await scanNext();
+    }
+    if (current && modifies) await patches.add(current);
+    while (queue.length) await scanNext();
+  } finally {
+    reader.close();
+  }
+}
+var PatchStreams = class {
+  streams;
+  next = 0;
+  constructor(job, scan2) {
+    const count2 = job.concurrency;
+    this.streams = Array.from({ length: count2 }, () => new PatchStream(job, scan2));
+  }
+  /** Hands a commit to the next process; waits while that one has a backlog (memory stays flat). */
+  async add(commit) {
+    const stream = this.streams[this.next++ % this.streams.length];
+    await stream.add(commit);
+  }
+  /** Closes their input and waits for every process; throws git's complaint if one failed. */
+  async done() {
+    for (const s of this.streams) s.end();
+    await Promise.all(this.streams.map((s) => s.finished));
+  }
+  stop() {
+    for (const s of this.streams) s.stop();
+  }
+};
+var PatchStream = class {
+  constructor(job, scan2) {
+    this.job = job;
+    this.scan = scan2;
+    this.proc = spawnGit(job.root, job.commands.patches);
+    this.proc.child.stdin.on("error", () => void 0);
+    const exited = new Promise((resolve4, reject) => {
+      this.proc.child.on("error", reject);
+      this.proc.child.on("close", resolve4);
+    });
+    this.finished = this.read().then(async () => {
+      const code2 = await exited;
+      if (code2 !== 0 && this.started) throw gitFailure(job.root, "diff-tree", this.proc.stderr(), code2);
+    });
+    this.finished.catch(() => void 0);
+  }
+  job;
+  scan;
+  finished;
+  proc;
+  /** Commits written and not yet answered, oldest first; git answers in the same order. */
+  fifo = [];
+  started = false;
+  async add(commit) {
+    this.started = true;
+    this.fifo.push(commit);
+    if (this.proc.child.stdin.write(`${commit.sha}
+`)) return;
+    await Promise.race([once(this.proc.child.stdin, "drain"), this.finished]);
+  }
+  end() {
+    this.proc.child.stdin.end();
+  }
+  stop() {
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  async read() {
+    let current;
+    for await (const item of readPatches(this.proc.child.stdout)) {
+      if (!("path" in item)) {
+        while (this.fifo.length && this.fifo[0].sha !== item.commit) this.fifo.shift();
+        current = this.fifo.shift();
+        continue;
+      }
+      if (!current || !item.commit || !this.job.include(item.path)) continue;
+      this.scan({ ...unitOf(item.path, item.commit, item.bytes), lineNumbers: item.lineNumbers }, current.seq, item.bytes.length);
+    }
+  }
+};
+function unitOf(path, commit, bytes) {
+  return { path, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+}
+var Oldest = class {
+  constructor(finding) {
+    this.finding = finding;
+  }
+  finding;
+  best = /* @__PURE__ */ new Map();
+  offer(item, seq) {
+    const key = historyKey(this.finding(item));
+    const held = this.best.get(key);
+    if (!held || earlier(seq, this.finding(item), held.seq, this.finding(held.item))) this.best.set(key, { item, seq });
+  }
+  /** Oldest commit first, then by place. */
+  values() {
+    return [...this.best.values()].sort((a, b3) => earlier(a.seq, this.finding(a.item), b3.seq, this.finding(b3.item)) ? -1 : 1).map((e) => e.item);
+  }
+};
+function earlier(seqA, a, seqB, b3) {
+  if (seqA !== seqB) return seqA < seqB;
+  if (a.path !== b3.path) return a.path < b3.path;
+  if (a.line !== b3.line) return a.line < b3.line;
+  return a.column < b3.column;
+}
+function historyKey(f3) {
+  return f3.secretHash ? `${f3.ruleId}\0${f3.secretHash}` : `${f3.ruleId}\0${f3.fingerprint}\0${f3.snippet}`;
 }
 
 // src/catalog.ts
@@ -62535,7 +62786,6 @@ function ruleCatalog(secretRules) {
 
 // src/run.ts
 var PARALLEL_FROM_FILES = 5e3;
-var PARALLEL_FROM_COMMITS = 64;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
   const name = file2 ?? CONFIG_FILE;
@@ -62595,24 +62845,13 @@ async function scan(opts) {
     } else {
       raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
     }
-  } else if (opts.mode === "history" && (opts.workers ?? Math.floor(defaultWorkerCount() / 2)) > 1) {
-    const range = await resolveHistory({ root, base: opts.base, head: opts.head });
-    const commits = await listCommits(root, range);
-    const workers = opts.workers ?? (commits.length >= PARALLEL_FROM_COMMITS ? Math.floor(defaultWorkerCount() / 2) : 1);
-    if (workers > 1) {
-      const job = { root, range, commits, rules: prepared.rules, guarded: [...customIds], ignore: config2.ignore, only: config2.only };
-      const out = await scanHistoryInWorkers(job, workers);
-      raw = out.result;
-      engineWarnings.push(...out.warnings);
-    } else {
-      raw = await runScan(await openSource(root, opts, config2), detectors);
-    }
+  } else if (opts.mode === "history") {
+    raw = await historyScan(root, prepared, engine, opts);
   } else {
     raw = await runScan(await openSource(root, opts, config2), detectors);
   }
   if (everyCommit) {
-    const commits = await historySource({ root, include: pathFilter(config2), base: raw.range?.base, head: raw.range?.head });
-    const secrets = await runScan(commits, { secrets: engine, configs: [] });
+    const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     const inHead = new Set(raw.findings.filter((f3) => f3.secretHash).map((f3) => `${f3.ruleId}\0${f3.secretHash}`));
     const removed = secrets.findings.filter((f3) => !inHead.has(`${f3.ruleId}\0${f3.secretHash}`));
     raw.findings = sortFindings([...raw.findings, ...removed]);
@@ -62649,6 +62888,20 @@ async function scan(opts) {
     rules: ruleCatalog(prepared.rules)
   };
 }
+async function historyScan(root, prepared, engine, opts) {
+  const { config: config2 } = prepared;
+  const range = await resolveHistory({ root, base: opts.base, head: opts.head });
+  return scanHistory({
+    root,
+    commands: await historyCommands(root, range),
+    include: pathFilter(config2),
+    maxFileSize: config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE,
+    detectors: { secrets: engine, configs: [] },
+    concurrency: opts.workers ?? Math.max(1, Math.min(8, availableParallelism2())),
+    describe: (commits) => describeHistory(range, commits),
+    range: range.spec ? { base: range.base, head: range.head } : void 0
+  });
+}
 async function openSource(root, opts, config2) {
   const include = pathFilter(config2);
   const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
@@ -62660,7 +62913,7 @@ async function openSource(root, opts, config2) {
     case "staged":
       return diffSource({ root, include, maxFileSize, staged: true });
     case "history":
-      return historySource({ root, include, base: opts.base, head: opts.head });
+      throw new Error("history scans run through historyScan");
   }
 }
 
@@ -63445,7 +63698,7 @@ function scanOf(mode, commits, everyCommit) {
 init_define_MOLTGUARD_RULE_FILES();
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { relative as relative2, sep as sep2 } from "node:path";
-function repoPrefix(root, workspace) {
+function repoPrefix2(root, workspace) {
   try {
     return execFileSync2("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
@@ -67401,7 +67654,7 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+for (const [scope2, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
     const [method, url2] = route.split(/ /);
@@ -67412,11 +67665,11 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       },
       defaults2
     );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    if (!endpointMethodsMap.has(scope2)) {
+      endpointMethodsMap.set(scope2, /* @__PURE__ */ new Map());
     }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
+    endpointMethodsMap.get(scope2).set(methodName, {
+      scope: scope2,
       methodName,
       endpointDefaults,
       decorations
@@ -67424,8 +67677,8 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   }
 }
 var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
+  has({ scope: scope2 }, methodName) {
+    return endpointMethodsMap.get(scope2).has(methodName);
   },
   getOwnPropertyDescriptor(target, methodName) {
     return {
@@ -67444,17 +67697,17 @@ var handler = {
     delete target.cache[methodName];
     return true;
   },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
+  ownKeys({ scope: scope2 }) {
+    return [...endpointMethodsMap.get(scope2).keys()];
   },
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache4 }, methodName) {
+  get({ octokit, scope: scope2, cache: cache4 }, methodName) {
     if (cache4[methodName]) {
       return cache4[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
+    const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
       return void 0;
     }
@@ -67462,7 +67715,7 @@ var handler = {
     if (decorations) {
       cache4[methodName] = decorate(
         octokit,
-        scope,
+        scope2,
         methodName,
         endpointDefaults,
         decorations
@@ -67475,12 +67728,12 @@ var handler = {
 };
 function endpointsToMethods(octokit) {
   const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  for (const scope2 of endpointMethodsMap.keys()) {
+    newMethods[scope2] = new Proxy({ octokit, scope: scope2, cache: {} }, handler);
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
+function decorate(octokit, scope2, methodName, defaults2, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
@@ -67494,7 +67747,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+        `octokit.${scope2}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {
@@ -67507,7 +67760,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       )) {
         if (name in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name}" parameter is deprecated for "octokit.${scope2}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
             options2[alias] = options2[name];
@@ -68034,7 +68287,7 @@ async function runAction() {
     info(`moltguard: ${target.why}`);
     const root = resolve3(runner.workspace, settings.path);
     const resolved = await resolveTarget(root, target, (line) => info(line));
-    const prefix = repoPrefix(root, runner.workspace);
+    const prefix = repoPrefix2(root, runner.workspace);
     const report2 = withRepoPaths(resolved.scan ? await runScan2(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
     info(summaryLine(report2));
     const sarifFile = resolve3(runner.workspace, settings.sarifFile);
@@ -68126,15 +68379,6 @@ function isScanWorker() {
 function serveScanBatches() {
   const init = workerData;
   const engine = new SecretEngine(init.rules, { guarded: new Set(init.guarded) });
-  if (init.history) {
-    const { range, commits, ignore, only } = init.history;
-    const include = pathFilter({ ignore: [...ignore], only: [...only] });
-    runScan(commitsSource(init.root, range, commits, include), { secrets: engine, configs: [] }).then(
-      ({ findings, suppressed, stats }) => parentPort.postMessage({ result: { findings, suppressed, stats }, warnings: engine.warnings }),
-      (e) => parentPort.postMessage({ error: e.message })
-    );
-    return;
-  }
   parentPort.on("message", (paths) => {
     const source = fileSource(init.root, paths, init.maxFileSize, init.allPaths);
     runScan(source, { secrets: engine, configs: CONFIG_CHECKS }).then(

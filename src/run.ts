@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { atOrAbove, type Finding, type Severity } from './finding.js';
 import { CONFIG_CHECKS } from './configs/index.js';
 import { SecretEngine } from './secrets/engine.js';
@@ -11,16 +12,16 @@ import { applyBaseline, loadBaseline } from './policy/baseline.js';
 import { customRuleNotices } from './policy/custom.js';
 import { runScan, sortFindings, type ScanResult, type Suppressed } from './scan.js';
 import { fileSource, listTree } from './sources/tree.js';
-import { defaultWorkerCount, scanHistoryInWorkers, scanTreeInWorkers } from './parallel/pool.js';
+import { defaultWorkerCount, scanTreeInWorkers } from './parallel/pool.js';
 import { diffSource } from './sources/diff.js';
-import { historySource, listCommits, resolveHistory } from './sources/history.js';
+import { describeHistory, historyCommands, resolveHistory } from './sources/history.js';
+import { scanHistory } from './history-scan.js';
 import type { Source, SourceStats } from './sources/unit.js';
 import { ruleCatalog, type RuleInfo } from './catalog.js';
 import { UsageError } from './errors.js';
 
 export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
 const PARALLEL_FROM_FILES = 5000;
-const PARALLEL_FROM_COMMITS = 64;
 export type Mode = (typeof MODES)[number];
 export type FailOn = Severity | 'none';
 
@@ -44,7 +45,10 @@ export interface ScanOptions {
    * by the merge. Config findings stay judged on the head's final state.
    */
   secretsInEveryCommit?: boolean;
-  /** Worker threads for tree scans; defaults to every core when running from the bundle. */
+  /**
+   * Worker threads for tree scans (default: every core when running from the bundle); for
+   * history, how many `git log -p` processes run at once (default: every core).
+   */
   workers?: number;
 }
 
@@ -136,26 +140,13 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     } else {
       raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
     }
-  } else if (opts.mode === 'history' && (opts.workers ?? Math.floor(defaultWorkerCount() / 2)) > 1) {
-    const range = await resolveHistory({ root, base: opts.base, head: opts.head });
-    const commits = await listCommits(root, range);
-    // Each history worker drives its own git process, so one worker per two cores: measured on
-    // 2 cores, one worker (node and git busy side by side) beat two (9.5 s of CPU against 7.7).
-    const workers = opts.workers ?? (commits.length >= PARALLEL_FROM_COMMITS ? Math.floor(defaultWorkerCount() / 2) : 1);
-    if (workers > 1) {
-      const job = { root, range, commits, rules: prepared.rules, guarded: [...customIds], ignore: config.ignore, only: config.only };
-      const out = await scanHistoryInWorkers(job, workers);
-      raw = out.result;
-      engineWarnings.push(...out.warnings);
-    } else {
-      raw = await runScan(await openSource(root, opts, config), detectors);
-    }
+  } else if (opts.mode === 'history') {
+    raw = await historyScan(root, prepared, engine, opts);
   } else {
     raw = await runScan(await openSource(root, opts, config), detectors);
   }
   if (everyCommit) {
-    const commits = await historySource({ root, include: pathFilter(config), base: raw.range?.base, head: raw.range?.head });
-    const secrets = await runScan(commits, { secrets: engine, configs: [] });
+    const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     // A secret still in the head is already reported at its head line (where a review can
     // comment); the history adds the ones that were committed and then removed.
     const inHead = new Set(raw.findings.filter((f) => f.secretHash).map((f) => `${f.ruleId}\0${f.secretHash}`));
@@ -197,6 +188,25 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   };
 }
 
+/**
+ * History reads git with several processes at once (see history-scan.ts); --workers caps how
+ * many `git log -p` run side by side. Findings are the same for any number.
+ */
+async function historyScan(root: string, prepared: Prepared, engine: SecretEngine, opts: Pick<ScanOptions, 'base' | 'head' | 'workers'>): Promise<ScanResult> {
+  const { config } = prepared;
+  const range = await resolveHistory({ root, base: opts.base, head: opts.head });
+  return scanHistory({
+    root,
+    commands: await historyCommands(root, range),
+    include: pathFilter(config),
+    maxFileSize: config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    detectors: { secrets: engine, configs: [] },
+    concurrency: opts.workers ?? Math.max(1, Math.min(8, availableParallelism())),
+    describe: (commits) => describeHistory(range, commits),
+    range: range.spec ? { base: range.base, head: range.head } : undefined,
+  });
+}
+
 async function openSource(root: string, opts: ScanOptions, config: Config): Promise<Source> {
   const include = pathFilter(config);
   const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
@@ -208,6 +218,6 @@ async function openSource(root: string, opts: ScanOptions, config: Config): Prom
     case 'staged':
       return diffSource({ root, include, maxFileSize, staged: true });
     case 'history':
-      return historySource({ root, include, base: opts.base, head: opts.head });
+      throw new Error('history scans run through historyScan');
   }
 }

@@ -4,8 +4,7 @@ import { SecretEngine } from './secrets/engine.js';
 import type { KnownSecret } from './secrets/redact.js';
 import { LineIndex } from './text.js';
 import { bareMarkers, suppressingMarker } from './policy/inline.js';
-import { contextKey, inContext } from './secrets/context.js';
-import { createHash } from 'node:crypto';
+import { inContext } from './secrets/context.js';
 import type { ScanUnit, Source, SourceStats } from './sources/unit.js';
 
 export interface ScanResult {
@@ -17,10 +16,6 @@ export interface ScanResult {
   scanned: string;
   range?: { base?: string; head: string };
 }
-
-/** Texts shorter than this are cheaper to scan again than to hash and remember. */
-const SKIP_SEEN_FROM = 512;
-const SEEN_TEXTS_LIMIT = 100_000;
 
 export interface Suppressed {
   finding: Finding;
@@ -42,29 +37,10 @@ export async function runScan(source: Source, detectors: Detectors): Promise<Sca
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   const ctx: ConfigContext = { read: (p) => source.read(p), paths: () => source.paths() };
-  // History reports a secret once, at the oldest commit that added it. So a text a history
-  // scan has already scanned (a file added again, a revert, a copy) can only repeat findings:
-  // it is skipped, keyed by its hash and by what its path changes about detection.
-  const seenSecrets = new Set<string>();
-  const seenTexts = new Set<string>();
   for await (const unit of source.units()) {
-    if (unit.commit && unit.text.length >= SKIP_SEEN_FROM) {
-      const key = `${contextKey(unit.path)}\0${createHash('sha1').update(unit.asciiBytes ?? unit.text).digest('base64')}`;
-      if (seenTexts.has(key)) continue;
-      // Bounded, so memory stays flat however long the history: forgetting only costs a rescan.
-      if (seenTexts.size >= SEEN_TEXTS_LIMIT) seenTexts.clear();
-      seenTexts.add(key);
-    }
     const result = detectUnit(unit, detectors, ctx);
     suppressed.push(...result.suppressed);
-    for (const f of result.findings) {
-      if (unit.commit && f.secretHash) {
-        const key = `${f.ruleId}\0${f.secretHash}`;
-        if (seenSecrets.has(key)) continue;
-        seenSecrets.add(key);
-      }
-      findings.push(f);
-    }
+    findings.push(...result.findings);
   }
   return {
     findings: sortFindings(findings),
@@ -126,8 +102,8 @@ export function detectUnit(
 }
 
 /**
- * Maps a detection from the unit's text to the real file: patch texts carry the file's line
- * numbers; diffs keep only what the change added.
+ * Maps a detection from the unit's text to the real file: windows of a large file are shifted,
+ * patch texts carry the file's line numbers, diffs keep only what the change added.
  */
 function placeInFile(d: Detection, unit: ScanUnit, lines: LineIndex): Detection | undefined {
   if (unit.chunk) {

@@ -3,8 +3,6 @@ import { availableParallelism } from 'node:os';
 import type { SecretRule } from '../secrets/rules.js';
 import { sortFindings, type ScanResult } from '../scan.js';
 import { newStats } from '../sources/unit.js';
-import type { HistoryRange } from '../sources/history.js';
-import type { Finding } from '../finding.js';
 
 /**
  * Tree scans fan out over worker threads: each worker reads and scans batches of files and
@@ -36,18 +34,6 @@ export const WORKER_TAG = 'moltguard-scan-worker';
 export interface WorkerInit extends Omit<TreeJob, 'paths'> {
   tag: typeof WORKER_TAG;
   allPaths: readonly string[];
-  /** Set for a history worker: the commits it scans (its share, oldest first) and the path filter. */
-  history?: { range: HistoryRange; commits: readonly string[]; ignore: readonly string[]; only: readonly string[] };
-}
-
-export interface HistoryJob {
-  root: string;
-  range: HistoryRange;
-  commits: readonly string[];
-  rules: readonly SecretRule[];
-  guarded: readonly string[];
-  ignore: readonly string[];
-  only: readonly string[];
 }
 
 export interface BatchResult {
@@ -101,68 +87,5 @@ export async function scanTreeInWorkers(job: TreeJob, workers: number): Promise<
       scanned: `working tree (${stats.files} files, ${workers} workers)`,
     },
     warnings: [...new Set(merged.flatMap((m) => m.warnings))],
-  };
-}
-
-/**
- * History on worker threads: commits are dealt out in turn (commit i to worker i mod n, so
- * each share spans the whole history and the work is even), each worker runs its own
- * `git log -p --no-walk --stdin` over its share and scans it. A secret is kept at the oldest
- * commit any worker saw it in, so the report equals a one-worker run's.
- */
-export async function scanHistoryInWorkers(job: HistoryJob, workers: number): Promise<{ result: ScanResult; warnings: string[] }> {
-  if (!workerScript) throw new Error('worker threads are only available from the bundled CLI or action');
-  const started = Date.now();
-  const shares: string[][] = Array.from({ length: workers }, () => []);
-  job.commits.forEach((sha, i) => shares[i % workers].push(sha));
-  const results = await Promise.all(
-    shares.map(
-      (commits) =>
-        new Promise<BatchResult>((resolve, reject) => {
-          const init: WorkerInit = {
-            tag: WORKER_TAG,
-            root: job.root,
-            allPaths: [],
-            maxFileSize: 0,
-            rules: job.rules,
-            guarded: job.guarded,
-            history: { range: job.range, commits, ignore: job.ignore, only: job.only },
-          };
-          const worker = new Worker(workerScript!, { workerData: init });
-          worker.once('message', (msg: BatchResult | { error: string }) => {
-            void worker.terminate();
-            if ('error' in msg) reject(new Error(msg.error));
-            else resolve(msg);
-          });
-          worker.on('error', reject);
-        }),
-    ),
-  );
-  const order = new Map(job.commits.map((sha, i) => [sha, i]));
-  const at = (f: Finding) => order.get(f.commit ?? '') ?? Number.MAX_SAFE_INTEGER;
-  const seen = new Set<string>();
-  const findings = results
-    .flatMap((r) => r.result.findings)
-    .sort((a, b) => at(a) - at(b))
-    .filter((f) => {
-      if (!f.secretHash) return true;
-      const key = `${f.ruleId}\0${f.secretHash}`;
-      return !seen.has(key) && !!seen.add(key);
-    });
-  const stats = newStats();
-  for (const r of results) {
-    stats.commits += r.result.stats.commits;
-    stats.files += r.result.stats.files;
-    stats.bytes += r.result.stats.bytes;
-  }
-  return {
-    result: {
-      findings: sortFindings(findings),
-      suppressed: results.flatMap((r) => r.result.suppressed),
-      stats: { ...stats, durationMs: Date.now() - started },
-      scanned: `history ${job.range.base ? `${job.range.base.slice(0, 12)}..` : ''}${job.range.head.slice(0, 12)} (${stats.commits} commits, ${workers} workers)`,
-      range: { base: job.range.base, head: job.range.head },
-    },
-    warnings: [...new Set(results.flatMap((r) => r.warnings))],
   };
 }

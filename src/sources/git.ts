@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
@@ -66,12 +66,7 @@ export async function defaultBase(dir: string, head: string): Promise<string> {
  * fails with git's own first line of stderr if it exited non-zero.
  */
 export async function* gitStream<T>(dir: string, args: string[], read: (stdout: Readable) => AsyncIterable<T>, stdin?: string): AsyncGenerator<T> {
-  const child = spawn('git', [...PLAIN, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (d: string) => {
-    if (stderr.length < 4096) stderr += d;
-  });
+  const { child, stderr: errors } = spawnGit(dir, args);
   const exited = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
@@ -85,7 +80,27 @@ export async function* gitStream<T>(dir: string, args: string[], read: (stdout: 
     if (child.exitCode === null) child.kill();
   }
   const code = await exited;
-  if (code !== 0) throw new UsageError(`git ${args[0]} failed in ${dir}: ${stderr.trim().split('\n')[0] || `exit ${code}`}`);
+  if (code !== 0) throw gitFailure(dir, args[0], errors(), code);
+}
+
+/** A long-running git process with parseable output; `stderr()` is the start of what it said there. */
+export function spawnGit(dir: string, args: string[]): { child: ChildProcessWithoutNullStreams; stderr: () => string } {
+  const child = spawn('git', [...PLAIN, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 4096) stderr += d;
+  });
+  return { child, stderr: () => stderr };
+}
+
+export function gitFailure(dir: string, command: string | undefined, stderr: string, code: number | null): UsageError {
+  return new UsageError(`git ${command} failed in ${dir}: ${stderr.trim().split('\n')[0] || `exit ${code}`}`);
+}
+
+/** The scanned folder's path inside its repository ('' at the top): pathspecs cost git time, so only a subfolder gets one. */
+export async function repoPrefix(dir: string): Promise<string> {
+  return (await git(dir).raw(['rev-parse', '--show-prefix'])).trim();
 }
 
 /** Reads one blob synchronously (rare: an Include or a drop-in of a changed file). */

@@ -1,6 +1,6 @@
-import { git, gitStream, hasCommits, isWorkTree, resolveCommit } from './git.js';
-import { COMMIT_MARK, readPatches } from './patch.js';
-import { asciiOnly, decode, newStats, type ScanUnit, type Source, type SourceStats } from './unit.js';
+import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from './git.js';
+import { RAW_LOG_FORMAT } from './raw-log.js';
+import { COMMIT_MARK } from './patch.js';
 import { UsageError } from '../errors.js';
 
 export interface HistoryOptions {
@@ -17,7 +17,16 @@ export interface HistoryRange {
   spec: string;
 }
 
-const PATCH_FLAGS = ['-p', '-U0', '--no-renames', '--relative', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+/** `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete. */
+const RAW_FLAGS = ['--raw', '-z', '--no-abbrev', '--no-renames', '--no-color', RAW_LOG_FORMAT];
+
+/** Only modifications: a new file is read whole, as a blob. (`diff-tree --stdin` works on each commit as it arrives; `log --stdin` waits for all of them.) */
+const PATCH_FLAGS = ['-p', '-U0', '--no-renames', '--diff-filter=M', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+
+/** Limits git to the scanned folder when it is a subfolder; at the top a pathspec only costs git time (2x on `log --raw`). */
+async function scope(root: string): Promise<{ relative: string[]; pathspec: string[] }> {
+  return (await repoPrefix(root)) ? { relative: ['--relative'], pathspec: ['--', '.'] } : { relative: [], pathspec: [] };
+}
 
 export async function resolveHistory(opts: Omit<HistoryOptions, 'include'>): Promise<HistoryRange> {
   const dir = opts.root;
@@ -28,63 +37,24 @@ export async function resolveHistory(opts: Omit<HistoryOptions, 'include'>): Pro
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
 
-/**
- * Every line added by every commit, oldest first, so the first commit a secret is seen in
- * is the one that introduced it. Streamed: memory does not grow with history length.
- */
-export async function historySource(opts: HistoryOptions): Promise<Source> {
-  const range = await resolveHistory(opts);
-  const args = ['log', '--reverse', '--no-merges', ...PATCH_FLAGS, range.spec, '--', '.'];
-  return patchSource(opts.root, range, range.spec ? args : undefined, undefined, opts.include);
+/** The two git commands of a history scan (see history-scan.ts). */
+export interface HistoryCommands {
+  /** Every commit of the range, oldest first, with the blobs it wrote (`--raw -z`). */
+  log: string[];
+  /** The added lines of modified files, for each commit written to stdin, as it is written. */
+  patches: string[];
 }
 
-/** The commits of a range, oldest first, that touch the scanned folder (merges add nothing of their own). */
-export async function listCommits(root: string, range: HistoryRange): Promise<string[]> {
-  if (!range.spec) return [];
-  const out = await git(root).raw(['rev-list', '--reverse', '--no-merges', range.spec, '--', '.']);
-  return out.split('\n').filter(Boolean);
-}
-
-/** The patches of exactly these commits, in this order: one worker's share of a history. */
-export function commitsSource(root: string, range: HistoryRange, commits: readonly string[], include: (path: string) => boolean): Source {
-  const args = ['log', '--no-walk=unsorted', '--stdin', ...PATCH_FLAGS, '--', '.'];
-  return patchSource(root, range, commits.length ? args : undefined, `${commits.join('\n')}\n`, include);
-}
-
-function patchSource(root: string, range: HistoryRange, args: string[] | undefined, stdin: string | undefined, include: (path: string) => boolean): Source {
-  const stats = newStats();
+/** Undefined when the range has no commits. */
+export async function historyCommands(root: string, range: HistoryRange): Promise<HistoryCommands | undefined> {
+  if (!range.spec) return undefined;
+  const { relative, pathspec } = await scope(root);
   return {
-    stats,
-    range: range.spec ? { base: range.base, head: range.head } : undefined,
-    paths: () => [],
-    read: () => undefined,
-    describe: () => `history ${range.base ? `${range.base.slice(0, 12)}..` : ''}${range.head.slice(0, 12)} (${stats.commits} commits)`,
-    units: () => (args ? patchUnits(root, args, stdin, stats, include) : empty()),
+    log: ['log', '--reverse', '--no-merges', ...RAW_FLAGS, ...relative, range.spec, ...pathspec],
+    patches: ['diff-tree', '--stdin', '-r', ...PATCH_FLAGS, ...relative, ...pathspec],
   };
 }
 
-async function* empty(): AsyncGenerator<ScanUnit> {
-  // A repository without commits has no history to scan.
-}
-
-async function* patchUnits(root: string, args: string[], stdin: string | undefined, stats: SourceStats, include: (path: string) => boolean): AsyncGenerator<ScanUnit> {
-  for await (const item of gitStream(root, args, readPatches, stdin)) {
-    if (!('path' in item)) {
-      stats.commits++;
-      continue;
-    }
-    if (!include(item.path)) continue;
-    stats.files++;
-    stats.bytes += item.bytes.length;
-    yield {
-      path: item.path,
-      text: decode(item.bytes),
-      asciiBytes: asciiOnly(item.bytes),
-      lineNumbers: item.lineNumbers,
-      wholeFile: false,
-      commit: item.commit?.commit,
-      author: item.commit?.author,
-      date: item.commit?.date,
-    };
-  }
+export function describeHistory(range: HistoryRange, commits: number): string {
+  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ''}${range.head.slice(0, 12)} (${commits} commits)`;
 }

@@ -6,7 +6,7 @@ export interface ScanUnit {
   path: string;
   text: string;
   /**
-   * For patch texts (history): the real line number of each line of `text`. Absent when
+   * For patch texts (history's modified files): the real line number of each line of `text`. Absent when
    * `text` is the whole file.
    */
   lineNumbers?: readonly number[];

@@ -1,0 +1,85 @@
+import type { Readable } from 'node:stream';
+import type { CommitInfo } from './patch.js';
+
+/**
+ * `git log --raw -z`: which blob each commit gave each path, without the diffs. Computing
+ * and printing line diffs is most of what `git log -p` costs; a history scan reads each new
+ * blob once instead (see history-scan.ts).
+ */
+export interface BlobChange {
+  commit: CommitInfo;
+  path: string;
+  /** The blob the commit wrote at `path`. */
+  blob: string;
+  /** The blob it replaced, for a modification; undefined when the path is new (or changed type). */
+  before?: string;
+}
+
+/** Put before each commit by `--format`; a byte no path or name holds. */
+export const RAW_COMMIT_MARK = '\u0001';
+export const RAW_LOG_FORMAT = `--format=${RAW_COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+
+const NUL = 0;
+const NL = 10;
+const COLON = 58;
+const MARK = 1;
+const GITLINK = '160000';
+
+/** Yields each commit (as CommitInfo) and then the blob changes it made, in git's order. */
+export async function* readRawLog(stdout: Readable): AsyncGenerator<CommitInfo | BlobChange> {
+  const parser = new RawLogParser();
+  let rest: Buffer | undefined;
+  for await (const chunk of stdout as AsyncIterable<Buffer>) {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const used = parser.fields(buf);
+    rest = used < buf.length ? buf.subarray(used) : undefined;
+    yield* parser.drain();
+  }
+  if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
+  yield* parser.drain();
+}
+
+class RawLogParser {
+  private out: (CommitInfo | BlobChange)[] = [];
+  private commit: CommitInfo | undefined;
+  /** The `:mode mode sha sha status` field whose path is the next field. */
+  private pending: string[] | undefined;
+
+  /** Consumes every complete NUL-ended field of `buf`; returns how many bytes it used. */
+  fields(buf: Buffer): number {
+    let start = 0;
+    for (let end = buf.indexOf(NUL, start); end >= 0; end = buf.indexOf(NUL, start)) {
+      this.field(buf, start, end);
+      start = end + 1;
+    }
+    return start;
+  }
+
+  drain(): (CommitInfo | BlobChange)[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  private field(buf: Buffer, start: number, end: number): void {
+    if (this.pending) {
+      // A path: taken verbatim, whatever bytes it starts with.
+      const [, newMode, before, blob, status] = this.pending;
+      this.pending = undefined;
+      if (!this.commit || status === 'D' || newMode === GITLINK || /^0+$/.test(blob)) return;
+      const path = buf.toString('utf8', start, end);
+      // A type change (file to symlink) is read whole, like a new file.
+      this.out.push({ commit: this.commit, path, blob, before: status === 'M' && !/^0+$/.test(before) ? before : undefined });
+      return;
+    }
+    // git puts a newline between a commit's header and its first change.
+    if (buf[start] === NL) start++;
+    if (buf[start] === MARK) {
+      const [commit = '', author = '', date = ''] = buf.toString('utf8', start + 1, end).split('\u0002');
+      this.commit = { commit, author, date };
+      this.out.push(this.commit);
+    } else if (buf[start] === COLON) {
+      this.pending = buf.toString('latin1', start + 1, end).split(' ');
+    }
+  }
+}

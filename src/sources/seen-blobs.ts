@@ -1,0 +1,49 @@
+/**
+ * The (context, blob, replaced blob) triples a history scan has already scanned, in one
+ * preallocated table: memory is the same for 5,000 commits as for 5 million. A JS Set of
+ * string keys grew by 9 MB between the benchmark's 5,000- and 50,000-commit histories. When
+ * the table is 3/4 full it is emptied: forgetting only costs a rescan, never a miss.
+ */
+const KEY = 1 + 20 + 20;
+const SLOTS = 1 << 17;
+const MAX_FILL = (SLOTS * 3) / 4;
+
+export class SeenBlobs {
+  private readonly table = new Uint8Array(SLOTS * (KEY + 1));
+  private readonly key = Buffer.alloc(KEY);
+  private count = 0;
+
+  /** Records the triple; true when it was already recorded. `before` is '' for a new path. */
+  checkAndAdd(context: number, blob: string, before: string): boolean {
+    const key = this.key;
+    key[0] = context;
+    key.write(blob, 1, 20, 'hex');
+    if (before) key.write(before, 21, 20, 'hex');
+    else key.fill(0, 21);
+    // FNV-1a over the whole key: object ids are random, but not every caller's are.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < KEY; i++) hash = Math.imul(hash ^ key[i], 0x01000193);
+    let slot = (hash >>> 0) & (SLOTS - 1);
+    for (;;) {
+      const at = slot * (KEY + 1);
+      if (this.table[at] === 0) break;
+      if (this.matches(at + 1)) return true;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    if (this.count >= MAX_FILL) {
+      this.table.fill(0);
+      this.count = 0;
+      return this.checkAndAdd(context, blob, before);
+    }
+    const at = slot * (KEY + 1);
+    this.table[at] = 1;
+    this.table.set(key, at + 1);
+    this.count++;
+    return false;
+  }
+
+  private matches(at: number): boolean {
+    for (let i = 0; i < KEY; i++) if (this.table[at + i] !== this.key[i]) return false;
+    return true;
+  }
+}
