@@ -1,15 +1,9 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempRepo, cli } from './helpers/repo.js';
+import { cli, tempRepos, type TempRepo } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
 
-const repos: TempRepo[] = [];
-const repo = (init = true) => {
-  const r = new TempRepo(init);
-  repos.push(r);
-  return r;
-};
-afterAll(() => repos.forEach((r) => r.cleanup()));
+const repo = tempRepos();
 
 const FORMATS = ['text', 'json', 'sarif', 'github'];
 

@@ -1,18 +1,16 @@
 import { Readable } from 'node:stream';
-import { TempRepo, cli } from './helpers/repo.js';
+import { cli, tempRepos } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
-import { readRawLog, RAW_COMMIT_MARK, type BlobChange } from '../src/sources/raw-log.js';
+import { readRawLog, type BlobChange } from '../src/sources/raw-log.js';
 import { BlobReader } from '../src/sources/blob-reader.js';
 import { SeenBlobs } from '../src/sources/seen-blobs.js';
-import type { CommitInfo } from '../src/sources/patch.js';
+import { historyCommands, resolveHistory } from '../src/sources/history.js';
+import { scanHistory } from '../src/history-scan.js';
+import { SecretEngine } from '../src/secrets/engine.js';
+import { loadBuiltinRules } from '../src/secrets/builtin.js';
+import { COMMIT_MARK, type CommitInfo } from '../src/sources/patch.js';
 
-const repos: TempRepo[] = [];
-const repo = () => {
-  const r = new TempRepo();
-  repos.push(r);
-  return r;
-};
-afterAll(() => repos.forEach((r) => r.cleanup()));
+const repo = tempRepos();
 
 interface Found {
   path: string;
@@ -119,8 +117,30 @@ describe('history: what a commit added, read from whole blobs', () => {
   });
 });
 
+describe('scanHistory', () => {
+  test('a failing diff-tree fails the scan, naming git and its complaint: modified files are never silently unscanned', async () => {
+    const r = repo();
+    r.commit('one', { 'a.env': 'A=1\n' });
+    r.commit('two', { 'a.env': 'A=2\n' });
+    const range = await resolveHistory({ root: r.dir });
+    const commands = (await historyCommands(r.dir, range))!;
+    const job = {
+      root: r.dir,
+      commands: { ...commands, patches: ['diff-tree', '--stdin', '--no-such-option'] },
+      include: () => true,
+      maxFileSize: 1 << 20,
+      detectors: { secrets: new SecretEngine(loadBuiltinRules().rules), configs: [] },
+      concurrency: 2,
+      describe: () => '',
+    };
+    await expect(scanHistory(job)).rejects.toThrow(/^git diff-tree failed in .*: usage: git diff-tree/);
+    // The same job with git's real command succeeds: the failure above is the option's.
+    await expect(scanHistory({ ...job, commands })).resolves.toMatchObject({ stats: { commits: 2 } });
+  });
+});
+
 describe('readRawLog', () => {
-  const mark = RAW_COMMIT_MARK;
+  const mark = COMMIT_MARK;
   const zero = '0'.repeat(40);
   const a = 'a'.repeat(40);
   const b = 'b'.repeat(40);
@@ -182,21 +202,22 @@ describe('BlobReader', () => {
 describe('SeenBlobs', () => {
   const oid = (i: number) => i.toString(16).padStart(8, '0').repeat(5);
 
-  test('tells a triple seen before from a new one, by context and predecessor too', () => {
+  test('tells a pair seen before from a new one, by context too', () => {
     const seen = new SeenBlobs();
-    expect(seen.checkAndAdd(0, oid(1), '')).toBe(false);
-    expect(seen.checkAndAdd(0, oid(1), '')).toBe(true);
-    expect(seen.checkAndAdd(1, oid(1), '')).toBe(false);
-    expect(seen.checkAndAdd(0, oid(1), oid(2))).toBe(false);
-    expect(seen.checkAndAdd(0, oid(1), oid(2))).toBe(true);
+    expect(seen.checkAndAdd(0, oid(1))).toBe(false);
+    expect(seen.checkAndAdd(0, oid(1))).toBe(true);
+    expect(seen.checkAndAdd(1, oid(1))).toBe(false);
+    expect(seen.checkAndAdd(0, oid(2))).toBe(false);
+    expect(seen.checkAndAdd(1, oid(2))).toBe(false);
+    expect(seen.checkAndAdd(1, oid(2))).toBe(true);
   });
 
-  test('when full it forgets (a rescan), and never claims a new triple was seen', () => {
+  test('when full it forgets (a rescan), and never claims a new pair was seen', () => {
     const seen = new SeenBlobs();
     let claimed = 0;
-    for (let i = 0; i < 300_000; i++) if (seen.checkAndAdd(0, oid(i), '')) claimed++;
+    for (let i = 0; i < 300_000; i++) if (seen.checkAndAdd(0, oid(i))) claimed++;
     expect(claimed).toBe(0);
     // The latest ones are still remembered.
-    expect(seen.checkAndAdd(0, oid(299_999), '')).toBe(true);
+    expect(seen.checkAndAdd(0, oid(299_999))).toBe(true);
   });
 });

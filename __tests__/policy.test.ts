@@ -1,15 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempRepo, cli } from './helpers/repo.js';
+import { cli, tempRepos } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
 
-const repos: TempRepo[] = [];
-const repo = () => {
-  const r = new TempRepo();
-  repos.push(r);
-  return r;
-};
-afterAll(() => repos.forEach((r) => r.cleanup()));
+const repo = tempRepos();
 
 async function json(...argv: string[]) {
   const run = await cli(...argv, '--format', 'json');

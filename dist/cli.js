@@ -12941,14 +12941,14 @@ var dockerfileCheck = {
     const who = imageUser(stages);
     if (who?.root) {
       if (who.user) {
-        const earlier2 = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
+        const earlier = instructions.filter((i) => i.keyword === "USER" && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
         out.push(
           containerRoot.at(
             { line: who.user.line, column: who.user.column, endColumn: who.user.argsColumn + who.user.args.length },
             {
               message: `The image's last USER is ${who.user.args}, so the container runs as root.`,
               key: `USER ${who.user.args}`,
-              ...earlier2 ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier2.args}` } } : {}
+              ...earlier ? { fix: { line: who.user.line, replacement: `${" ".repeat(who.user.column - 1)}USER ${earlier.args}` } } : {}
             }
           )
         );
@@ -15352,10 +15352,10 @@ var fail2banCheck = {
 };
 function checkJails(path, text, ctx) {
   const root = jailRoot(path);
-  const order = jailFiles(root, ctx.paths());
-  if (!order.includes(path)) order.push(path);
+  const order2 = jailFiles(root, ctx.paths());
+  if (!order2.includes(path)) order2.push(path);
   const out = [];
-  const parsed = order.map((file2) => {
+  const parsed = order2.map((file2) => {
     const body = file2 === path ? text : ctx.read(file2) ?? "";
     const { sections, problems } = parseIni(file2, body);
     if (file2 === path) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: `ini ${p2.message}` }));
@@ -15365,8 +15365,8 @@ function checkJails(path, text, ctx) {
   const mine = (e) => e?.file === path;
   const jail = SSHD_JAILS.find((j3) => merged.has(j3));
   if (!jail) {
-    if (order.at(-1) === path && parsed.some((s) => s.length)) {
-      out.push(sshdJailOff.at({ line: 1, column: 1 }, { message: `No [sshd] jail in ${order.join(", ")}: fail2ban leaves SSH unprotected.`, key: "sshd jail missing" }));
+    if (order2.at(-1) === path && parsed.some((s) => s.length)) {
+      out.push(sshdJailOff.at({ line: 1, column: 1 }, { message: `No [sshd] jail in ${order2.join(", ")}: fail2ban leaves SSH unprotected.`, key: "sshd jail missing" }));
     }
   } else {
     const enabled = merged.effective(jail, "enabled");
@@ -15557,9 +15557,9 @@ var aptCheck = {
     const lines = new LineIndex(text);
     const out = [];
     const statements = [];
-    const order = readingOrder(path, ctx);
-    if (!order.includes(path)) order.push(path);
-    for (const file2 of order) {
+    const order2 = readingOrder(path, ctx);
+    if (!order2.includes(path)) order2.push(path);
+    for (const file2 of order2) {
       const parsed = parseAptConf(file2 === path ? text : ctx.read(file2) ?? "");
       statements.push(...parsed.statements.map((s) => ({ ...s, file: file2 })));
       if (file2 !== path) continue;
@@ -40340,6 +40340,11 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/sources/patch.ts
 init_define_MOLTGUARD_RULE_FILES();
 var COMMIT_MARK = "commit ";
+var COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+function parseCommitHeader(text) {
+  const [commit = "", author = "", date5 = ""] = text.split("");
+  return { commit, author, date: date5 };
+}
 var NL = 10;
 var PLUS = 43;
 var MINUS = 45;
@@ -40408,8 +40413,7 @@ var BytePatchParser = class {
     }
     if (startsWith(buf, start, end, MARK)) {
       this.flush();
-      const [sha, author, date5] = buf.toString("utf8", start + MARK.length, end).split("");
-      this.commit = { commit: sha, author: author ?? "", date: date5 ?? "" };
+      this.commit = parseCommitHeader(buf.toString("utf8", start + MARK.length, end));
       this.out.push(this.commit);
     } else if (startsWith(buf, start, end, DIFF)) {
       this.flush();
@@ -40544,13 +40548,101 @@ async function resolveRange(opts) {
 
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
+var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
+var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--diff-filter=M", "--no-color", "--no-ext-diff", "--no-textconv", COMMIT_FORMAT];
+async function scope(root) {
+  return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
+}
+async function resolveHistory(opts) {
+  const dir = opts.root;
+  if (!await isWorkTree(dir)) throw new UsageError(`${dir} is not inside a git repository; --mode history needs one`);
+  if (!await hasCommits(dir) && !opts.head) return { head: "", spec: "" };
+  const head = await resolveCommit(dir, opts.head ?? "HEAD");
+  const base = opts.base ? await resolveCommit(dir, opts.base) : void 0;
+  return { base, head, spec: base ? `${base}..${head}` : head };
+}
+async function historyCommands(root, range) {
+  if (!range.spec) return void 0;
+  const { relative: relative2, pathspec } = await scope(root);
+  return {
+    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative2, range.spec, ...pathspec],
+    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative2, ...pathspec]
+  };
+}
+function describeHistory(range, commits) {
+  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${commits} commits)`;
+}
+
+// src/history-scan.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/blob-reader.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NL2 = 10;
+var BlobReader = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
+    this.proc.child.stdin.on("error", () => void 0);
+    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
+  }
+  dir;
+  proc;
+  chunks;
+  buf = Buffer.alloc(0);
+  closed = false;
+  request(oid) {
+    this.proc.child.stdin.write(`${oid}
+`);
+  }
+  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
+  async read(limit) {
+    let nl = this.buf.indexOf(NL2);
+    while (nl < 0) {
+      await this.more();
+      nl = this.buf.indexOf(NL2);
+    }
+    const header = this.buf.toString("latin1", 0, nl).split(" ");
+    this.buf = this.buf.subarray(nl + 1);
+    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
+    const size = Number(header[2]);
+    const keep = size <= limit;
+    const parts = [];
+    let left = size + 1;
+    while (left > 0) {
+      if (!this.buf.length) await this.more();
+      const take = Math.min(left, this.buf.length);
+      if (keep) parts.push(this.buf.subarray(0, take));
+      this.buf = this.buf.subarray(take);
+      left -= take;
+    }
+    if (!keep) return { size, missing: false };
+    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    return { bytes: whole.subarray(0, size), size, missing: false };
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.proc.child.stdin.end();
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  async more() {
+    const next = await this.chunks.next();
+    if (next.done) {
+      const code = this.proc.child.exitCode;
+      throw gitFailure(this.dir, "cat-file", this.proc.stderr(), code);
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+  }
+};
+
+// src/history-scan.ts
+import { once } from "node:events";
 
 // src/sources/raw-log.ts
 init_define_MOLTGUARD_RULE_FILES();
-var RAW_COMMIT_MARK = "";
-var RAW_LOG_FORMAT = `--format=${RAW_COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
 var NUL = 0;
-var NL2 = 10;
+var NL3 = 10;
 var COLON = 58;
 var MARK2 = 1;
 var GITLINK = "160000";
@@ -40594,10 +40686,9 @@ var RawLogParser = class {
       this.out.push({ commit: this.commit, path, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
       return;
     }
-    if (buf[start] === NL2) start++;
+    if (buf[start] === NL3) start++;
     if (buf[start] === MARK2) {
-      const [commit = "", author = "", date5 = ""] = buf.toString("utf8", start + 1, end).split("");
-      this.commit = { commit, author, date: date5 };
+      this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
       this.out.push(this.commit);
     } else if (buf[start] === COLON) {
       this.pending = buf.toString("latin1", start + 1, end).split(" ");
@@ -40605,114 +40696,20 @@ var RawLogParser = class {
   }
 };
 
-// src/sources/history.ts
-var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", RAW_LOG_FORMAT];
-var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--diff-filter=M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
-async function scope(root) {
-  return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
-}
-async function resolveHistory(opts) {
-  const dir = opts.root;
-  if (!await isWorkTree(dir)) throw new UsageError(`${dir} is not inside a git repository; --mode history needs one`);
-  if (!await hasCommits(dir) && !opts.head) return { head: "", spec: "" };
-  const head = await resolveCommit(dir, opts.head ?? "HEAD");
-  const base = opts.base ? await resolveCommit(dir, opts.base) : void 0;
-  return { base, head, spec: base ? `${base}..${head}` : head };
-}
-async function historyCommands(root, range) {
-  if (!range.spec) return void 0;
-  const { relative: relative2, pathspec } = await scope(root);
-  return {
-    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative2, range.spec, ...pathspec],
-    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative2, ...pathspec]
-  };
-}
-function describeHistory(range, commits) {
-  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${commits} commits)`;
-}
-
-// src/history-scan.ts
-init_define_MOLTGUARD_RULE_FILES();
-
-// src/sources/blob-reader.ts
-init_define_MOLTGUARD_RULE_FILES();
-var NL3 = 10;
-var BlobReader = class {
-  constructor(dir) {
-    this.dir = dir;
-    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
-    this.proc.child.stdin.on("error", () => void 0);
-    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
-  }
-  dir;
-  proc;
-  chunks;
-  buf = Buffer.alloc(0);
-  closed = false;
-  request(oid) {
-    this.proc.child.stdin.write(`${oid}
-`);
-  }
-  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
-  async read(limit) {
-    let nl = this.buf.indexOf(NL3);
-    while (nl < 0) {
-      await this.more();
-      nl = this.buf.indexOf(NL3);
-    }
-    const header = this.buf.toString("latin1", 0, nl).split(" ");
-    this.buf = this.buf.subarray(nl + 1);
-    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
-    const size = Number(header[2]);
-    const keep = size <= limit;
-    const parts = [];
-    let left = size + 1;
-    while (left > 0) {
-      if (!this.buf.length) await this.more();
-      const take = Math.min(left, this.buf.length);
-      if (keep) parts.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      left -= take;
-    }
-    if (!keep) return { size, missing: false };
-    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    return { bytes: whole.subarray(0, size), size, missing: false };
-  }
-  close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.proc.child.stdin.end();
-    if (this.proc.child.exitCode === null) this.proc.child.kill();
-  }
-  async more() {
-    const next = await this.chunks.next();
-    if (next.done) {
-      const code = this.proc.child.exitCode;
-      throw gitFailure(this.dir, "cat-file", this.proc.stderr(), code);
-    }
-    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
-  }
-};
-
-// src/history-scan.ts
-import { once } from "node:events";
-
 // src/sources/seen-blobs.ts
 init_define_MOLTGUARD_RULE_FILES();
-var KEY2 = 1 + 20 + 20;
+var KEY2 = 1 + 20;
 var SLOTS = 1 << 17;
 var MAX_FILL = SLOTS * 3 / 4;
 var SeenBlobs = class {
   table = new Uint8Array(SLOTS * (KEY2 + 1));
   key = Buffer.alloc(KEY2);
   count = 0;
-  /** Records the triple; true when it was already recorded. `before` is '' for a new path. */
-  checkAndAdd(context, blob, before) {
+  /** Records the pair; true when it was already recorded. */
+  checkAndAdd(context, blob) {
     const key = this.key;
     key[0] = context;
     key.write(blob, 1, 20, "hex");
-    if (before) key.write(before, 21, 20, "hex");
-    else key.fill(0, 21);
     let hash2 = 2166136261;
     for (let i = 0; i < KEY2; i++) hash2 = Math.imul(hash2 ^ key[i], 16777619);
     let slot = hash2 >>> 0 & SLOTS - 1;
@@ -40725,7 +40722,7 @@ var SeenBlobs = class {
     if (this.count >= MAX_FILL) {
       this.table.fill(0);
       this.count = 0;
-      return this.checkAndAdd(context, blob, before);
+      return this.checkAndAdd(context, blob);
     }
     const at2 = slot * (KEY2 + 1);
     this.table[at2] = 1;
@@ -40781,9 +40778,9 @@ async function scanLog(job, args, stats, patches, scanUnit) {
   const scanNext = async () => {
     const { change, seq } = queue.shift();
     const blob = await reader.read(job.maxFileSize);
-    const where2 = `${change.path} at ${change.commit.commit.slice(0, 12)}`;
-    if (blob.missing) return void stats.skipped.push({ path: where2, reason: "blob missing from this clone" });
-    if (!blob.bytes) return void stats.skipped.push({ path: where2, reason: `larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)` });
+    const skip = (reason) => void stats.skipped.push({ path: `${change.path} at ${change.commit.commit.slice(0, 12)}`, reason });
+    if (blob.missing) return skip("blob missing from this clone");
+    if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
     scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
   };
@@ -40803,7 +40800,7 @@ async function scanLog(job, args, stats, patches, scanUnit) {
       const ctx = contextKey(item.path);
       let code = contexts.get(ctx);
       if (code === void 0) contexts.set(ctx, code = contexts.size);
-      if (seen.checkAndAdd(code, item.blob, "")) continue;
+      if (seen.checkAndAdd(code, item.blob)) continue;
       reader.request(item.blob);
       queue.push({ change: item, seq: current.seq });
       if (queue.length >= READ_AHEAD) await scanNext();
@@ -40847,7 +40844,7 @@ var PatchStream = class {
     });
     this.finished = this.read().then(async () => {
       const code = await exited;
-      if (code !== 0 && this.started) throw gitFailure(job.root, "diff-tree", this.proc.stderr(), code);
+      if (code !== 0) throw gitFailure(job.root, "diff-tree", this.proc.stderr(), code);
     });
     this.finished.catch(() => void 0);
   }
@@ -40857,9 +40854,7 @@ var PatchStream = class {
   proc;
   /** Commits written and not yet answered, oldest first; git answers in the same order. */
   fifo = [];
-  started = false;
   async add(commit) {
-    this.started = true;
     this.fifo.push(commit);
     if (this.proc.child.stdin.write(`${commit.sha}
 `)) return;
@@ -40896,18 +40891,21 @@ var Oldest = class {
   offer(item, seq) {
     const key = historyKey(this.finding(item));
     const held = this.best.get(key);
-    if (!held || earlier(seq, this.finding(item), held.seq, this.finding(held.item))) this.best.set(key, { item, seq });
+    if (!held || order(seq, this.finding(item), held.seq, this.finding(held.item)) < 0) this.best.set(key, { item, seq });
   }
-  /** Oldest commit first, then by place. */
+  /** Oldest commit first, then by place: the same order however the processes answered. */
   values() {
-    return [...this.best.values()].sort((a, b3) => earlier(a.seq, this.finding(a.item), b3.seq, this.finding(b3.item)) ? -1 : 1).map((e) => e.item);
+    return [...this.best.values()].sort((a, b3) => order(a.seq, this.finding(a.item), b3.seq, this.finding(b3.item))).map((e) => e.item);
   }
 };
-function earlier(seqA, a, seqB, b3) {
-  if (seqA !== seqB) return seqA < seqB;
-  if (a.path !== b3.path) return a.path < b3.path;
-  if (a.line !== b3.line) return a.line < b3.line;
-  return a.column < b3.column;
+function order(seqA, a, seqB, b3) {
+  if (seqA !== seqB) return seqA - seqB;
+  if (a.path !== b3.path) return a.path < b3.path ? -1 : 1;
+  if (a.line !== b3.line) return a.line - b3.line;
+  if (a.column !== b3.column) return a.column - b3.column;
+  const ka = historyKey(a);
+  const kb = historyKey(b3);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 function historyKey(f3) {
   return f3.secretHash ? `${f3.ruleId}\0${f3.secretHash}` : `${f3.ruleId}\0${f3.fingerprint}\0${f3.snippet}`;
@@ -41009,7 +41007,7 @@ async function scan(opts) {
   } else if (opts.mode === "history") {
     raw = await historyScan(root, prepared, engine, opts);
   } else {
-    raw = await runScan(await openSource(root, opts, config2), detectors);
+    raw = await runScan(await changeSource(root, opts, config2), detectors);
   }
   if (everyCommit) {
     const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
@@ -41063,19 +41061,10 @@ async function historyScan(root, prepared, engine, opts) {
     range: range.spec ? { base: range.base, head: range.head } : void 0
   });
 }
-async function openSource(root, opts, config2) {
+function changeSource(root, opts, config2) {
   const include = pathFilter(config2);
   const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
-  switch (opts.mode) {
-    case "tree":
-      return fileSource(root, await listTree({ root, include, maxFileSize }), maxFileSize);
-    case "diff":
-      return diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
-    case "staged":
-      return diffSource({ root, include, maxFileSize, staged: true });
-    case "history":
-      throw new Error("history scans run through historyScan");
-  }
+  return opts.mode === "staged" ? diffSource({ root, include, maxFileSize, staged: true }) : diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
 }
 
 // src/report/json.ts

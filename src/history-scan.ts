@@ -95,9 +95,9 @@ async function scanLog(
   const scanNext = async () => {
     const { change, seq } = queue.shift()!;
     const blob = await reader.read(job.maxFileSize);
-    const where = `${change.path} at ${change.commit.commit.slice(0, 12)}`;
-    if (blob.missing) return void stats.skipped.push({ path: where, reason: 'blob missing from this clone' });
-    if (!blob.bytes) return void stats.skipped.push({ path: where, reason: `larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)` });
+    const skip = (reason: string) => void stats.skipped.push({ path: `${change.path} at ${change.commit.commit.slice(0, 12)}`, reason });
+    if (blob.missing) return skip('blob missing from this clone');
+    if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
     scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
   };
@@ -118,7 +118,7 @@ async function scanLog(
       const ctx = contextKey(item.path);
       let code = contexts.get(ctx);
       if (code === undefined) contexts.set(ctx, (code = contexts.size));
-      if (seen.checkAndAdd(code, item.blob, '')) continue;
+      if (seen.checkAndAdd(code, item.blob)) continue;
       reader.request(item.blob);
       queue.push({ change: item, seq: current!.seq });
       if (queue.length >= READ_AHEAD) await scanNext();
@@ -168,7 +168,6 @@ class PatchStream {
   private readonly proc;
   /** Commits written and not yet answered, oldest first; git answers in the same order. */
   private readonly fifo: Placed[] = [];
-  private started = false;
 
   constructor(
     private readonly job: HistoryScanJob,
@@ -182,14 +181,13 @@ class PatchStream {
     });
     this.finished = this.read().then(async () => {
       const code = await exited;
-      if (code !== 0 && this.started) throw gitFailure(job.root, 'diff-tree', this.proc.stderr(), code);
+      if (code !== 0) throw gitFailure(job.root, 'diff-tree', this.proc.stderr(), code);
     });
     // Failures surface from done(); until then nothing may go unhandled.
     this.finished.catch(() => undefined);
   }
 
   async add(commit: Placed): Promise<void> {
-    this.started = true;
     this.fifo.push(commit);
     if (this.proc.child.stdin.write(`${commit.sha}\n`)) return;
     await Promise.race([once(this.proc.child.stdin, 'drain'), this.finished]);
@@ -234,26 +232,29 @@ class Oldest<T> {
   offer(item: T, seq: number): void {
     const key = historyKey(this.finding(item));
     const held = this.best.get(key);
-    if (!held || earlier(seq, this.finding(item), held.seq, this.finding(held.item))) this.best.set(key, { item, seq });
+    if (!held || order(seq, this.finding(item), held.seq, this.finding(held.item)) < 0) this.best.set(key, { item, seq });
   }
 
-  /** Oldest commit first, then by place. */
+  /** Oldest commit first, then by place: the same order however the processes answered. */
   values(): T[] {
-    return [...this.best.values()].sort((a, b) => (earlier(a.seq, this.finding(a.item), b.seq, this.finding(b.item)) ? -1 : 1)).map((e) => e.item);
+    return [...this.best.values()].sort((a, b) => order(a.seq, this.finding(a.item), b.seq, this.finding(b.item))).map((e) => e.item);
   }
 }
 
-function earlier(seqA: number, a: Finding, seqB: number, b: Finding): boolean {
-  if (seqA !== seqB) return seqA < seqB;
-  if (a.path !== b.path) return a.path < b.path;
-  if (a.line !== b.line) return a.line < b.line;
-  return a.column < b.column;
+function order(seqA: number, a: Finding, seqB: number, b: Finding): number {
+  if (seqA !== seqB) return seqA - seqB;
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  const ka = historyKey(a);
+  const kb = historyKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**
  * What makes two findings the same leak across commits: the secret itself, or for findings
  * without one (a bare ignore comment) the rule, file and line text.
  */
-export function historyKey(f: Finding): string {
+function historyKey(f: Finding): string {
   return f.secretHash ? `${f.ruleId}\0${f.secretHash}` : `${f.ruleId}\0${f.fingerprint}\0${f.snippet}`;
 }

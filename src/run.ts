@@ -143,7 +143,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   } else if (opts.mode === 'history') {
     raw = await historyScan(root, prepared, engine, opts);
   } else {
-    raw = await runScan(await openSource(root, opts, config), detectors);
+    raw = await runScan(await changeSource(root, opts, config), detectors);
   }
   if (everyCommit) {
     const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
@@ -207,17 +207,9 @@ async function historyScan(root: string, prepared: Prepared, engine: SecretEngin
   });
 }
 
-async function openSource(root: string, opts: ScanOptions, config: Config): Promise<Source> {
+/** The source of a diff or staged scan (tree and history scans are set up above). */
+function changeSource(root: string, opts: ScanOptions, config: Config): Promise<Source> {
   const include = pathFilter(config);
   const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
-  switch (opts.mode) {
-    case 'tree':
-      return fileSource(root, await listTree({ root, include, maxFileSize }), maxFileSize);
-    case 'diff':
-      return diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
-    case 'staged':
-      return diffSource({ root, include, maxFileSize, staged: true });
-    case 'history':
-      throw new Error('history scans run through historyScan');
-  }
+  return opts.mode === 'staged' ? diffSource({ root, include, maxFileSize, staged: true }) : diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
 }

@@ -41,6 +41,17 @@ export class TempRepo {
   }
 }
 
+/** A TempRepo factory for one test file: every repo it makes is removed after the file's tests. */
+export function tempRepos(): (init?: boolean) => TempRepo {
+  const made: TempRepo[] = [];
+  afterAll(() => made.forEach((r) => r.cleanup()));
+  return (init = true) => {
+    const r = new TempRepo(init);
+    made.push(r);
+    return r;
+  };
+}
+
 export interface CliRun {
   code: number;
   stdout: string;

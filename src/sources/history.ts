@@ -1,13 +1,11 @@
 import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from './git.js';
-import { RAW_LOG_FORMAT } from './raw-log.js';
-import { COMMIT_MARK } from './patch.js';
+import { COMMIT_FORMAT } from './patch.js';
 import { UsageError } from '../errors.js';
 
 export interface HistoryOptions {
   root: string;
   base?: string;
   head?: string;
-  include: (path: string) => boolean;
 }
 
 export interface HistoryRange {
@@ -18,17 +16,17 @@ export interface HistoryRange {
 }
 
 /** `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete. */
-const RAW_FLAGS = ['--raw', '-z', '--no-abbrev', '--no-renames', '--no-color', RAW_LOG_FORMAT];
+const RAW_FLAGS = ['--raw', '-z', '--no-abbrev', '--no-renames', '--no-color', COMMIT_FORMAT];
 
 /** Only modifications: a new file is read whole, as a blob. (`diff-tree --stdin` works on each commit as it arrives; `log --stdin` waits for all of them.) */
-const PATCH_FLAGS = ['-p', '-U0', '--no-renames', '--diff-filter=M', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`];
+const PATCH_FLAGS = ['-p', '-U0', '--no-renames', '--diff-filter=M', '--no-color', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT];
 
 /** Limits git to the scanned folder when it is a subfolder; at the top a pathspec only costs git time (2x on `log --raw`). */
 async function scope(root: string): Promise<{ relative: string[]; pathspec: string[] }> {
   return (await repoPrefix(root)) ? { relative: ['--relative'], pathspec: ['--', '.'] } : { relative: [], pathspec: [] };
 }
 
-export async function resolveHistory(opts: Omit<HistoryOptions, 'include'>): Promise<HistoryRange> {
+export async function resolveHistory(opts: HistoryOptions): Promise<HistoryRange> {
   const dir = opts.root;
   if (!(await isWorkTree(dir))) throw new UsageError(`${dir} is not inside a git repository; --mode history needs one`);
   if (!(await hasCommits(dir)) && !opts.head) return { head: '', spec: '' };

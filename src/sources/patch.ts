@@ -14,6 +14,14 @@ export interface CommitInfo {
 
 /** The marker `--format` puts before each commit in history mode. */
 export const COMMIT_MARK = '\u0001commit ';
+/** The `--format` of history's git commands: the mark, then sha, author and date. */
+export const COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+
+/** Reads a header COMMIT_FORMAT printed, from just after the mark. */
+export function parseCommitHeader(text: string): CommitInfo {
+  const [commit = '', author = '', date = ''] = text.split('\u0002');
+  return { commit, author, date };
+}
 
 export interface BytePatch {
   path: string;
@@ -95,8 +103,7 @@ class BytePatchParser {
     }
     if (startsWith(buf, start, end, MARK)) {
       this.flush();
-      const [sha, author, date] = buf.toString('utf8', start + MARK.length, end).split('\u0002');
-      this.commit = { commit: sha, author: author ?? '', date: date ?? '' };
+      this.commit = parseCommitHeader(buf.toString('utf8', start + MARK.length, end));
       this.out.push(this.commit);
     } else if (startsWith(buf, start, end, DIFF)) {
       this.flush();

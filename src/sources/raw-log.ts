@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import type { CommitInfo } from './patch.js';
+import { COMMIT_MARK, parseCommitHeader, type CommitInfo } from './patch.js';
 
 /**
- * `git log --raw -z`: which blob each commit gave each path, without the diffs. Computing
+ * `git log --raw -z` (with COMMIT_FORMAT): which blob each commit gave each path, without the diffs. Computing
  * and printing line diffs is most of what `git log -p` costs; a history scan reads each new
  * blob once instead (see history-scan.ts).
  */
@@ -15,13 +15,10 @@ export interface BlobChange {
   before?: string;
 }
 
-/** Put before each commit by `--format`; a byte no path or name holds. */
-export const RAW_COMMIT_MARK = '\u0001';
-export const RAW_LOG_FORMAT = `--format=${RAW_COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
-
 const NUL = 0;
 const NL = 10;
 const COLON = 58;
+/** The mark's first byte, which no path or name holds. */
 const MARK = 1;
 const GITLINK = '160000';
 
@@ -75,8 +72,7 @@ class RawLogParser {
     // git puts a newline between a commit's header and its first change.
     if (buf[start] === NL) start++;
     if (buf[start] === MARK) {
-      const [commit = '', author = '', date = ''] = buf.toString('utf8', start + 1, end).split('\u0002');
-      this.commit = { commit, author, date };
+      this.commit = parseCommitHeader(buf.toString('utf8', start + COMMIT_MARK.length, end));
       this.out.push(this.commit);
     } else if (buf[start] === COLON) {
       this.pending = buf.toString('latin1', start + 1, end).split(' ');

@@ -1,10 +1,11 @@
 /**
- * The (context, blob, replaced blob) triples a history scan has already scanned, in one
+ * The (path context, blob) pairs a history scan has already scanned, in one
  * preallocated table: memory is the same for 5,000 commits as for 5 million. A JS Set of
  * string keys grew by 9 MB between the benchmark's 5,000- and 50,000-commit histories. When
  * the table is 3/4 full it is emptied: forgetting only costs a rescan, never a miss.
  */
-const KEY = 1 + 20 + 20;
+// A context number and a blob id (a SHA-256 id is cut to its first 20 bytes: still unique).
+const KEY = 1 + 20;
 const SLOTS = 1 << 17;
 const MAX_FILL = (SLOTS * 3) / 4;
 
@@ -13,13 +14,11 @@ export class SeenBlobs {
   private readonly key = Buffer.alloc(KEY);
   private count = 0;
 
-  /** Records the triple; true when it was already recorded. `before` is '' for a new path. */
-  checkAndAdd(context: number, blob: string, before: string): boolean {
+  /** Records the pair; true when it was already recorded. */
+  checkAndAdd(context: number, blob: string): boolean {
     const key = this.key;
     key[0] = context;
     key.write(blob, 1, 20, 'hex');
-    if (before) key.write(before, 21, 20, 'hex');
-    else key.fill(0, 21);
     // FNV-1a over the whole key: object ids are random, but not every caller's are.
     let hash = 0x811c9dc5;
     for (let i = 0; i < KEY; i++) hash = Math.imul(hash ^ key[i], 0x01000193);
@@ -33,7 +32,7 @@ export class SeenBlobs {
     if (this.count >= MAX_FILL) {
       this.table.fill(0);
       this.count = 0;
-      return this.checkAndAdd(context, blob, before);
+      return this.checkAndAdd(context, blob);
     }
     const at = slot * (KEY + 1);
     this.table[at] = 1;
