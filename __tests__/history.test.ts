@@ -107,6 +107,18 @@ describe('history: what a commit added, read from whole blobs', () => {
     expect(report.findings.map((f) => f.path).sort()).toEqual([...names].sort());
   });
 
+  test('--format github annotates a history finding on its file, naming the commit, not a line of the checkout', async () => {
+    const r = repo();
+    const key = fake.mbd('gh');
+    const added = r.commit('add', { 'app.env': `A=1\nK=${key}\n` });
+    r.commit('remove', { 'app.env': 'A=1\n' });
+    const run = await cli('scan', r.dir, '--mode', 'history', '--format', 'github');
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^::error file=app\.env,title=moltguard critical%3A moltbotden-live-api-key::.* Added in commit /)]);
+    expect(run.stdout).toContain(`Added in commit ${added.slice(0, 12)} (app.env:2)`);
+    expect(run.stdout).not.toContain(key);
+  });
+
   test('an unknown --base is a one-line usage error, exit 2', async () => {
     const r = repo();
     r.commit('x', { 'a.txt': 'a\n' });

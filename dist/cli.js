@@ -41253,20 +41253,48 @@ function result(f3, ruleIndex) {
 
 // src/report/workflow.ts
 init_define_MOLTGUARD_RULE_FILES();
+
+// src/report/annotation.ts
+init_define_MOLTGUARD_RULE_FILES();
+function annotationOf(f3) {
+  const level = f3.severity === "critical" || f3.severity === "high" ? "error" : f3.severity === "medium" ? "warning" : "notice";
+  const title = `moltguard ${f3.severity}: ${f3.ruleId}`;
+  const preview = f3.preview ? ` [${f3.preview}]` : "";
+  if (f3.commit) {
+    const text = `${f3.message}${preview} Added in commit ${f3.commit.slice(0, 12)} (${f3.path}:${f3.line}); it stays in the history even where a later commit removed it. Fix: ${f3.remediation}`;
+    return { level, text, props: { title, file: f3.path } };
+  }
+  const oneLine = f3.endLine === f3.line;
+  return {
+    level,
+    text: `${f3.message}${preview} Fix: ${f3.remediation}`,
+    props: {
+      title,
+      file: f3.path,
+      startLine: f3.line,
+      endLine: f3.endLine,
+      // Columns are honoured only on one-line annotations.
+      ...oneLine ? { startColumn: f3.column, endColumn: Math.max(f3.endColumn, f3.column) } : {}
+    }
+  };
+}
+
+// src/report/workflow.ts
 function toWorkflowCommands(report2) {
   return report2.findings.map(command).join("\n") + (report2.findings.length ? "\n" : "");
 }
 function command(f3) {
-  const level = f3.severity === "critical" || f3.severity === "high" ? "error" : f3.severity === "medium" ? "warning" : "notice";
-  const props = [
-    `file=${escapeProperty(f3.path)}`,
-    `line=${f3.line}`,
-    `col=${f3.column}`,
-    `endLine=${f3.endLine}`,
-    ...f3.endLine === f3.line ? [`endColumn=${f3.endColumn}`] : [],
-    `title=${escapeProperty(`moltguard ${f3.severity}: ${f3.ruleId}`)}`
+  const { level, text, props } = annotationOf(f3);
+  const fields = [
+    ["file", props.file],
+    ["line", props.startLine],
+    ["col", props.startColumn],
+    ["endLine", props.endLine],
+    ["endColumn", props.endColumn],
+    ["title", props.title]
   ];
-  return `::${level} ${props.join(",")}::${escapeData(`${f3.message}${f3.preview ? ` [${f3.preview}]` : ""} Fix: ${f3.remediation}`)}`;
+  const list = fields.filter(([, v2]) => v2 !== void 0).map(([k2, v2]) => `${k2}=${escapeProperty(String(v2))}`);
+  return `::${level} ${list.join(",")}::${escapeData(text)}`;
 }
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

@@ -62,9 +62,9 @@ var require_tunnel = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var net = __require("net");
     var tls = __require("tls");
-    var http = __require("http");
-    var https = __require("https");
-    var events = __require("events");
+    var http2 = __require("http");
+    var https2 = __require("https");
+    var events2 = __require("events");
     var assert2 = __require("assert");
     var util = __require("util");
     exports.httpOverHttp = httpOverHttp2;
@@ -73,24 +73,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -99,7 +99,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -116,7 +116,7 @@ var require_tunnel = __commonJS({
         self2.removeSocket(socket);
       });
     }
-    util.inherits(TunnelingAgent, events.EventEmitter);
+    util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self2 = this;
       var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
@@ -1101,14 +1101,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin2 = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path6 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin2}${path}`);
+        return new URL(`${origin2}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1560,39 +1560,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 }
+          request: { method, path: path6, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path);
+        debuglog("sending request to %s %s/%s", method, origin2, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 },
+          request: { method, path: path6, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 }
+          request: { method, path: path6, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path);
+        debuglog("trailers received from %s %s/%s", method, origin2, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 },
+          request: { method, path: path6, origin: origin2 },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path,
+          path6,
           error63.message
         );
       });
@@ -1641,9 +1641,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin: origin2 }
+            request: { method, path: path6, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path);
+          debuglog("sending request to %s %s/%s", method, origin2, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1707,7 +1707,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -1722,11 +1722,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1792,7 +1792,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2079,8 +2079,8 @@ var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var EventEmitter = __require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = __require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -2191,9 +2191,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2231,12 +2231,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4514,8 +4514,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise2 = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6504,7 +6504,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6585,7 +6585,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6772,12 +6772,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7115,7 +7115,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7212,7 +7212,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7448,12 +7448,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7566,9 +7566,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path;
+        this.opts.path = path6;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7674,7 +7674,7 @@ var require_client = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var assert2 = __require("node:assert");
     var net = __require("node:net");
-    var http = __require("node:http");
+    var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7863,7 +7863,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7935,16 +7935,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8006,7 +8006,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -8018,7 +8018,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8357,8 +8357,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -8676,7 +8676,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin2, opts) {
       return opts && opts.connections === 1 ? new Client(origin2, opts) : new Pool(origin2, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8751,7 +8751,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent;
+    module.exports = Agent3;
   }
 });
 
@@ -8762,7 +8762,7 @@ var require_proxy_agent = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8816,10 +8816,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path;
+        opts.path = origin2 + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -8877,7 +8877,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin3, options);
         };
         this[kClient] = clientFactory(url2, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8987,7 +8987,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -9007,7 +9007,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9648,7 +9648,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9667,7 +9667,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9684,7 +9684,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9754,18 +9754,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10024,9 +10024,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10251,9 +10251,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10540,9 +10540,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10635,9 +10635,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10806,20 +10806,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10841,7 +10841,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10879,9 +10879,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path,
+        path: path6,
         method,
         body,
         headers,
@@ -11349,10 +11349,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11372,7 +11372,7 @@ var require_mock_agent = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11399,7 +11399,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11504,9 +11504,9 @@ var require_global2 = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -12123,10 +12123,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14521,7 +14521,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14597,7 +14597,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14640,7 +14640,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15049,7 +15049,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15140,7 +15140,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15169,7 +15169,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -16254,9 +16254,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code2 = path.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code2 = path6.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18405,8 +18405,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms2).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms2).unref();
       });
     }
     module.exports = {
@@ -19133,7 +19133,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19156,7 +19156,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent3;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -19192,11 +19192,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path6 = `/${path6}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path);
+          url2 = new URL(util.parseOrigin(url2).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19371,8 +19371,8 @@ var require_stringify = __commonJS({
           return node2.value;
         }
         if (node2.nodes) {
-          for (const child of node2.nodes) {
-            output2 += stringify(child);
+          for (const child2 of node2.nodes) {
+            output2 += stringify(child2);
           }
         }
         return output2;
@@ -19847,8 +19847,8 @@ var require_compile = __commonJS({
           }
         }
         if (node2.nodes) {
-          for (const child of node2.nodes) {
-            output2 += walk2(child, node2);
+          for (const child2 of node2.nodes) {
+            output2 += walk2(child2, node2);
           }
         }
         return output2;
@@ -19928,22 +19928,22 @@ var require_expand = __commonJS({
           queue = block.queue;
         }
         for (let i = 0; i < node2.nodes.length; i++) {
-          const child = node2.nodes[i];
-          if (child.type === "comma" && node2.type === "brace") {
+          const child2 = node2.nodes[i];
+          if (child2.type === "comma" && node2.type === "brace") {
             if (i === 1) queue.push("");
             queue.push("");
             continue;
           }
-          if (child.type === "close") {
+          if (child2.type === "close") {
             q3.push(append(q3.pop(), queue, enclose));
             continue;
           }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
+          if (child2.value && child2.type !== "open") {
+            queue.push(append(queue.pop(), child2.value));
             continue;
           }
-          if (child.nodes) {
-            walk2(child, node2);
+          if (child2.nodes) {
+            walk2(child2, node2);
           }
         }
         return queue;
@@ -20364,7 +20364,7 @@ var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var path = __require("path");
+    var path6 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -20538,7 +20538,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path.sep,
+      SEP: path6.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -20566,7 +20566,7 @@ var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var path = __require("path");
+    var path6 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -20595,7 +20595,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path.sep === "\\";
+      return win32 === true || path6.sep === "\\";
     };
     exports.escapeLast = (input2, char, lastIdx) => {
       const idx = input2.lastIndexOf(char, lastIdx);
@@ -21962,7 +21962,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var path = __require("path");
+    var path6 = __require("path");
     var scan2 = require_scan();
     var parse5 = require_parse3();
     var utils = require_utils3();
@@ -22047,7 +22047,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex2.test(path.basename(input2));
+      return regex2.test(path6.basename(input2));
     };
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
@@ -22349,17 +22349,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    function visit_(key, node2, visitor, path6) {
+      const ctrl = callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+            const ci = visit_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22370,13 +22370,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path);
+          const cv = visit_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22397,17 +22397,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key, node2, visitor, path6) {
+      const ctrl = await callVisitor(key, node2, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path6 = Object.freeze(path6.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22418,13 +22418,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path);
+          path6 = Object.freeze(path6.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path);
+          const cv = await visitAsync_("value", node2.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22451,23 +22451,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key, node2, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key, node2, path6);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key, node2, path6);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key, node2, path6);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key, node2, path6);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key, node2, path6);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key, node2, path6);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path6, node2) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -23088,10 +23088,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path6, value) {
       let v2 = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k2 = path[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k2 = path6[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -23110,7 +23110,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23140,11 +23140,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path6;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23158,8 +23158,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23173,8 +23173,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23192,8 +23192,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23203,8 +23203,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -25754,9 +25754,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25831,14 +25831,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25853,10 +25853,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25867,10 +25867,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25887,13 +25887,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -26285,10 +26285,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -26302,7 +26302,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26326,7 +26326,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26342,7 +26342,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -26435,7 +26435,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26449,13 +26449,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -26499,18 +26499,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26564,8 +26564,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -26577,7 +26577,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26588,8 +26588,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -26606,7 +26606,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -26788,7 +26788,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -26805,24 +26805,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27006,25 +27006,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27841,14 +27841,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -27874,9 +27874,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit3.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27885,23 +27885,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit3.parentCollection = (cst, path6) => {
+      const parent = visit3.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27912,10 +27912,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -29020,18 +29020,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29184,15 +29184,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -29386,13 +29386,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -29883,8 +29883,8 @@ var require_common = __commonJS({
         }
         return debug2;
       }
-      function extend2(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend2(namespace, delimiter3) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter3 === "undefined" ? ":" : delimiter3) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -30157,7 +30157,7 @@ var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var os6 = __require("os");
+    var os7 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -30205,7 +30205,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os6.release().split(".");
+        const osRelease = os7.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -30454,10 +30454,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check2(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
+    function check2(path6, isFile, isDirectory2) {
+      log(`checking %s`, path6);
       try {
-        const stat2 = fs_1.statSync(path);
+        const stat2 = fs_1.statSync(path6);
         if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -30477,8 +30477,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path, type = exports.READABLE) {
-      return check2(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path6, type = exports.READABLE) {
+      return check2(path6, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -30550,10 +30550,10 @@ var require_proxy = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
+    exports.checkBypass = checkBypass2;
     function getProxyUrl2(reqUrl) {
       const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
+      if (checkBypass2(reqUrl)) {
         return void 0;
       }
       const proxyVar = (() => {
@@ -30565,21 +30565,21 @@ var require_proxy = __commonJS({
       })();
       if (proxyVar) {
         try {
-          return new DecodedURL(proxyVar);
+          return new DecodedURL2(proxyVar);
         } catch (_a3) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
+            return new DecodedURL2(`http://${proxyVar}`);
         }
       } else {
         return void 0;
       }
     }
-    function checkBypass(reqUrl) {
+    function checkBypass2(reqUrl) {
       if (!reqUrl.hostname) {
         return false;
       }
       const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
+      if (isLoopbackAddress2(reqHost)) {
         return true;
       }
       const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
@@ -30605,11 +30605,11 @@ var require_proxy = __commonJS({
       }
       return false;
     }
-    function isLoopbackAddress(host) {
+    function isLoopbackAddress2(host) {
       const hostLower = host.toLowerCase();
       return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
     }
-    var DecodedURL = class extends URL {
+    var DecodedURL2 = class extends URL {
       constructor(url2, base) {
         super(url2, base);
         this._decodedUsername = decodeURIComponent(super.username);
@@ -30667,13 +30667,13 @@ var require_lib = __commonJS({
         return result2;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
+    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
       function adopt(value) {
-        return value instanceof P3 ? value : new P3(function(resolve4) {
-          resolve4(value);
+        return value instanceof P3 ? value : new P3(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P3 || (P3 = Promise))(function(resolve4, reject) {
+      return new (P3 || (P3 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -30689,7 +30689,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -30698,8 +30698,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -30758,10 +30758,10 @@ var require_lib = __commonJS({
       HttpCodes2.ServiceUnavailable,
       HttpCodes2.GatewayTimeout
     ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
       constructor(message, statusCode) {
         super(message);
         this.name = "HttpClientError";
@@ -30769,39 +30769,39 @@ var require_lib = __commonJS({
         Object.setPrototypeOf(this, _HttpClientError.prototype);
       }
     };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
+    exports.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
       constructor(message) {
         this.message = message;
       }
       readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output2 = Buffer.concat([output2, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output2.toString());
+              resolve5(output2.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
       }
     };
-    exports.HttpClientResponse = HttpClientResponse;
+    exports.HttpClientResponse = HttpClientResponse2;
     function isHttps(requestUrl) {
       const parsedUrl = new URL(requestUrl);
       return parsedUrl.protocol === "https:";
@@ -30845,42 +30845,42 @@ var require_lib = __commonJS({
         }
       }
       options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
         });
       }
       get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("GET", requestUrl, null, additionalHeaders || {});
         });
       }
       del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
       post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
       patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
       put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request("HEAD", requestUrl, null, additionalHeaders || {});
         });
       }
       sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           return this.request(verb, requestUrl, stream, additionalHeaders);
         });
       }
@@ -30889,14 +30889,14 @@ var require_lib = __commonJS({
        * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
        */
       getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -30905,7 +30905,7 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -30914,7 +30914,7 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
@@ -30928,13 +30928,13 @@ var require_lib = __commonJS({
        * Prefer get, del, post and patch
        */
       request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
           let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
@@ -31002,15 +31002,15 @@ var require_lib = __commonJS({
        * @param data
        */
       requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -31038,7 +31038,7 @@ var require_lib = __commonJS({
           }
         }
         const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
+          const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
         let socket;
@@ -31088,7 +31088,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        info2.httpModule = usingSsl ? https2 : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -31109,9 +31109,9 @@ var require_lib = __commonJS({
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
         }
-        return lowercaseKeys2(headers || {});
+        return lowercaseKeys3(headers || {});
       }
       /**
        * Gets an existing header value or returns a default.
@@ -31123,7 +31123,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
@@ -31147,7 +31147,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -31189,7 +31189,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -31211,7 +31211,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -31251,15 +31251,15 @@ var require_lib = __commonJS({
         return baseUserAgent;
       }
       _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms2));
+        return __awaiter12(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms2 = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
         });
       }
       _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -31267,7 +31267,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -31302,18 +31302,18 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err = new HttpClientError(msg, statusCode);
+              const err = new HttpClientError2(msg, statusCode);
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj[k2], c3), {});
+    var lowercaseKeys3 = (obj) => Object.keys(obj).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj[k2], c3), {});
   }
 });
 
@@ -31771,8 +31771,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t2);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t2);
           });
         }
         computePenalty() {
@@ -31983,15 +31983,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve4, returned, task;
+          var args, cb, error63, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -32006,13 +32006,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve4;
-          resolve4 = reject = null;
+          var promise2, reject, resolve5;
+          resolve5 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise2;
         }
@@ -32413,14 +32413,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -32513,9 +32513,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn2(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -32644,6 +32644,37 @@ init_define_MOLTGUARD_RULE_FILES();
 init_define_MOLTGUARD_RULE_FILES();
 
 // node_modules/@actions/core/lib/core.js
+var core_exports = {};
+__export(core_exports, {
+  ExitCode: () => ExitCode,
+  addPath: () => addPath,
+  debug: () => debug,
+  endGroup: () => endGroup,
+  error: () => error,
+  exportVariable: () => exportVariable,
+  getBooleanInput: () => getBooleanInput,
+  getIDToken: () => getIDToken,
+  getInput: () => getInput,
+  getMultilineInput: () => getMultilineInput,
+  getState: () => getState,
+  group: () => group,
+  info: () => info,
+  isDebug: () => isDebug,
+  markdownSummary: () => markdownSummary,
+  notice: () => notice,
+  platform: () => platform_exports,
+  saveState: () => saveState,
+  setCommandEcho: () => setCommandEcho,
+  setFailed: () => setFailed,
+  setOutput: () => setOutput,
+  setSecret: () => setSecret,
+  startGroup: () => startGroup,
+  summary: () => summary,
+  toPlatformPath: () => toPlatformPath,
+  toPosixPath: () => toPosixPath,
+  toWin32Path: () => toWin32Path,
+  warning: () => warning
+});
 init_define_MOLTGUARD_RULE_FILES();
 
 // node_modules/@actions/core/lib/command.js
@@ -32678,6 +32709,9 @@ function toCommandProperties(annotationProperties) {
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -32737,32 +32771,133 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
+import * as path5 from "path";
 
 // node_modules/@actions/core/lib/oidc-utils.js
 init_define_MOLTGUARD_RULE_FILES();
 
 // node_modules/@actions/http-client/lib/index.js
 init_define_MOLTGUARD_RULE_FILES();
+import * as http from "http";
+import * as https from "https";
 
 // node_modules/@actions/http-client/lib/proxy.js
 init_define_MOLTGUARD_RULE_FILES();
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a3) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x3) => x3.trim().toUpperCase()).filter((x3) => x3)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x3) => x3 === upperNoProxyItem || x3.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x3.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url2, base) {
+    super(url2, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var HttpCodes;
 (function(HttpCodes2) {
   HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
@@ -32814,21 +32949,565 @@ var HttpResponseRetryCodes = [
   HttpCodes.ServiceUnavailable,
   HttpCodes.GatewayTimeout
 ];
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+        let output2 = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output2 = Buffer.concat([output2, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve5(output2.toString());
+        });
+      }));
+    });
+  }
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve5(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent2, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler2 of this.handlers) {
+            if (handler2.canHandleAuthentication(response)) {
+              authenticationHandler = handler2;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve5(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler2 of this.handlers) {
+        handler2.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default3) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default3;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default3;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent2) {
+    const baseUserAgent = userAgent2 || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve5(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve5(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj) => Object.keys(obj).reduce((c3, k2) => (c3[k2.toLowerCase()] = obj[k2], c3), {});
 
 // node_modules/@actions/http-client/lib/auth.js
 init_define_MOLTGUARD_RULE_FILES();
-
-// node_modules/@actions/core/lib/summary.js
-init_define_MOLTGUARD_RULE_FILES();
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P3, generator) {
+var __awaiter2 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve4) {
-      resolve4(value);
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve4, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -32844,7 +33523,148 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var BearerCredentialHandler = class {
+  constructor(token) {
+    this.token = token;
+  }
+  // currently implements pre-authorization
+  // TODO: support preAuth = false where it hooks on 401
+  prepareRequest(options) {
+    if (!options.headers) {
+      throw Error("The request has no headers");
+    }
+    options.headers["Authorization"] = `Bearer ${this.token}`;
+  }
+  // This handler cannot handle 401
+  canHandleAuthentication() {
+    return false;
+  }
+  handleAuthentication() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      throw new Error("not implemented");
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var __awaiter3 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var OidcClient = class _OidcClient {
+  static createHttpClient(allowRetry = true, maxRetry = 10) {
+    const requestOptions = {
+      allowRetries: allowRetry,
+      maxRetries: maxRetry
+    };
+    return new HttpClient("actions/oidc-client", [new BearerCredentialHandler(_OidcClient.getRequestToken())], requestOptions);
+  }
+  static getRequestToken() {
+    const token = process.env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+    if (!token) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable");
+    }
+    return token;
+  }
+  static getIDTokenUrl() {
+    const runtimeUrl = process.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
+    if (!runtimeUrl) {
+      throw new Error("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable");
+    }
+    return runtimeUrl;
+  }
+  static getCall(id_token_url) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      var _a3;
+      const httpclient = _OidcClient.createHttpClient();
+      const res = yield httpclient.getJson(id_token_url).catch((error63) => {
+        throw new Error(`Failed to get ID Token. 
+ 
+        Error Code : ${error63.statusCode}
+ 
+        Error Message: ${error63.message}`);
+      });
+      const id_token = (_a3 = res.result) === null || _a3 === void 0 ? void 0 : _a3.value;
+      if (!id_token) {
+        throw new Error("Response json body do not have ID Token field");
+      }
+      return id_token;
+    });
+  }
+  static getIDToken(audience) {
+    return __awaiter3(this, void 0, void 0, function* () {
+      try {
+        let id_token_url = _OidcClient.getIDTokenUrl();
+        if (audience) {
+          const encodedAudience = encodeURIComponent(audience);
+          id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+        }
+        debug(`ID token url is ${id_token_url}`);
+        const id_token = yield _OidcClient.getCall(id_token_url);
+        setSecret(id_token);
+        return id_token;
+      } catch (error63) {
+        throw new Error(`Error message: ${error63.message}`);
+      }
+    });
+  }
+};
+
+// node_modules/@actions/core/lib/summary.js
+init_define_MOLTGUARD_RULE_FILES();
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter4 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32862,7 +33682,7 @@ var Summary = class {
    * @returns step summary file path
    */
   filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (this._filePath) {
         return this._filePath;
       }
@@ -32903,7 +33723,7 @@ var Summary = class {
    * @returns {Promise<Summary>} summary instance
    */
   write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
@@ -32917,7 +33737,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   clear() {
-    return __awaiter(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       return this.emptyBuffer().write({ overwrite: true });
     });
   }
@@ -33102,46 +33922,921 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var markdownSummary = _summary;
 var summary = _summary;
 
 // node_modules/@actions/core/lib/path-utils.js
 init_define_MOLTGUARD_RULE_FILES();
+import * as path from "path";
+function toPosixPath(pth) {
+  return pth.replace(/[\\]/g, "/");
+}
+function toWin32Path(pth) {
+  return pth.replace(/[/]/g, "\\");
+}
+function toPlatformPath(pth) {
+  return pth.replace(/[/\\]/g, path.sep);
+}
 
 // node_modules/@actions/core/lib/platform.js
+var platform_exports = {};
+__export(platform_exports, {
+  arch: () => arch,
+  getDetails: () => getDetails,
+  isLinux: () => isLinux,
+  isMacOS: () => isMacOS,
+  isWindows: () => isWindows,
+  platform: () => platform
+});
 init_define_MOLTGUARD_RULE_FILES();
-import os3 from "os";
+import os4 from "os";
 
 // node_modules/@actions/exec/lib/exec.js
 init_define_MOLTGUARD_RULE_FILES();
+import { StringDecoder } from "string_decoder";
 
 // node_modules/@actions/exec/lib/toolrunner.js
 init_define_MOLTGUARD_RULE_FILES();
+import * as os3 from "os";
+import * as events from "events";
+import * as child from "child_process";
+import * as path4 from "path";
 
 // node_modules/@actions/io/lib/io.js
 init_define_MOLTGUARD_RULE_FILES();
+import * as path3 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 init_define_MOLTGUARD_RULE_FILES();
 import * as fs2 from "fs";
+import * as path2 from "path";
+var __awaiter5 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
+function exists(fsPath) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    try {
+      yield stat(fsPath);
+    } catch (err) {
+      if (err.code === "ENOENT") {
+        return false;
+      }
+      throw err;
+    }
+    return true;
+  });
+}
+function isRooted(p2) {
+  p2 = normalizeSeparators(p2);
+  if (!p2) {
+    throw new Error('isRooted() parameter "p" cannot be empty');
+  }
+  if (IS_WINDOWS) {
+    return p2.startsWith("\\") || /^[A-Z]:/i.test(p2);
+  }
+  return p2.startsWith("/");
+}
+function tryGetExecutablePath(filePath, extensions) {
+  return __awaiter5(this, void 0, void 0, function* () {
+    let stats = void 0;
+    try {
+      stats = yield stat(filePath);
+    } catch (err) {
+      if (err.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      }
+    }
+    if (stats && stats.isFile()) {
+      if (IS_WINDOWS) {
+        const upperExt = path2.extname(filePath).toUpperCase();
+        if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+          return filePath;
+        }
+      } else {
+        if (isUnixExecutable(stats)) {
+          return filePath;
+        }
+      }
+    }
+    const originalFilePath = filePath;
+    for (const extension of extensions) {
+      filePath = originalFilePath + extension;
+      stats = void 0;
+      try {
+        stats = yield stat(filePath);
+      } catch (err) {
+        if (err.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+        }
+      }
+      if (stats && stats.isFile()) {
+        if (IS_WINDOWS) {
+          try {
+            const directory = path2.dirname(filePath);
+            const upperName = path2.basename(filePath).toUpperCase();
+            for (const actualName of yield readdir(directory)) {
+              if (upperName === actualName.toUpperCase()) {
+                filePath = path2.join(directory, actualName);
+                break;
+              }
+            }
+          } catch (err) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          }
+          return filePath;
+        } else {
+          if (isUnixExecutable(stats)) {
+            return filePath;
+          }
+        }
+      }
+    }
+    return "";
+  });
+}
+function normalizeSeparators(p2) {
+  p2 = p2 || "";
+  if (IS_WINDOWS) {
+    p2 = p2.replace(/\//g, "\\");
+    return p2.replace(/\\\\+/g, "\\");
+  }
+  return p2.replace(/\/\/+/g, "/");
+}
+function isUnixExecutable(stats) {
+  return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+}
+
+// node_modules/@actions/io/lib/io.js
+var __awaiter6 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function which(tool, check2) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    if (check2) {
+      const result2 = yield which(tool, false);
+      if (!result2) {
+        if (IS_WINDOWS) {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+        } else {
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+        }
+      }
+      return result2;
+    }
+    const matches = yield findInPath(tool);
+    if (matches && matches.length > 0) {
+      return matches[0];
+    }
+    return "";
+  });
+}
+function findInPath(tool) {
+  return __awaiter6(this, void 0, void 0, function* () {
+    if (!tool) {
+      throw new Error("parameter 'tool' is required");
+    }
+    const extensions = [];
+    if (IS_WINDOWS && process.env["PATHEXT"]) {
+      for (const extension of process.env["PATHEXT"].split(path3.delimiter)) {
+        if (extension) {
+          extensions.push(extension);
+        }
+      }
+    }
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
+      if (filePath) {
+        return [filePath];
+      }
+      return [];
+    }
+    if (tool.includes(path3.sep)) {
+      return [];
+    }
+    const directories = [];
+    if (process.env.PATH) {
+      for (const p2 of process.env.PATH.split(path3.delimiter)) {
+        if (p2) {
+          directories.push(p2);
+        }
+      }
+    }
+    const matches = [];
+    for (const directory of directories) {
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
+      if (filePath) {
+        matches.push(filePath);
+      }
+    }
+    return matches;
+  });
+}
 
 // node_modules/@actions/exec/lib/toolrunner.js
+import { setTimeout as setTimeout2 } from "timers";
+var __awaiter7 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var IS_WINDOWS2 = process.platform === "win32";
+var ToolRunner = class extends events.EventEmitter {
+  constructor(toolPath, args, options) {
+    super();
+    if (!toolPath) {
+      throw new Error("Parameter 'toolPath' cannot be null or empty.");
+    }
+    this.toolPath = toolPath;
+    this.args = args || [];
+    this.options = options || {};
+  }
+  _debug(message) {
+    if (this.options.listeners && this.options.listeners.debug) {
+      this.options.listeners.debug(message);
+    }
+  }
+  _getCommandString(options, noPrefix) {
+    const toolPath = this._getSpawnFileName();
+    const args = this._getSpawnArgs(options);
+    let cmd = noPrefix ? "" : "[command]";
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        cmd += toolPath;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else if (options.windowsVerbatimArguments) {
+        cmd += `"${toolPath}"`;
+        for (const a of args) {
+          cmd += ` ${a}`;
+        }
+      } else {
+        cmd += this._windowsQuoteCmdArg(toolPath);
+        for (const a of args) {
+          cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+        }
+      }
+    } else {
+      cmd += toolPath;
+      for (const a of args) {
+        cmd += ` ${a}`;
+      }
+    }
+    return cmd;
+  }
+  _processLineBuffer(data, strBuffer, onLine) {
+    try {
+      let s = strBuffer + data.toString();
+      let n = s.indexOf(os3.EOL);
+      while (n > -1) {
+        const line = s.substring(0, n);
+        onLine(line);
+        s = s.substring(n + os3.EOL.length);
+        n = s.indexOf(os3.EOL);
+      }
+      return s;
+    } catch (err) {
+      this._debug(`error processing line. Failed with error ${err}`);
+      return "";
+    }
+  }
+  _getSpawnFileName() {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        return process.env["COMSPEC"] || "cmd.exe";
+      }
+    }
+    return this.toolPath;
+  }
+  _getSpawnArgs(options) {
+    if (IS_WINDOWS2) {
+      if (this._isCmdFile()) {
+        let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+        for (const a of this.args) {
+          argline += " ";
+          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+        }
+        argline += '"';
+        return [argline];
+      }
+    }
+    return this.args;
+  }
+  _endsWith(str2, end) {
+    return str2.endsWith(end);
+  }
+  _isCmdFile() {
+    const upperToolPath = this.toolPath.toUpperCase();
+    return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+  }
+  _windowsQuoteCmdArg(arg) {
+    if (!this._isCmdFile()) {
+      return this._uvQuoteCmdArg(arg);
+    }
+    if (!arg) {
+      return '""';
+    }
+    const cmdSpecialChars = [
+      " ",
+      "	",
+      "&",
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "^",
+      "=",
+      ";",
+      "!",
+      "'",
+      "+",
+      ",",
+      "`",
+      "~",
+      "|",
+      "<",
+      ">",
+      '"'
+    ];
+    let needsQuotes = false;
+    for (const char of arg) {
+      if (cmdSpecialChars.some((x3) => x3 === char)) {
+        needsQuotes = true;
+        break;
+      }
+    }
+    if (!needsQuotes) {
+      return arg;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += '"';
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _uvQuoteCmdArg(arg) {
+    if (!arg) {
+      return '""';
+    }
+    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+      return arg;
+    }
+    if (!arg.includes('"') && !arg.includes("\\")) {
+      return `"${arg}"`;
+    }
+    let reverse = '"';
+    let quoteHit = true;
+    for (let i = arg.length; i > 0; i--) {
+      reverse += arg[i - 1];
+      if (quoteHit && arg[i - 1] === "\\") {
+        reverse += "\\";
+      } else if (arg[i - 1] === '"') {
+        quoteHit = true;
+        reverse += "\\";
+      } else {
+        quoteHit = false;
+      }
+    }
+    reverse += '"';
+    return reverse.split("").reverse().join("");
+  }
+  _cloneExecOptions(options) {
+    options = options || {};
+    const result2 = {
+      cwd: options.cwd || process.cwd(),
+      env: options.env || process.env,
+      silent: options.silent || false,
+      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+      failOnStdErr: options.failOnStdErr || false,
+      ignoreReturnCode: options.ignoreReturnCode || false,
+      delay: options.delay || 1e4
+    };
+    result2.outStream = options.outStream || process.stdout;
+    result2.errStream = options.errStream || process.stderr;
+    return result2;
+  }
+  _getSpawnOptions(options, toolPath) {
+    options = options || {};
+    const result2 = {};
+    result2.cwd = options.cwd;
+    result2.env = options.env;
+    result2["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+    if (options.windowsVerbatimArguments) {
+      result2.argv0 = `"${toolPath}"`;
+    }
+    return result2;
+  }
+  /**
+   * Exec a tool.
+   * Output will be streamed to the live console.
+   * Returns promise with return code
+   *
+   * @param     tool     path to tool to exec
+   * @param     options  optional exec options.  See ExecOptions
+   * @returns   number
+   */
+  exec() {
+    return __awaiter7(this, void 0, void 0, function* () {
+      if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
+        this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+      }
+      this.toolPath = yield which(this.toolPath, true);
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+        this._debug(`exec tool: ${this.toolPath}`);
+        this._debug("arguments:");
+        for (const arg of this.args) {
+          this._debug(`   ${arg}`);
+        }
+        const optionsNonNull = this._cloneExecOptions(this.options);
+        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+          optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+        }
+        const state = new ExecState(optionsNonNull, this.toolPath);
+        state.on("debug", (message) => {
+          this._debug(message);
+        });
+        if (this.options.cwd && !(yield exists(this.options.cwd))) {
+          return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+        }
+        const fileName = this._getSpawnFileName();
+        const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        let stdbuffer = "";
+        if (cp.stdout) {
+          cp.stdout.on("data", (data) => {
+            if (this.options.listeners && this.options.listeners.stdout) {
+              this.options.listeners.stdout(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(data);
+            }
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.stdline) {
+                this.options.listeners.stdline(line);
+              }
+            });
+          });
+        }
+        let errbuffer = "";
+        if (cp.stderr) {
+          cp.stderr.on("data", (data) => {
+            state.processStderr = true;
+            if (this.options.listeners && this.options.listeners.stderr) {
+              this.options.listeners.stderr(data);
+            }
+            if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+              const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+              s.write(data);
+            }
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+              if (this.options.listeners && this.options.listeners.errline) {
+                this.options.listeners.errline(line);
+              }
+            });
+          });
+        }
+        cp.on("error", (err) => {
+          state.processError = err.message;
+          state.processExited = true;
+          state.processClosed = true;
+          state.CheckComplete();
+        });
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
+          state.processExited = true;
+          state.processClosed = true;
+          this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+          state.CheckComplete();
+        });
+        state.on("done", (error63, exitCode) => {
+          if (stdbuffer.length > 0) {
+            this.emit("stdline", stdbuffer);
+          }
+          if (errbuffer.length > 0) {
+            this.emit("errline", errbuffer);
+          }
+          cp.removeAllListeners();
+          if (error63) {
+            reject(error63);
+          } else {
+            resolve5(exitCode);
+          }
+        });
+        if (this.options.input) {
+          if (!cp.stdin) {
+            throw new Error("child process missing stdin");
+          }
+          cp.stdin.end(this.options.input);
+        }
+      }));
+    });
+  }
+};
+function argStringToArray(argString) {
+  const args = [];
+  let inQuotes = false;
+  let escaped = false;
+  let arg = "";
+  function append(c3) {
+    if (escaped && c3 !== '"') {
+      arg += "\\";
+    }
+    arg += c3;
+    escaped = false;
+  }
+  for (let i = 0; i < argString.length; i++) {
+    const c3 = argString.charAt(i);
+    if (c3 === '"') {
+      if (!escaped) {
+        inQuotes = !inQuotes;
+      } else {
+        append(c3);
+      }
+      continue;
+    }
+    if (c3 === "\\" && escaped) {
+      append(c3);
+      continue;
+    }
+    if (c3 === "\\" && inQuotes) {
+      escaped = true;
+      continue;
+    }
+    if (c3 === " " && !inQuotes) {
+      if (arg.length > 0) {
+        args.push(arg);
+        arg = "";
+      }
+      continue;
+    }
+    append(c3);
+  }
+  if (arg.length > 0) {
+    args.push(arg.trim());
+  }
+  return args;
+}
+var ExecState = class _ExecState extends events.EventEmitter {
+  constructor(options, toolPath) {
+    super();
+    this.processClosed = false;
+    this.processError = "";
+    this.processExitCode = 0;
+    this.processExited = false;
+    this.processStderr = false;
+    this.delay = 1e4;
+    this.done = false;
+    this.timeout = null;
+    if (!toolPath) {
+      throw new Error("toolPath must not be empty");
+    }
+    this.options = options;
+    this.toolPath = toolPath;
+    if (options.delay) {
+      this.delay = options.delay;
+    }
+  }
+  CheckComplete() {
+    if (this.done) {
+      return;
+    }
+    if (this.processClosed) {
+      this._setResult();
+    } else if (this.processExited) {
+      this.timeout = setTimeout2(_ExecState.HandleTimeout, this.delay, this);
+    }
+  }
+  _debug(message) {
+    this.emit("debug", message);
+  }
+  _setResult() {
+    let error63;
+    if (this.processExited) {
+      if (this.processError) {
+        error63 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+      } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+        error63 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+      } else if (this.processStderr && this.options.failOnStdErr) {
+        error63 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+      }
+    }
+    if (this.timeout) {
+      clearTimeout(this.timeout);
+      this.timeout = null;
+    }
+    this.done = true;
+    this.emit("done", error63, this.processExitCode);
+  }
+  static HandleTimeout(state) {
+    if (state.done) {
+      return;
+    }
+    if (!state.processClosed && state.processExited) {
+      const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+      state._debug(message);
+    }
+    state._setResult();
+  }
+};
+
+// node_modules/@actions/exec/lib/exec.js
+var __awaiter8 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function exec(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const commandArgs = argStringToArray(commandLine);
+    if (commandArgs.length === 0) {
+      throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+    }
+    const toolPath = commandArgs[0];
+    args = commandArgs.slice(1).concat(args || []);
+    const runner = new ToolRunner(toolPath, args, options);
+    return runner.exec();
+  });
+}
+function getExecOutput(commandLine, args, options) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    var _a3, _b;
+    let stdout = "";
+    let stderr = "";
+    const stdoutDecoder = new StringDecoder("utf8");
+    const stderrDecoder = new StringDecoder("utf8");
+    const originalStdoutListener = (_a3 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a3 === void 0 ? void 0 : _a3.stdout;
+    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
+      if (originalStdErrListener) {
+        originalStdErrListener(data);
+      }
+    };
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
+      if (originalStdoutListener) {
+        originalStdoutListener(data);
+      }
+    };
+    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    stdout += stdoutDecoder.end();
+    stderr += stderrDecoder.end();
+    return {
+      exitCode,
+      stdout,
+      stderr
+    };
+  });
+}
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
+var __awaiter9 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout: version2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+    silent: true
+  });
+  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+    silent: true
+  });
+  return {
+    name: name.trim(),
+    version: version2.trim()
+  };
+});
+var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  var _a3, _b, _c, _d;
+  const { stdout } = yield getExecOutput("sw_vers", void 0, {
+    silent: true
+  });
+  const version2 = (_b = (_a3 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a3 === void 0 ? void 0 : _a3[1]) !== null && _b !== void 0 ? _b : "";
+  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  return {
+    name,
+    version: version2
+  };
+});
+var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
+  const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
+    silent: true
+  });
+  const [name, version2] = stdout.trim().split("\n");
+  return {
+    name,
+    version: version2
+  };
+});
+var platform = os4.platform();
+var arch = os4.arch();
+var isWindows = platform === "win32";
+var isMacOS = platform === "darwin";
+var isLinux = platform === "linux";
+function getDetails() {
+  return __awaiter9(this, void 0, void 0, function* () {
+    return Object.assign(Object.assign({}, yield isWindows ? getWindowsInfo() : isMacOS ? getMacOsInfo() : getLinuxInfo()), {
+      platform,
+      arch,
+      isWindows,
+      isMacOS,
+      isLinux
+    });
+  });
+}
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter10 = function(thisArg, _arguments, P3, generator) {
+  function adopt(value) {
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result2) {
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function exportVariable(name, val) {
+  const convertedVal = toCommandValue(val);
+  process.env[name] = convertedVal;
+  const filePath = process.env["GITHUB_ENV"] || "";
+  if (filePath) {
+    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
+  }
+  issueCommand("set-env", { name }, convertedVal);
+}
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
+}
+function addPath(inputPath) {
+  const filePath = process.env["GITHUB_PATH"] || "";
+  if (filePath) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -33153,17 +34848,41 @@ function getInput(name, options) {
   }
   return val.trim();
 }
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x3) => x3 !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input2) => input2.trim());
+}
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setCommandEcho(enabled) {
+  issue("echo", enabled ? "on" : "off");
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
+}
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -33178,16 +34897,49 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn2) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result2;
+    try {
+      result2 = yield fn2();
+    } finally {
+      endGroup();
+    }
+    return result2;
+  });
+}
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+function getIDToken(aud) {
+  return __awaiter10(this, void 0, void 0, function* () {
+    return yield OidcClient.getIDToken(aud);
+  });
 }
 
 // src/action.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join as join3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/run.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { relative, resolve, sep } from "node:path";
+import { relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 import { existsSync as existsSync3, statSync } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 
@@ -33224,9 +34976,9 @@ var SNIPPET_WIDTH = 160;
 function hashSecret(secret) {
   return createHash("sha256").update("moltguard:secret:v1\0").update(secret).digest("hex").slice(0, 32);
 }
-function fingerprintOf(d2, path, secretHash) {
+function fingerprintOf(d2, path6, secretHash) {
   const key = secretHash ?? d2.fingerprintKey ?? `${d2.message}`;
-  return createHash("sha256").update(`${d2.ruleId}\0${path}\0${key}`).digest("hex").slice(0, 32);
+  return createHash("sha256").update(`${d2.ruleId}\0${path6}\0${key}`).digest("hex").slice(0, 32);
 }
 function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.column) {
   const secretHash = d2.secret ? hashSecret(d2.secret) : void 0;
@@ -33298,8 +35050,8 @@ function configRule(spec) {
     }
   };
 }
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function baseName(path6) {
+  return path6.slice(path6.lastIndexOf("/") + 1);
 }
 
 // src/configs/parse-error.ts
@@ -33331,7 +35083,7 @@ function parseSshdLines(file2, text2, match) {
       if (trimmed && !trimmed.startsWith("#")) problems.push({ file: file2, line: i + 1, message: "unparseable line (not a keyword and value)" });
       continue;
     }
-    const [, indent, name, sep4, rest] = m2;
+    const [, indent, name, sep6, rest] = m2;
     const args = splitArgs(rest);
     if (args === void 0) {
       problems.push({ file: file2, line: i + 1, message: `unterminated quote after ${name}` });
@@ -33341,7 +35093,7 @@ function parseSshdLines(file2, text2, match) {
     if (keyword === "match") {
       block = { criteria: args, file: file2, line: i + 1 };
     }
-    const valueColumn = indent.length + name.length + sep4.length + 1;
+    const valueColumn = indent.length + name.length + sep6.length + 1;
     directives.push({
       keyword,
       name,
@@ -33383,13 +35135,13 @@ function splitArgs(rest) {
 
 // src/configs/sshd/include.ts
 var MAX_DEPTH = 16;
-function expandIncludes(path, text2, ctx) {
+function expandIncludes(path6, text2, ctx) {
   const problems = [];
-  const directives = expand(path, text2, ctx, [path], problems, void 0);
+  const directives = expand(path6, text2, ctx, [path6], problems, void 0);
   return { directives, problems };
 }
-function expand(path, text2, ctx, stack, problems, inherited) {
-  const parsed = parseSshdLines(path, text2, inherited);
+function expand(path6, text2, ctx, stack, problems, inherited) {
+  const parsed = parseSshdLines(path6, text2, inherited);
   problems.push(...parsed.problems);
   const out = [];
   for (const d2 of parsed.directives) {
@@ -33484,36 +35236,36 @@ var SSHD_KEYWORDS = /^[ \t]*(PasswordAuthentication|PermitRootLogin|PubkeyAuthen
 var sshdCheck = {
   name: "sshd",
   rules: [passwordAuth, emptyPasswords, kbdInteractive, rootLogin, shadowed, broadMatch],
-  applies(path, text2) {
-    const name = baseName(path);
-    if (name === "sshd_config" || /(^|\/)sshd_config\.d\/[^/]+\.conf$/.test(path)) return true;
+  applies(path6, text2) {
+    const name = baseName(path6);
+    if (name === "sshd_config" || /(^|\/)sshd_config\.d\/[^/]+\.conf$/.test(path6)) return true;
     if (/\.(md|txt|sh|bash|py|js|ts|go|rb|ya?ml|json|toml|service|html)$/i.test(name)) return false;
     const seen = new Set((text2.match(SSHD_KEYWORDS) ?? []).map((k2) => k2.trim().toLowerCase().replace(/[\s=]+$/, "")));
     return seen.size >= 2;
   },
-  check(path, text2, ctx) {
-    return checkSshd(path, text2, ctx);
+  check(path6, text2, ctx) {
+    return checkSshd(path6, text2, ctx);
   }
 };
-function checkSshd(path, text2, ctx) {
-  const { directives, problems } = expandIncludes(path, text2, ctx);
-  const out = problems.filter((p2) => p2.file === path).map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message }));
+function checkSshd(path6, text2, ctx) {
+  const { directives, problems } = expandIncludes(path6, text2, ctx);
+  const out = problems.filter((p2) => p2.file === path6).map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message }));
   const global2 = directives.filter((d2) => !d2.match && d2.keyword !== "match");
-  const isFullConfig = baseName(path) === "sshd_config";
+  const isFullConfig = baseName(path6) === "sshd_config";
   for (const [keyword, spec] of Object.entries(HARDENED)) {
     const all = global2.filter((d2) => d2.keyword === keyword);
     const effective = all[0];
     if (!effective) continue;
     const value = (effective.args[0] ?? "").toLowerCase();
-    const ours = all.filter((d2) => d2.file === path);
-    if (keyword === "permitrootlogin" && effective.file === path && /^(prohibit-password|without-password)$/.test(value)) {
+    const ours = all.filter((d2) => d2.file === path6);
+    if (keyword === "permitrootlogin" && effective.file === path6 && /^(prohibit-password|without-password)$/.test(value)) {
       out.push(rootLogin.at(span(effective), { message: `PermitRootLogin is ${value}: root may still log in with a key.`, severity: "info", key: `PermitRootLogin ${value}`, fix: fixLine(effective, "no") }));
       continue;
     }
     if (keyword.endsWith("interactiveauthentication") || keyword === "challengeresponseauthentication") {
-      if (!spec.bad(value) || !usesPam(global2) || effective.file !== path) continue;
+      if (!spec.bad(value) || !usesPam(global2) || effective.file !== path6) continue;
     }
-    if (spec.bad(value) && effective.file === path) {
+    if (spec.bad(value) && effective.file === path6) {
       const later = all.slice(1);
       out.push(
         spec.rule.at(span(effective), {
@@ -33549,7 +35301,7 @@ ${text2.split(/\r?\n/)[0] ?? ""}` }
       )
     );
   }
-  out.push(...checkMatchBlocks(path, directives));
+  out.push(...checkMatchBlocks(path6, directives));
   return out;
 }
 function usesPam(global2) {
@@ -33557,10 +35309,10 @@ function usesPam(global2) {
   return (pam?.args[0] ?? "").toLowerCase() === "yes";
 }
 var BROAD = /^(\*|0\.0\.0\.0\/0|::\/0|all)$/i;
-function checkMatchBlocks(path, directives) {
+function checkMatchBlocks(path6, directives) {
   const out = [];
   for (const d2 of directives) {
-    if (!d2.match || d2.file !== path) continue;
+    if (!d2.match || d2.file !== path6) continue;
     const value = (d2.args[0] ?? "").toLowerCase();
     const reenables = (d2.keyword === "passwordauthentication" || d2.keyword === "permitrootlogin") && value === "yes";
     if (!reenables) continue;
@@ -33826,32 +35578,32 @@ function parseBoolean(value) {
 
 // src/configs/systemd/merge.ts
 var DROP_IN = /(?:^|\/)([^/]+\.service)\.d\/[^/]+\.conf$/;
-function unitNameOf(path) {
-  const m2 = DROP_IN.exec(path);
+function unitNameOf(path6) {
+  const m2 = DROP_IN.exec(path6);
   if (m2) return m2[1];
-  const name = baseName(path);
+  const name = baseName(path6);
   return name.endsWith(".service") ? name : void 0;
 }
-function isDropIn(path) {
-  return DROP_IN.test(path);
+function isDropIn(path6) {
+  return DROP_IN.test(path6);
 }
-function loadUnit(path, text2, ctx) {
-  const name = unitNameOf(path);
+function loadUnit(path6, text2, ctx) {
+  const name = unitNameOf(path6);
   if (!name) return void 0;
   const paths = ctx.paths();
   const dir = (p2) => p2.includes("/") ? p2.slice(0, p2.lastIndexOf("/") + 1) : "";
   const bases = paths.filter((p2) => baseName(p2) === name);
   let basePath;
-  if (isDropIn(path)) {
-    const beside = dir(dir(path).slice(0, -1));
+  if (isDropIn(path6)) {
+    const beside = dir(dir(path6).slice(0, -1));
     basePath = bases.find((p2) => dir(p2) === beside) ?? (bases.length === 1 ? bases[0] : void 0);
   } else {
-    basePath = path;
+    basePath = path6;
   }
   const dropInDir = `${name}.d/`;
   const dropInPaths = paths.filter((p2) => DROP_IN.exec(p2)?.[1] === name).filter((p2) => bases.length <= 1 || !basePath || dir(p2) === `${dir(basePath)}${dropInDir}`).sort((a, b3) => cmp(baseName(a), baseName(b3)) || cmp(a, b3));
-  if (isDropIn(path) && !dropInPaths.includes(path)) dropInPaths.push(path);
-  const read = (p2) => p2 === path ? text2 : ctx.read(p2);
+  if (isDropIn(path6) && !dropInPaths.includes(path6)) dropInPaths.push(path6);
+  const read = (p2) => p2 === path6 ? text2 : ctx.read(p2);
   const baseText = basePath ? read(basePath) : void 0;
   const base = basePath && baseText !== void 0 ? parseUnit(basePath, baseText) : void 0;
   const dropIns = dropInPaths.flatMap((p2) => {
@@ -33931,12 +35683,12 @@ function splitEnvironment(value) {
 // src/configs/systemd/env-files.ts
 init_define_MOLTGUARD_RULE_FILES();
 function resolveEnvironmentFile(unitPath, target, ctx) {
-  const path = target.replace(/^-/, "").trim();
-  if (!path.startsWith("/") || path.includes("%")) return [];
+  const path6 = target.replace(/^-/, "").trim();
+  if (!path6.startsWith("/") || path6.includes("%")) return [];
   const unitDir = unitPath.includes("/") ? unitPath.slice(0, unitPath.lastIndexOf("/") + 1) : "";
-  const name = baseName(path);
+  const name = baseName(path6);
   const found = ctx.paths().filter(
-    (p2) => `/${p2}`.endsWith(path) || path.endsWith(`/${p2}`) || baseName(p2) === name && p2 === unitDir + name
+    (p2) => `/${p2}`.endsWith(path6) || path6.endsWith(`/${p2}`) || baseName(p2) === name && p2 === unitDir + name
   );
   const envLike = found.filter((p2) => looksLikeEnvFile(ctx.read(p2) ?? ""));
   return envLike.sort((a, b3) => b3.length - a.length);
@@ -34061,31 +35813,31 @@ var hardening = configRule({
 var systemdCheck = {
   name: "systemd",
   rules: [rootService, dropInRoot, environmentSecret, envFileCommitted, hardening],
-  applies(path) {
-    return unitNameOf(path) !== void 0;
+  applies(path6) {
+    return unitNameOf(path6) !== void 0;
   },
-  check(path, text2, ctx) {
-    const unit = loadUnit(path, text2, ctx);
+  check(path6, text2, ctx) {
+    const unit = loadUnit(path6, text2, ctx);
     if (!unit) return [];
-    const own2 = unit.base?.file === path ? unit.base : unit.dropIns.find((d2) => d2.file === path);
+    const own2 = unit.base?.file === path6 ? unit.base : unit.dropIns.find((d2) => d2.file === path6);
     if (!own2) return [];
     return [
       ...own2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message })),
-      ...checkUser(path, unit, own2),
+      ...checkUser(path6, unit, own2),
       ...checkEnvironment(own2),
-      ...checkEnvironmentFiles(path, unit, ctx),
-      ...checkHardening(path, unit, own2)
+      ...checkEnvironmentFiles(path6, unit, ctx),
+      ...checkHardening(path6, unit, own2)
     ];
   }
 };
 var USER_UNIT = /(?:^|\/)systemd\/user\//;
-function checkUser(path, unit, own2) {
-  if (USER_UNIT.test(path)) return [];
+function checkUser(path6, unit, own2) {
+  if (USER_UNIT.test(path6)) return [];
   const who = serviceUser(unit.entries);
   if (!who.root) return [];
   const by = who.decidedBy;
   if (!by) {
-    if (isDropIn(path)) return [];
+    if (isDropIn(path6)) return [];
     const header = own2.sections.find((s) => s.name === "Service");
     const message = `${unit.name} sets no User= (nor DynamicUser=yes)${unit.dropIns.length ? " in the unit or its drop-ins" : ""}, so systemd runs it as root.`;
     if (!header) return [rootService.at({ line: 1, column: 1 }, { message, key: "no User=" })];
@@ -34097,11 +35849,11 @@ User=agent` } }
       )
     ];
   }
-  if (by.file !== path) return [];
+  if (by.file !== path6) return [];
   const said = `${by.key}=${by.value}`;
   const baseUser = unit.base ? serviceUser(unit.base.entries) : void 0;
   const fix = by.key === "User" ? { line: by.line, replacement: `${" ".repeat(by.column - 1)}User=agent` } : void 0;
-  if (isDropIn(path) && baseUser && !baseUser.root) {
+  if (isDropIn(path6) && baseUser && !baseUser.root) {
     const baseLine = baseUser.decidedBy;
     const related = baseLine ? [locationOf(baseLine, `${unit.name} runs the service as ${baseUser.user} here`)] : [];
     return [
@@ -34136,11 +35888,11 @@ function checkEnvironment(own2) {
   }
   return out;
 }
-function checkEnvironmentFiles(path, unit, ctx) {
+function checkEnvironmentFiles(path6, unit, ctx) {
   const out = [];
   for (const e of effectiveList(unit.entries, "Service", "EnvironmentFile")) {
-    if (e.file !== path) continue;
-    const target = resolveEnvironmentFile(path, e.value, ctx)[0];
+    if (e.file !== path6) continue;
+    const target = resolveEnvironmentFile(path6, e.value, ctx)[0];
     if (!target) continue;
     const secrets = parseDotenv(ctx.read(target) ?? "").entries.filter((v2) => isLiteralSecret(v2.name, v2.value)).map((v2) => v2.name);
     const holds = secrets.length ? `; it holds literal values for ${secrets.join(", ")}` : "; it holds no literal secrets yet, but the real one will sit next to a git checkout";
@@ -34155,8 +35907,8 @@ function checkEnvironmentFiles(path, unit, ctx) {
   }
   return out;
 }
-function checkHardening(path, unit, own2) {
-  if (isDropIn(path) || USER_UNIT.test(path) || serviceUser(unit.entries).root) return [];
+function checkHardening(path6, unit, own2) {
+  if (isDropIn(path6) || USER_UNIT.test(path6) || serviceUser(unit.entries).root) return [];
   const header = own2.sections.find((s) => s.name === "Service");
   if (!header) return [];
   const gap = assessHardening(unit.entries);
@@ -34165,7 +35917,7 @@ function checkHardening(path, unit, own2) {
   const span3 = { line: header.line, column: header.column, endColumn: header.column + "[Service]".length };
   const addable = gap.weakened.length === 0;
   const [only] = gap.weakened;
-  const fix = addable ? { line: header.line, replacement: [`${" ".repeat(header.column - 1)}[Service]`, ...gap.missing].join("\n") } : gap.missing.length === 1 && only && only.file === path && only.line === only.endLine ? { line: only.line, replacement: `${" ".repeat(only.column - 1)}${gap.missing[0]}` } : void 0;
+  const fix = addable ? { line: header.line, replacement: [`${" ".repeat(header.column - 1)}[Service]`, ...gap.missing].join("\n") } : gap.missing.length === 1 && only && only.file === path6 && only.line === only.endLine ? { line: only.line, replacement: `${" ".repeat(only.column - 1)}${gap.missing[0]}` } : void 0;
   return [
     hardening.at(span3, {
       message: `${unit.name} runs as ${serviceUser(unit.entries).user} without ${gap.missing.join(", ")}${weak.length ? ` (weaker values: ${weak.join(", ")})` : ""}; estimated exposure ${gap.exposure.toFixed(1)}/10 (${gap.rating} in systemd-analyze security terms).`,
@@ -34193,24 +35945,24 @@ var envFileSecret = configRule({
 });
 var TEMPLATE = /(?:^|[.-])(?:example|sample|template|dist|defaults?)(?:\.|$)/i;
 var NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
-function isEnvFileName(path) {
-  const name = baseName(path);
+function isEnvFileName(path6) {
+  const name = baseName(path6);
   if (NOT_DOTENV.test(name)) return false;
   return name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || /\.env\.[a-z]+$/i.test(name);
 }
 var dotenvCheck = {
   name: "dotenv",
   rules: [envFileSecret],
-  applies(path, text2) {
-    if (isEnvFileName(path)) return true;
-    return !/\.[A-Za-z]{1,5}$/.test(baseName(path)) && text2.includes("=") && looksLikeEnvFile(text2);
+  applies(path6, text2) {
+    if (isEnvFileName(path6)) return true;
+    return !/\.[A-Za-z]{1,5}$/.test(baseName(path6)) && text2.includes("=") && looksLikeEnvFile(text2);
   },
-  check(path, text2, ctx) {
-    const loadedBy = isEnvFileName(path) ? void 0 : environmentFileTargets(ctx).get(path);
-    if (!isEnvFileName(path) && !loadedBy) return [];
+  check(path6, text2, ctx) {
+    const loadedBy = isEnvFileName(path6) ? void 0 : environmentFileTargets(ctx).get(path6);
+    if (!isEnvFileName(path6) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text2);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
-    const template = TEMPLATE.test(baseName(path));
+    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const template = TEMPLATE.test(baseName(path6));
     const lines = text2.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
     const literal2 = entries.filter((e) => isLiteralSecret(e.name, e.value));
@@ -34222,9 +35974,9 @@ var dotenvCheck = {
         envFileSecret.at(
           { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
           {
-            message: `${path}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
+            message: `${path6}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
             key: `env-file ${names}`,
-            related: rest.map((e) => ({ path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` }))
+            related: rest.map((e) => ({ path: path6, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` }))
           }
         )
       );
@@ -34238,7 +35990,7 @@ var dotenvCheck = {
           envFileSecret.at(
             { line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn },
             {
-              message: `${e.name} in the template ${baseName(path)} holds what looks like a real value, not a placeholder.`,
+              message: `${e.name} in the template ${baseName(path6)} holds what looks like a real value, not a placeholder.`,
               key: `env ${e.name}`,
               // In a template the fix is a one-line edit.
               ...single ? { fix: { line: e.line, replacement: `${lines[e.line - 1].slice(0, e.valueColumn - 1)}your_${e.name.toLowerCase()}` } } : {}
@@ -34503,8 +36255,8 @@ var DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.json
 var dbUrlCheck = {
   name: "database-url",
   rules: [publicHost, postgresTls, redisTls],
-  applies(path, text2) {
-    return !DOCS.test(baseName(path)) && hasDbScheme(text2);
+  applies(path6, text2) {
+    return !DOCS.test(baseName(path6)) && hasDbScheme(text2);
   },
   check(_path, text2) {
     const lines = new LineIndex(text2);
@@ -34770,8 +36522,8 @@ function imageUser(stages, target) {
   return { root: true, stage: last };
 }
 var NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|go|py|rb|rs|java|kt|md|json|ya?ml|toml|txt|sh|html?|lock|snap)$/i;
-function isDockerfile(path) {
-  const name = baseName(path);
+function isDockerfile(path6) {
+  const name = baseName(path6);
   if (NOT_A_DOCKERFILE.test(name)) return false;
   return /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
 }
@@ -34779,9 +36531,9 @@ var dockerfileCheck = {
   name: "dockerfile",
   rules: [containerRoot, containerEnvSecret],
   applies: isDockerfile,
-  check(path, text2) {
+  check(path6, text2) {
     const { instructions, problems } = parseDockerfile(text2);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
     const stages = stagesOf(instructions);
     const who = imageUser(stages);
     if (who?.root) {
@@ -34932,25 +36684,25 @@ function publishedMessage(what, dbs, hostIp) {
 }
 
 // src/configs/containers/compose.ts
-function isComposeFile(path) {
-  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(baseName(path));
+function isComposeFile(path6) {
+  return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(baseName(path6));
 }
 var composeCheck = {
   name: "compose",
   rules: [dbPortPublished, containerRoot, containerPrivileged, containerEnvSecret],
   applies: isComposeFile,
-  check(path, text2, ctx) {
+  check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.2");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
     for (const doc of file2.docs) {
       for (const service of mapEntries(entry(doc.contents, "services")?.value)) {
-        out.push(...checkService(path, file2, service, ctx));
+        out.push(...checkService(path6, file2, service, ctx));
       }
     }
     return out;
   }
 };
-function checkService(path, file2, service, ctx) {
+function checkService(path6, file2, service, ctx) {
   const out = [];
   const name = service.key;
   for (const item of seqItems(entry(service.value, "ports")?.value)) out.push(...checkPort(file2, name, item));
@@ -34970,7 +36722,7 @@ function checkService(path, file2, service, ctx) {
       })
     );
   } else if (!user) {
-    out.push(...imageRunsAsRoot(path, name, service, file2, ctx));
+    out.push(...imageRunsAsRoot(path6, name, service, file2, ctx));
   }
   out.push(...environmentSecrets(file2, name, entry(service.value, "environment")?.value));
   return out;
@@ -35008,14 +36760,14 @@ function checkPort(file2, service, item) {
     })
   ];
 }
-function imageRunsAsRoot(path, name, service, file2, ctx) {
+function imageRunsAsRoot(path6, name, service, file2, ctx) {
   const build = entry(service.value, "build");
   if (!build) return [];
   const context3 = scalarText(build.value) ?? scalarText(entry(build.value, "context")?.value) ?? ".";
   if (/^[a-z]+:\/\/|^git@/i.test(context3)) return [];
   const dockerfile = scalarText(entry(build.value, "dockerfile")?.value) ?? "Dockerfile";
   const target = scalarText(entry(build.value, "target")?.value);
-  const composeDir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
+  const composeDir = path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/")) : ".";
   const dockerfilePath = posix.normalize(posix.join(composeDir, context3, dockerfile));
   const text2 = ctx.read(dockerfilePath);
   if (text2 === void 0) return [];
@@ -35067,13 +36819,13 @@ var POD_SPEC_PATH = {
 var kubernetesCheck = {
   name: "kubernetes",
   rules: [containerRoot, containerPrivileged, dbPortPublished, containerEnvSecret],
-  applies(path, text2) {
-    if (!/\.ya?ml$/i.test(path) || isComposeFile(path) || text2.includes("{{")) return false;
-    return /^apiVersion:/m.test(text2) && /^kind:/m.test(text2) && !/^\.(github|gitlab)\//.test(path);
+  applies(path6, text2) {
+    if (!/\.ya?ml$/i.test(path6) || isComposeFile(path6) || text2.includes("{{")) return false;
+    return /^apiVersion:/m.test(text2) && /^kind:/m.test(text2) && !/^\.(github|gitlab)\//.test(path6);
   },
-  check(path, text2) {
+  check(path6, text2) {
     const file2 = parseYaml(text2, "1.1");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
     for (const doc of file2.docs) {
       const kind = scalarText(entry(doc.contents, "kind")?.value) ?? "";
       const route = POD_SPEC_PATH[kind];
@@ -35380,10 +37132,10 @@ function relocate(commands, offsets) {
 }
 
 // src/configs/shell/script.ts
-function readScript(path, text2) {
+function readScript(path6, text2) {
   const { commands, problems } = lexShell(text2);
   const invocations = invocationsOf(commands, 0);
-  return { path, text: text2, lines: new LineIndex(text2), commands, invocations, writes: writesOf(invocations), problems };
+  return { path: path6, text: text2, lines: new LineIndex(text2), commands, invocations, writes: writesOf(invocations), problems };
 }
 var KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time", "exec", "command", "nohup", "builtin"]);
 var SUDO_VALUE_OPTS = /* @__PURE__ */ new Set(["-u", "-g", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-h"]);
@@ -35782,8 +37534,8 @@ var envFileMode = configRule({
   why: "The env file holds every secret the agent has; the guide keeps it at mode 600, owned by the service user, so no other account or process on the VM can read it.",
   fix: "Use `chmod 600` (and `chown agent:agent`) for the env file, or `install -m 600 -o agent -g agent`."
 });
-function isEnvFilePath(path) {
-  const name = baseNameOf(path.replace(/["']/g, ""));
+function isEnvFilePath(path6) {
+  const name = baseNameOf(path6.replace(/["']/g, ""));
   if (/\.(example|sample|template|tmpl|dist)$/.test(name)) return false;
   return /^\.env(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.env$/.test(name);
 }
@@ -35992,18 +37744,18 @@ function grantFindings(lines, at2, origin2) {
 var sudoersCheck = {
   name: "sudoers",
   rules: [serviceUserSudo],
-  applies(path) {
-    if (/\.(md|txt|rst|html|json|ya?ml|sh|bash|py|js|ts)$/i.test(path)) return false;
-    return baseName(path) === "sudoers" || /(^|\/)sudoers\.d\/[^/]+$/.test(path);
+  applies(path6) {
+    if (/\.(md|txt|rst|html|json|ya?ml|sh|bash|py|js|ts)$/i.test(path6)) return false;
+    return baseName(path6) === "sudoers" || /(^|\/)sudoers\.d\/[^/]+$/.test(path6);
   },
-  check(path, text2) {
+  check(path6, text2) {
     const index = new LineIndex(text2);
     const span3 = (offsets, from, to2) => {
       const a = index.position(offsets[from] ?? 0);
       const b3 = index.position((offsets[to2 - 1] ?? offsets[from] ?? 0) + 1);
       return { line: a.line, column: a.column, endLine: b3.line, endColumn: b3.column };
     };
-    return grantFindings(logicalLines(text2), span3, path);
+    return grantFindings(logicalLines(text2), span3, path6);
   }
 };
 
@@ -36049,8 +37801,8 @@ function groupOption(script, inv) {
 function groupOperand(script, inv) {
   const ops = operands(inv);
   if (ops.length !== 2) return [];
-  const [user, group] = ops;
-  return sudoGroupsIn(script, group, user, `${inv.name} ${inv.argv.slice(1).map((w2) => w2.value).join(" ")}`);
+  const [user, group2] = ops;
+  return sudoGroupsIn(script, group2, user, `${inv.name} ${inv.argv.slice(1).map((w2) => w2.value).join(" ")}`);
 }
 function sudoGroupsIn(script, groups2, user, command) {
   if (user.value === "root") return [];
@@ -36159,12 +37911,12 @@ function checkUpdatesOff(script) {
 
 // src/configs/shell/check.ts
 var SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
-function isShellScript(path, text2) {
-  return /\.(sh|bash)$/i.test(baseName(path)) || SHEBANG.test(text2.slice(0, 120));
+function isShellScript(path6, text2) {
+  return /\.(sh|bash)$/i.test(baseName(path6)) || SHEBANG.test(text2.slice(0, 120));
 }
 var cached;
-function scriptOf(path, text2) {
-  if (cached?.path !== path || cached.text !== text2) cached = { path, text: text2, script: readScript(path, text2) };
+function scriptOf(path6, text2) {
+  if (cached?.path !== path6 || cached.text !== text2) cached = { path: path6, text: text2, script: readScript(path6, text2) };
   return cached.script;
 }
 var CHECKS = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff];
@@ -36172,11 +37924,11 @@ var shellCheck = {
   name: "shell",
   rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff],
   applies: isShellScript,
-  check(path, text2) {
-    const script = scriptOf(path, text2);
+  check(path6, text2) {
+    const script = scriptOf(path6, text2);
     const out = script.problems.map((p2) => {
       const at2 = script.lines.position(p2.offset);
-      return parseErrorRule.at(at2, { message: `${path}: ${p2.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p2.message}` });
+      return parseErrorRule.at(at2, { message: `${path6}: ${p2.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p2.message}` });
     });
     for (const check2 of CHECKS) out.push(...check2(script));
     return out;
@@ -36189,11 +37941,11 @@ var LONG_BOOLEAN = /* @__PURE__ */ new Set(["--rm", "--privileged", "--init", "-
 var dockerRunCheck = {
   name: "docker-run",
   rules: [dbPortPublished, containerPrivileged],
-  applies(path, text2) {
-    return isShellScript(path, text2) && /\b(docker|podman)\b/.test(text2);
+  applies(path6, text2) {
+    return isShellScript(path6, text2) && /\b(docker|podman)\b/.test(text2);
   },
-  check(path, text2) {
-    const script = scriptOf(path, text2);
+  check(path6, text2) {
+    const script = scriptOf(path6, text2);
     const out = [];
     for (const inv of script.invocations) {
       const options = runOptions(inv);
@@ -36349,8 +38101,8 @@ var ENVIRONMENTS = [
   [/^(test|testing|qa)$/, "test"],
   [/^(preview|demo|sandbox)$/, "preview"]
 ];
-function environmentOf(path) {
-  const words = path.toLowerCase().split(/[/._-]+/);
+function environmentOf(path6) {
+  const words = path6.toLowerCase().split(/[/._-]+/);
   for (let i = words.length - 1; i >= 0; i--) {
     const hit = ENVIRONMENTS.find(([re2]) => re2.test(words[i]));
     if (hit) return hit[1];
@@ -36362,16 +38114,16 @@ function keyOccurrences(ctx, candidate) {
   const known = cache2.get(ctx);
   if (known) return known;
   const index = /* @__PURE__ */ new Map();
-  for (const path of ctx.paths()) {
-    if (!candidate(path)) continue;
-    const text2 = ctx.read(path);
+  for (const path6 of ctx.paths()) {
+    if (!candidate(path6)) continue;
+    const text2 = ctx.read(path6);
     if (!text2 || text2.length > 1e6 || !text2.includes("AAAA")) continue;
     const lines = new LineIndex(text2);
-    const environment = environmentOf(path);
+    const environment = environmentOf(path6);
     for (const key of findPublicKeys(text2)) {
       const at2 = lines.position(key.index);
       const list = index.get(key.blob) ?? [];
-      list.push({ path, line: at2.line, column: at2.column, ...environment ? { environment } : {} });
+      list.push({ path: path6, line: at2.line, column: at2.column, ...environment ? { environment } : {} });
       index.set(key.blob, list);
     }
   }
@@ -36395,41 +38147,41 @@ var sshKeyReused = configRule({
   fix: "Generate a separate key per environment (`ssh-keygen -t ed25519 -C agent@staging`) and install each only where it belongs."
 });
 var KEY_HINT = /(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+)[ \t]+AAAA/;
-function isKeyFile(path) {
-  const name = baseName(path);
+function isKeyFile(path6) {
+  const name = baseName(path6);
   return /^authorized_keys2?([._-][\w.-]+)?$/.test(name) || /\.pub$/.test(name);
 }
-function isReuseOnly(path) {
-  return /\.(ya?ml|tf|tfvars)$/i.test(path) || /^(user-data|cloud-config)/.test(baseName(path));
+function isReuseOnly(path6) {
+  return /\.(ya?ml|tf|tfvars)$/i.test(path6) || /^(user-data|cloud-config)/.test(baseName(path6));
 }
 var sshKeysCheck = {
   name: "ssh-keys",
   rules: [sshKeyWeak, sshKeyReused],
-  applies(path, text2) {
-    if (isKeyFile(path)) return true;
-    const json2 = /\.json$/i.test(path);
-    if (!json2 && !isReuseOnly(path) && !isShellScript(path, text2)) return false;
+  applies(path6, text2) {
+    if (isKeyFile(path6)) return true;
+    const json2 = /\.json$/i.test(path6);
+    if (!json2 && !isReuseOnly(path6) && !isShellScript(path6, text2)) return false;
     if (!KEY_HINT.test(text2)) return false;
     return !json2 || /"(ssh_)?public_key"/.test(text2);
   },
-  check(path, text2, ctx) {
+  check(path6, text2, ctx) {
     const lines = new LineIndex(text2);
     const keys = findPublicKeys(text2);
     const out = [];
-    if (!isReuseOnly(path)) {
+    if (!isReuseOnly(path6)) {
       for (const key of keys) {
         const weak = keyWeakness(key);
         if (!weak) continue;
         const comment = /^[ \t]+([^\s"'\\,}]+)/.exec(text2.slice(key.index + key.length))?.[1];
-        out.push(sshKeyWeak.at(spanOf3(lines, key), { message: `${path} installs ${comment ? `${comment}'s key, ` : ""}an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+        out.push(sshKeyWeak.at(spanOf3(lines, key), { message: `${path6} installs ${comment ? `${comment}'s key, ` : ""}an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
       }
     }
-    out.push(...reuseFindings(path, keys, lines, ctx));
+    out.push(...reuseFindings(path6, keys, lines, ctx));
     return out;
   }
 };
-function reuseFindings(path, keys, lines, ctx) {
-  const env = environmentOf(path);
+function reuseFindings(path6, keys, lines, ctx) {
+  const env = environmentOf(path6);
   if (!env) return [];
   const out = [];
   const index = keyOccurrences(ctx, (p2) => isKeyFile(p2) || /\.(json|sh|bash)$/i.test(p2) || isReuseOnly(p2));
@@ -36488,9 +38240,9 @@ var rootLogin2 = configRule({
   fix: "Set `disable_root: true` (the cloud-init default) and log in as your own user."
 });
 var weakKey = sshKeysCheck.rules.find((r2) => r2.id === "ssh-key-weak") ?? configRule({ id: "ssh-key-weak", title: "SSH key is not Ed25519", severity: "medium", why: "The guide uses Ed25519 keys only.", fix: "Generate a new key with `ssh-keygen -t ed25519` and install it instead." });
-function isCloudConfig(path, text2) {
+function isCloudConfig(path6, text2) {
   if (text2.startsWith("#cloud-config")) return true;
-  const name = baseName(path);
+  const name = baseName(path6);
   if (text2.startsWith("#!") || text2.startsWith("## template")) return false;
   return /^(cloud-init|cloud-config)[\w.-]*\.ya?ml$/i.test(name) || /^user-data([.-][\w.-]*)?$/i.test(name);
 }
@@ -36498,9 +38250,9 @@ var cloudInitCheck = {
   name: "cloud-init",
   rules: [sshPassword, rootLogin2, serviceUserSudo, weakKey],
   applies: isCloudConfig,
-  check(path, text2, ctx) {
+  check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.1", { duplicateKeys: true });
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
     for (const doc of file2.docs) out.push(...checkConfig(file2, doc.contents, ctx));
     return out;
   }
@@ -36541,11 +38293,11 @@ function checkConfig(file2, root, ctx) {
     for (const item of seqItems(entry(root, section)?.value)) out.push(...passwordAuthWrites(file2, item, section));
   }
   for (const item of seqItems(entry(root, "write_files")?.value)) {
-    const path = scalarText(entry(item, "path")?.value) ?? "";
+    const path6 = scalarText(entry(item, "path")?.value) ?? "";
     const encoding = scalarText(entry(item, "encoding")?.value);
     const content = entry(item, "content")?.value;
-    if (!/sshd_config/.test(path) || encoding || !content) continue;
-    out.push(...passwordAuthWrites(file2, content, `write_files ${path}`, true));
+    if (!/sshd_config/.test(path6) || encoding || !content) continue;
+    out.push(...passwordAuthWrites(file2, content, `write_files ${path6}`, true));
   }
   return out;
 }
@@ -36774,13 +38526,13 @@ var Parser = class {
 
 // src/configs/firewall/payloads.ts
 init_define_MOLTGUARD_RULE_FILES();
-function findPayloads(path, text2, marker, isScript) {
+function findPayloads(path6, text2, marker, isScript) {
   if (!isScript) {
     const parsed = readJson(text2);
     if (!parsed.ok) return { payloads: [], error: { offset: parsed.offset, message: parsed.message } };
     return { payloads: [{ node: parsed.node, origin: "the JSON file", fileOffset: (o2) => o2, verbatim: () => true }] };
   }
-  const script = scriptOf(path, text2);
+  const script = scriptOf(path6, text2);
   const segments = script.commands.flatMap((c3) => [...c3.words, ...c3.stdin]);
   const payloads = [];
   for (const seg of segments) {
@@ -36836,15 +38588,15 @@ var RAW_MARKER = /\\?"(inbound|outbound)_rules\\?"/;
 var firewallCheck = {
   name: "firewall-payload",
   rules: [inboundOpen, sshPublic, databasePublic],
-  applies(path, text2) {
-    return (/\.json$/i.test(path) || isShellScript(path, text2)) && RAW_MARKER.test(text2);
+  applies(path6, text2) {
+    return (/\.json$/i.test(path6) || isShellScript(path6, text2)) && RAW_MARKER.test(text2);
   },
-  check(path, text2) {
+  check(path6, text2) {
     const lines = new LineIndex(text2);
-    const { payloads, error: error63 } = findPayloads(path, text2, MARKER, !/\.json$/i.test(path));
+    const { payloads, error: error63 } = findPayloads(path6, text2, MARKER, !/\.json$/i.test(path6));
     const out = [];
     if (error63) {
-      out.push(parseErrorRule.at(lines.position(error63.offset), { message: `${path}: ${error63.message}.`, key: `json ${error63.message}` }));
+      out.push(parseErrorRule.at(lines.position(error63.offset), { message: `${path6}: ${error63.message}.`, key: `json ${error63.message}` }));
     }
     for (const payload of payloads) {
       for (const holder of objectsWith(payload.node, "inbound_rules")) {
@@ -36948,14 +38700,14 @@ var PPK = /^PuTTY-User-Key-File-\d+: *(\S+)/m;
 var privateKeysCheck = {
   name: "private-keys",
   rules: [privateKeyFile],
-  applies(path, text2) {
-    const name = baseName(path);
+  applies(path6, text2) {
+    const name = baseName(path6);
     if (name.endsWith(".pub")) return false;
     const named = SSH_KEY_NAME.test(name) || KEY_EXTENSION.test(name);
     const bare = /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text2);
     return named && (text2.includes("PRIVATE KEY-----") || PPK.test(text2)) || bare;
   },
-  check(path, text2) {
+  check(path6, text2) {
     const lines = new LineIndex(text2);
     const out = [];
     for (const m2 of text2.matchAll(BEGIN)) {
@@ -36964,22 +38716,22 @@ var privateKeysCheck = {
       const block = text2.slice(m2.index, end < 0 ? text2.length : end);
       const at2 = lines.position(m2.index + m2[0].indexOf("-"));
       const verdict = encryption(kind, block);
-      out.push(report(path, at2, `${kind} block`, verdict));
+      out.push(report(path6, at2, `${kind} block`, verdict));
     }
     const ppk = PPK.exec(text2);
     if (ppk) {
       const enc = /^Encryption: *(\S+)/m.exec(text2)?.[1] ?? "none";
-      out.push(report(path, lines.position(ppk.index), `PuTTY ${ppk[1]} key`, enc === "none" ? "unencrypted" : `encrypted (${enc})`));
+      out.push(report(path6, lines.position(ppk.index), `PuTTY ${ppk[1]} key`, enc === "none" ? "unencrypted" : `encrypted (${enc})`));
     }
     return out;
   }
 };
-function report(path, at2, what, verdict) {
+function report(path6, at2, what, verdict) {
   const encrypted = verdict.startsWith("encrypted");
   return privateKeyFile.at(
     { line: at2.line, column: at2.column, endColumn: at2.column + 10 },
     {
-      message: encrypted ? `${path} holds a ${what}, ${verdict}: protected by a passphrase, but the encrypted key is public to anyone with the repository and can be attacked offline.` : `${path} holds a ${what}, ${verdict}: usable as is by anyone with the repository.`,
+      message: encrypted ? `${path6} holds a ${what}, ${verdict}: protected by a passphrase, but the encrypted key is public to anyone with the repository and can be attacked offline.` : `${path6} holds a ${what}, ${verdict}: usable as is by anyone with the repository.`,
       severity: encrypted ? "high" : "critical",
       key: `${what} ${encrypted ? "encrypted" : "plain"}`
     }
@@ -37036,11 +38788,11 @@ var keystoreFile = configRule({
 var keystoreCheck = {
   name: "keystore",
   rules: [keystoreFile],
-  applies(path, text2) {
-    return KEYSTORE_NAME.test(baseName(path)) && text2 === "";
+  applies(path6, text2) {
+    return KEYSTORE_NAME.test(baseName(path6)) && text2 === "";
   },
-  check(path) {
-    return [keystoreFile.at({ line: 1, column: 1 }, { message: `${baseName(path)} is a binary key store committed to the repository.`, key: "keystore" })];
+  check(path6) {
+    return [keystoreFile.at({ line: 1, column: 1 }, { message: `${baseName(path6)} is a binary key store committed to the repository.`, key: "keystore" })];
   }
 };
 
@@ -37177,8 +38929,8 @@ var ignoreWorld = configRule({
 var MAX_RETRY = 10;
 var MIN_BAN_SECONDS = 600;
 var SSHD_JAILS = ["sshd", "ssh"];
-function jailRoot(path) {
-  const m2 = /^(.*\/)?(?:jail\.(?:conf|local)|jail\.d\/[^/]+\.(?:conf|local))$/.exec(path);
+function jailRoot(path6) {
+  const m2 = /^(.*\/)?(?:jail\.(?:conf|local)|jail\.d\/[^/]+\.(?:conf|local))$/.exec(path6);
   return m2 ? m2[1] ?? "" : void 0;
 }
 function jailFiles(root, paths) {
@@ -37188,29 +38940,29 @@ function jailFiles(root, paths) {
 var fail2banCheck = {
   name: "fail2ban",
   rules: [sshdJailOff, maxRetryHigh, banTimeShort, ignoreWorld],
-  applies(path) {
-    return jailRoot(path) !== void 0;
+  applies(path6) {
+    return jailRoot(path6) !== void 0;
   },
-  check(path, text2, ctx) {
-    return checkJails(path, text2, ctx);
+  check(path6, text2, ctx) {
+    return checkJails(path6, text2, ctx);
   }
 };
-function checkJails(path, text2, ctx) {
-  const root = jailRoot(path);
+function checkJails(path6, text2, ctx) {
+  const root = jailRoot(path6);
   const order2 = jailFiles(root, ctx.paths());
-  if (!order2.includes(path)) order2.push(path);
+  if (!order2.includes(path6)) order2.push(path6);
   const out = [];
   const parsed = order2.map((file2) => {
-    const body = file2 === path ? text2 : ctx.read(file2) ?? "";
+    const body = file2 === path6 ? text2 : ctx.read(file2) ?? "";
     const { sections, problems } = parseIni(file2, body);
-    if (file2 === path) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: `ini ${p2.message}` }));
+    if (file2 === path6) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path6}: ${p2.message}.`, key: `ini ${p2.message}` }));
     return sections;
   });
   const merged = new MergedIni(parsed);
-  const mine = (e) => e?.file === path;
+  const mine = (e) => e?.file === path6;
   const jail = SSHD_JAILS.find((j3) => merged.has(j3));
   if (!jail) {
-    if (order2.at(-1) === path && parsed.some((s) => s.length)) {
+    if (order2.at(-1) === path6 && parsed.some((s) => s.length)) {
       out.push(sshdJailOff.at({ line: 1, column: 1 }, { message: `No [sshd] jail in ${order2.join(", ")}: fail2ban leaves SSH unprotected.`, key: "sshd jail missing" }));
     }
   } else {
@@ -37221,7 +38973,7 @@ function checkJails(path, text2, ctx) {
         if (mine(enabled)) {
           out.push(sshdJailOff.at(valueSpan(enabled), { message: `The [${jail}] jail is off: \`${enabled.name} = ${enabled.value}\` (${origin(enabled)}) is the effective value.`, key: `${jail} enabled ${enabled.value}`, fix: valueFix(enabled, text2, "true") }));
         }
-      } else if (header.file === path) {
+      } else if (header.file === path6) {
         const why = enabled ? `inherits \`enabled = ${enabled.value}\` from [DEFAULT] (${origin(enabled)})` : "never sets `enabled`, and fail2ban's default is false";
         const line = text2.split(/\r?\n/)[header.line - 1];
         out.push(sshdJailOff.at({ line: header.line, column: 1, endColumn: line.length + 1 }, { message: `The [${jail}] jail ${why}.`, key: `${jail} enabled ${enabled ? "default" : "unset"}`, fix: { line: header.line, replacement: `${line}
@@ -37386,47 +39138,47 @@ var NAMES = /^(\d\d[\w-]*(auto-upgrades|periodic|unattended-upgrades)[\w.-]*|apt
 var SKIPPED = /(\.(bak|orig|save|disabled|dpkg-[a-z]+|ucf-[a-z]+|md|txt)|~)$/;
 var PERIODIC_SWITCHES = ["apt::periodic::unattended-upgrade", "apt::periodic::enable"];
 var ORIGIN_LISTS = ["unattended-upgrade::allowed-origins", "unattended-upgrade::origins-pattern"];
-function readingOrder(path, ctx) {
-  const dir = /^(.*\/)?apt\.conf\.d\/[^/]+$/.exec(path);
-  if (!dir) return [path];
+function readingOrder(path6, ctx) {
+  const dir = /^(.*\/)?apt\.conf\.d\/[^/]+$/.exec(path6);
+  if (!dir) return [path6];
   const prefix = `${dir[1] ?? ""}apt.conf.d/`;
   return ctx.paths().filter((p2) => p2.startsWith(prefix) && !p2.slice(prefix.length).includes("/") && !SKIPPED.test(p2)).sort();
 }
 var aptCheck = {
   name: "apt-unattended-upgrades",
   rules: [updatesOff, noSecurityOrigin],
-  applies(path) {
-    return (NAMES.test(baseName(path)) || /(^|\/)apt\.conf\.d\/[^/]+$/.test(path)) && !SKIPPED.test(path);
+  applies(path6) {
+    return (NAMES.test(baseName(path6)) || /(^|\/)apt\.conf\.d\/[^/]+$/.test(path6)) && !SKIPPED.test(path6);
   },
-  check(path, text2, ctx) {
+  check(path6, text2, ctx) {
     const lines = new LineIndex(text2);
     const out = [];
     const statements = [];
-    const order2 = readingOrder(path, ctx);
-    if (!order2.includes(path)) order2.push(path);
+    const order2 = readingOrder(path6, ctx);
+    if (!order2.includes(path6)) order2.push(path6);
     for (const file2 of order2) {
-      const parsed = parseAptConf(file2 === path ? text2 : ctx.read(file2) ?? "");
+      const parsed = parseAptConf(file2 === path6 ? text2 : ctx.read(file2) ?? "");
       statements.push(...parsed.statements.map((s) => ({ ...s, file: file2 })));
-      if (file2 !== path) continue;
-      for (const p2 of parsed.problems) out.push(parseErrorRule.at(lines.position(p2.offset), { message: `${path}: ${p2.message}.`, key: `apt ${p2.message}` }));
+      if (file2 !== path6) continue;
+      for (const p2 of parsed.problems) out.push(parseErrorRule.at(lines.position(p2.offset), { message: `${path6}: ${p2.message}.`, key: `apt ${p2.message}` }));
     }
     for (const key of PERIODIC_SWITCHES) {
       const s = effectiveValue(statements, key);
-      if (!s || s.file !== path || s.value.trim() !== "0" || s.valueOffset === void 0) continue;
+      if (!s || s.file !== path6 || s.value.trim() !== "0" || s.valueOffset === void 0) continue;
       const at2 = lines.position(s.valueOffset);
       const lineText = lines.lineText(at2.line);
       out.push(
         updatesOff.at(
           { ...at2, endColumn: at2.column + 1 },
           {
-            message: `\`${s.name} "0"\` in ${path} is the effective value: apt never runs unattended-upgrade.`,
+            message: `\`${s.name} "0"\` in ${path6} is the effective value: apt never runs unattended-upgrade.`,
             key: `${key} 0`,
             fix: { line: at2.line, replacement: `${lineText.slice(0, at2.column - 1)}1${lineText.slice(at2.column)}` }
           }
         )
       );
     }
-    out.push(...originFindings(path, statements, lines));
+    out.push(...originFindings(path6, statements, lines));
     return out;
   }
 };
@@ -37434,8 +39186,8 @@ function isSecurityOrigin(value) {
   if (value.includes("=")) return /(^|,)\s*(a|archive|n|codename|l|label)=[^,]*security/i.test(value);
   return /security/i.test(value.slice(value.lastIndexOf(":") + 1));
 }
-function originFindings(path, statements, lines) {
-  const ours = statements.filter((s) => s.file === path && ORIGIN_LISTS.includes(s.key) && s.kind !== "clear");
+function originFindings(path6, statements, lines) {
+  const ours = statements.filter((s) => s.file === path6 && ORIGIN_LISTS.includes(s.key) && s.kind !== "clear");
   if (!ours.length) return [];
   const items = ORIGIN_LISTS.flatMap((k2) => listItems(statements, k2));
   if (items.some((s) => isSecurityOrigin(s.value))) return [];
@@ -37449,7 +39201,7 @@ function originFindings(path, statements, lines) {
   return [
     noSecurityOrigin.at(
       { ...at2, endColumn: at2.column + anchor2.length },
-      { message: `${anchor2.name} in ${path} allows ${listed}: no -security archive, so security updates are never installed automatically.`, key: "origins without security", ...fix }
+      { message: `${anchor2.name} in ${path6} allows ${listed}: no -security archive, so security updates are never installed automatically.`, key: "origins without security", ...fix }
     )
   ];
 }
@@ -37507,9 +39259,9 @@ function base62(value, width) {
   return out.padStart(width, "0");
 }
 function prefixedCrc32(secret) {
-  const sep4 = secret.indexOf("_");
-  if (sep4 < 0 || secret.length < sep4 + 8) return false;
-  const body = secret.slice(sep4 + 1, -6);
+  const sep6 = secret.indexOf("_");
+  if (sep6 < 0 || secret.length < sep6 + 8) return false;
+  const body = secret.slice(sep6 + 1, -6);
   return base62(crc32(body), 6) === secret.slice(-6);
 }
 function base64UrlJson(part) {
@@ -37662,12 +39414,12 @@ function backtrackingRisk(source) {
     if (c3 === "[") inClass = true;
     else if (c3 === "(") stack.push({ quantified: false });
     else if (c3 === ")") {
-      const group = stack.pop();
+      const group2 = stack.pop();
       const next = source[i + 1];
       const unbounded = next === "*" || next === "+" || next === "{" && /^\{\d+,\}/.test(source.slice(i + 1));
-      if (group?.quantified && unbounded) return "a quantified group repeats another unbounded quantifier (nested repetition)";
+      if (group2?.quantified && unbounded) return "a quantified group repeats another unbounded quantifier (nested repetition)";
       if (unbounded && stack.length) stack[stack.length - 1].quantified = true;
-      if (group?.quantified && stack.length) stack[stack.length - 1].quantified = true;
+      if (group2?.quantified && stack.length) stack[stack.length - 1].quantified = true;
     } else if ((c3 === "*" || c3 === "+") && stack.length) stack[stack.length - 1].quantified = true;
   }
   return void 0;
@@ -37707,8 +39459,8 @@ function readValue2(line, at2, allowUnquoted) {
 function normalizeKey(key) {
   return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[.-]/g, "_").toLowerCase();
 }
-function unquotedIsLiteral(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+function unquotedIsLiteral(path6) {
+  const name = path6.slice(path6.lastIndexOf("/") + 1).toLowerCase();
   if (!name.includes(".") || name.startsWith(".env") || name.endsWith(".env")) return true;
   return /\.(ya?ml|toml|ini|cfg|cnf|conf|properties|npmrc|env|service|txt)$|^dockerfile|\.dockerfile$|^\.?npmrc$|^\.pypirc$/.test(name);
 }
@@ -37753,14 +39505,14 @@ function encodedSegments(text2) {
   }
   return out;
 }
-function collect(out, text2, re2, decode5, group = 1, how = "base64") {
+function collect(out, text2, re2, decode5, group2 = 1, how = "base64") {
   re2.lastIndex = 0;
   let m2;
   while ((m2 = re2.exec(text2)) !== null) {
     const decoded = decode5(m2);
     if (decoded === void 0) continue;
-    const start = m2.index + m2[0].indexOf(m2[group]);
-    out.push({ start, end: start + m2[group].length, decoded, how });
+    const start = m2.index + m2[0].indexOf(m2[group2]);
+    out.push({ start, end: start + m2[group2].length, decoded, how });
   }
 }
 function printable(b64) {
@@ -37783,14 +39535,14 @@ var KeywordMatcher = class {
       let node2 = 0;
       for (let i = 0; i < lower.length; i++) {
         const c3 = lower.charCodeAt(i);
-        let child = rows[node2][c3];
-        if (child < 0) {
-          child = rows.length;
+        let child2 = rows[node2][c3];
+        if (child2 < 0) {
+          child2 = rows.length;
           rows.push(new Int32Array(ASCII).fill(-1));
           ends.push(-1);
-          rows[node2][c3] = child;
+          rows[node2][c3] = child2;
         }
-        node2 = child;
+        node2 = child2;
       }
       ends[node2] = index;
       const pair = lower.charCodeAt(0) << 7 | lower.charCodeAt(1);
@@ -38013,8 +39765,8 @@ function collectMatches(rule, text2, start, end, out, where2) {
   for (const m2 of execAll(rule, slice2, where2)) {
     const whole = m2.groups[0] ?? "";
     if (whole.length === 0) continue;
-    const group = rule.rule.secretGroup;
-    const secret = (group === void 0 ? m2.groups[1] ?? whole : typeof group === "number" ? m2.groups[group] : m2.named?.[group]) ?? "";
+    const group2 = rule.rule.secretGroup;
+    const secret = (group2 === void 0 ? m2.groups[1] ?? whole : typeof group2 === "number" ? m2.groups[group2] : m2.named?.[group2]) ?? "";
     if (secret && accepts(rule, secret)) {
       const offsetInMatch = whole.indexOf(secret);
       out.push({
@@ -38221,7 +39973,7 @@ __export(external_exports, {
   coerce: () => coerce_exports,
   compile: () => compile2,
   config: () => config,
-  core: () => core_exports2,
+  core: () => core_exports3,
   creditCard: () => creditCard2,
   cuid: () => cuid3,
   cuid2: () => cuid22,
@@ -38377,8 +40129,8 @@ __export(external_exports, {
 init_define_MOLTGUARD_RULE_FILES();
 
 // node_modules/zod/v4/core/index.js
-var core_exports2 = {};
-__export(core_exports2, {
+var core_exports3 = {};
+__export(core_exports3, {
   $ZodAny: () => $ZodAny,
   $ZodArray: () => $ZodArray,
   $ZodAsyncError: () => $ZodAsyncError,
@@ -38935,10 +40687,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path) {
-  if (!path)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -39278,11 +41030,11 @@ function explicitlyAborted(x3, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -39748,16 +41500,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path = []) => {
+  const processError = (error64, path6 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -39796,17 +41548,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result2 = { errors: [] };
-  const processError = (error64, path = []) => {
+  const processError = (error64, path6 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path6, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path6, ...issue3.path]);
       } else {
-        const fullpath = [...path, ...issue3.path];
+        const fullpath = [...path6, ...issue3.path];
         if (fullpath.length === 0) {
           result2.errors.push(mapper(issue3));
           continue;
@@ -39845,8 +41597,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -40139,8 +41891,8 @@ function emoji() {
 }
 var ipv42 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
 var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
-var mac = (delimiter) => {
-  const escapedDelim = escapeRegex(delimiter ?? ":");
+var mac = (delimiter3) => {
+  const escapedDelim = escapeRegex(delimiter3 ?? ":");
   return new RegExp(`^(?:[0-9A-F]{2}${escapedDelim}){5}[0-9A-F]{2}$|^(?:[0-9a-f]{2}${escapedDelim}){5}[0-9a-f]{2}$`);
 };
 var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
@@ -43199,7 +44951,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached3 = recursive.get(inst);
   if (cached3 !== void 0)
     return cached3 ? PROVEN : NONE;
@@ -43207,9 +44959,9 @@ function isRecursive(inst, stack, resolve4) {
     return PROVEN;
   stack.add(inst);
   let result2 = NONE;
-  const check2 = (child) => {
-    if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+  const check2 = (child2) => {
+    if (result2 !== PROVEN && child2?._zod) {
+      const answer = isRecursive(child2, stack, resolve5);
       if (answer > result2)
         result2 = answer;
     }
@@ -43220,9 +44972,9 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
-      if (child > answer)
-        answer = child;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      if (child2 > answer)
+        answer = child2;
     }
     return answer;
   };
@@ -43284,7 +45036,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -57080,13 +58832,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path = ref.slice(1).split("/").filter(Boolean);
-  if (path.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path[0] === defsKey) {
-    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -57984,8 +59736,8 @@ var SecretRuleSchema = external_exports.object({
 }).strict();
 function describeIssues(file2, error63, prefix = []) {
   return error63.issues.map((issue3) => {
-    const path = [...prefix, ...issue3.path].map(String).join(".");
-    return `${file2}: ${path || "(top level)"}: ${issue3.message}`;
+    const path6 = [...prefix, ...issue3.path].map(String).join(".");
+    return `${file2}: ${path6 || "(top level)"}: ${issue3.message}`;
   });
 }
 function parseRules(file2, raw) {
@@ -58013,12 +59765,12 @@ function parseRules(file2, raw) {
 function regexProblem(rule) {
   try {
     const re2 = new RegExp(rule.regex, "g");
-    const group = rule.secretGroup;
-    if (typeof group === "string" && !new RegExp(`\\(\\?<${group}>`).test(rule.regex)) {
-      return `secretGroup: no group named "${group}" in the regex`;
+    const group2 = rule.secretGroup;
+    if (typeof group2 === "string" && !new RegExp(`\\(\\?<${group2}>`).test(rule.regex)) {
+      return `secretGroup: no group named "${group2}" in the regex`;
     }
-    if (typeof group === "number" && group > countGroups(re2)) {
-      return `secretGroup: the regex has no group ${group}`;
+    if (typeof group2 === "number" && group2 > countGroups(re2)) {
+      return `secretGroup: the regex has no group ${group2}`;
     }
   } catch (e) {
     return `regex: ${e.message}`;
@@ -58072,7 +59824,7 @@ function loadBuiltinRules() {
 // src/policy/config.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync2, existsSync as existsSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join3 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/errors.ts
@@ -58120,7 +59872,7 @@ var ConfigSchema = external_exports.object({
   allow: external_exports.array(AllowEntry).default([]).describe("Reviewed findings to suppress, each with a reason and an optional expiry date")
 }).strict();
 function loadConfig(root, explicit) {
-  const file2 = explicit ?? join(root, CONFIG_FILE);
+  const file2 = explicit ?? join3(root, CONFIG_FILE);
   if (!existsSync2(file2)) {
     if (explicit) throw new UsageError(`${explicit}: config file not found`);
     return { config: ConfigSchema.parse({}) };
@@ -58180,7 +59932,7 @@ function withSeverity(f3, severity) {
 function pathFilter(config2) {
   const ignore = config2.ignore;
   const only = config2.only;
-  return (path) => (ignore.length === 0 || !import_micromatch2.default.isMatch(path, ignore, { dot: true })) && (only.length === 0 || import_micromatch2.default.isMatch(path, only, { dot: true }));
+  return (path6) => (ignore.length === 0 || !import_micromatch2.default.isMatch(path6, ignore, { dot: true })) && (only.length === 0 || import_micromatch2.default.isMatch(path6, only, { dot: true }));
 }
 
 // src/policy/baseline.ts
@@ -58285,21 +60037,21 @@ var DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
 var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
 var DECLARATIONS = /\.d\.[cm]?ts$/;
 var MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
-function pathContext(path) {
-  if (LOCK_FILES.test(path)) return { lower: "in a lock file", dropGeneric: true };
-  if (MINIFIED.test(path)) return { lower: "in a minified or built bundle", dropGeneric: true };
-  if (DECLARATIONS.test(path)) return { lower: "in a type declaration file", dropGeneric: true };
-  if (EXAMPLE_PATH.test(path)) return { lower: "in an example file" };
-  if (TEST_PATH.test(path)) return { lower: "in a test fixture path" };
-  if (DOC_PATH.test(path)) return { lower: "in documentation" };
+function pathContext(path6) {
+  if (LOCK_FILES.test(path6)) return { lower: "in a lock file", dropGeneric: true };
+  if (MINIFIED.test(path6)) return { lower: "in a minified or built bundle", dropGeneric: true };
+  if (DECLARATIONS.test(path6)) return { lower: "in a type declaration file", dropGeneric: true };
+  if (EXAMPLE_PATH.test(path6)) return { lower: "in an example file" };
+  if (TEST_PATH.test(path6)) return { lower: "in a test fixture path" };
+  if (DOC_PATH.test(path6)) return { lower: "in documentation" };
   return {};
 }
 function lowerSeverity(s) {
   return SEVERITIES[Math.min(SEVERITIES.length - 2, SEVERITIES.indexOf(s) + 1)];
 }
-function inContext(d2, path) {
+function inContext(d2, path6) {
   if (d2.category !== "secret") return d2;
-  const ctx = pathContext(path);
+  const ctx = pathContext(path6);
   if (ctx.dropGeneric && d2.generic) return void 0;
   if (!ctx.lower) return d2;
   const severity = lowerSeverity(d2.severity);
@@ -58310,9 +60062,9 @@ function inContext(d2, path) {
     message: `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
   };
 }
-function contextKey(path) {
-  const ctx = pathContext(path);
-  return `${ctx.lower ?? ""}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}`;
+function contextKey(path6) {
+  const ctx = pathContext(path6);
+  return `${ctx.lower ?? ""}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path6) ? 1 : 0}`;
 }
 
 // src/scan.ts
@@ -58408,11 +60160,11 @@ function sortFindings(findings) {
 init_define_MOLTGUARD_RULE_FILES();
 import { readdir as readdir2 } from "node:fs/promises";
 import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/sources/git.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { spawn, execFileSync } from "node:child_process";
+import { spawn as spawn2, execFileSync } from "node:child_process";
 
 // node_modules/simple-git/dist/index.mjs
 init_define_MOLTGUARD_RULE_FILES();
@@ -60957,12 +62709,12 @@ var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
 function de(t2, e) {
   return e === V2.ERROR && pe.test(t2);
 }
-function os5(t2) {
+function os6(t2) {
   const e = ["-d", "-D", "--delete"];
   return t2.some((n) => e.includes(n));
 }
 function is(t2) {
-  const e = os5(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
+  const e = os6(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
   return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
     format: "utf-8",
     commands: r2,
@@ -61904,29 +63656,29 @@ async function defaultBase(dir, head) {
   throw new UsageError(`cannot find the default branch in ${dir} to diff against; pass --base REF`);
 }
 async function* gitStream(dir, args, read, stdin) {
-  const { child, stderr: errors } = spawnGit(dir, args);
-  const exited = new Promise((resolve4, reject) => {
-    child.on("error", reject);
-    child.on("close", (code3) => resolve4(code3 ?? 1));
+  const { child: child2, stderr: errors } = spawnGit(dir, args);
+  const exited = new Promise((resolve5, reject) => {
+    child2.on("error", reject);
+    child2.on("close", (code3) => resolve5(code3 ?? 1));
   });
-  child.stdin.on("error", () => void 0);
-  child.stdin.end(stdin ?? "");
+  child2.stdin.on("error", () => void 0);
+  child2.stdin.end(stdin ?? "");
   try {
-    yield* read(child.stdout);
+    yield* read(child2.stdout);
   } finally {
-    if (child.exitCode === null) child.kill();
+    if (child2.exitCode === null) child2.kill();
   }
   const code2 = await exited;
   if (code2 !== 0) throw gitFailure(dir, args[0], errors(), code2);
 }
 function spawnGit(dir, args) {
-  const child = spawn("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+  const child2 = spawn2("git", [...PLAIN, ...args], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (d2) => {
+  child2.stderr.setEncoding("utf8");
+  child2.stderr.on("data", (d2) => {
     if (stderr.length < 4096) stderr += d2;
   });
-  return { child, stderr: () => stderr };
+  return { child: child2, stderr: () => stderr };
 }
 function gitFailure(dir, command, stderr, code2) {
   return new UsageError(`git ${command} failed in ${dir}: ${stderr.trim().split("\n")[0] || `exit ${code2}`}`);
@@ -61952,7 +63704,7 @@ import { open as open3 } from "node:fs/promises";
 var LARGE_FILE = 16 * 1024 * 1024;
 var WINDOW = 4 * 1024 * 1024;
 var OVERLAP = 160 * 1024;
-async function* largeFileUnits(full, path, size) {
+async function* largeFileUnits(full, path6, size) {
   const handle = await open3(full, "r");
   try {
     let lineOffset = 0;
@@ -61977,7 +63729,7 @@ async function* largeFileUnits(full, path, size) {
       const ownTo = ownFrom + bytes.subarray(ownStartByte, ownEndByte).toString("utf8").length;
       const pre = countLines(bytes.subarray(0, ownStartByte), 0, 0);
       yield {
-        path,
+        path: path6,
         text: text2,
         asciiBytes: asciiOnly(bytes),
         wholeFile: false,
@@ -62020,16 +63772,16 @@ function fileSource(root, paths, maxFileSize, allPaths = paths) {
     stats,
     paths: () => allPaths,
     describe: () => `working tree (${stats.files} files)`,
-    read(path) {
+    read(path6) {
       try {
-        return decode2(readFileSync4(join2(root, path)));
+        return decode2(readFileSync4(join4(root, path6)));
       } catch {
         return void 0;
       }
     },
     async *units() {
-      for (const path of paths) {
-        const unit = readOne(opts, path, stats);
+      for (const path6 of paths) {
+        const unit = readOne(opts, path6, stats);
         if (unit && "large" in unit) yield* readLarge(unit, stats);
         else if (unit) yield unit;
       }
@@ -62042,13 +63794,13 @@ async function gitTreePaths(root) {
 }
 async function walk(root, rel = "") {
   const out = [];
-  const entries = await readdir2(join2(root, rel), { withFileTypes: true });
+  const entries = await readdir2(join4(root, rel), { withFileTypes: true });
   for (const e of entries) {
-    const path = rel ? `${rel}/${e.name}` : e.name;
+    const path6 = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) {
-      if (e.name !== ".git") out.push(...await walk(root, path));
+      if (e.name !== ".git") out.push(...await walk(root, path6));
     } else {
-      out.push(path);
+      out.push(path6);
     }
   }
   return out;
@@ -62068,8 +63820,8 @@ async function* readLarge(file2, stats) {
     stats.skipped.push({ path: file2.path, reason: `unreadable (${e.code ?? e.message})` });
   }
 }
-function readOne(opts, path, stats) {
-  const full = join2(opts.root, path);
+function readOne(opts, path6, stats) {
+  const full = join4(opts.root, path6);
   try {
     let fd;
     try {
@@ -62077,7 +63829,7 @@ function readOne(opts, path, stats) {
       fd = openSync(full, constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0));
     } catch (e) {
       if (e.code === "ELOOP") {
-        stats.skipped.push({ path, reason: "symbolic link (not followed)" });
+        stats.skipped.push({ path: path6, reason: "symbolic link (not followed)" });
         return void 0;
       }
       throw e;
@@ -62087,30 +63839,30 @@ function readOne(opts, path, stats) {
       const info2 = fstatSync(fd);
       if (!info2.isFile()) return void 0;
       if (info2.size > opts.maxFileSize) {
-        stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info2.size} bytes)` });
+        stats.skipped.push({ path: path6, reason: `larger than the ${opts.maxFileSize}-byte limit (${info2.size} bytes)` });
         return void 0;
       }
-      if (info2.size > LARGE_FILE) return { large: full, path, size: info2.size };
+      if (info2.size > LARGE_FILE) return { large: full, path: path6, size: info2.size };
       buf = readFileSync4(fd);
     } finally {
       closeSync(fd);
     }
     if (looksBinary(buf)) {
-      if (KEYSTORE_NAME.test(path)) {
+      if (KEYSTORE_NAME.test(path6)) {
         stats.files++;
         stats.bytes += buf.length;
-        return { path, text: "", wholeFile: true };
+        return { path: path6, text: "", wholeFile: true };
       }
-      stats.skipped.push({ path, reason: "binary" });
+      stats.skipped.push({ path: path6, reason: "binary" });
       return void 0;
     }
     stats.files++;
     stats.bytes += buf.length;
-    return { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
+    return { path: path6, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT") return void 0;
-    stats.skipped.push({ path, reason: `unreadable (${code2 ?? e.message})` });
+    stats.skipped.push({ path: path6, reason: `unreadable (${code2 ?? e.message})` });
     return void 0;
   }
 }
@@ -62136,11 +63888,11 @@ async function scanTreeInWorkers(job, workers) {
   const init = { tag: WORKER_TAG, root: job.root, allPaths: job.paths, maxFileSize: job.maxFileSize, rules: job.rules, guarded: job.guarded };
   const merged = [];
   let next = 0;
-  const runOne = () => new Promise((resolve4, reject) => {
+  const runOne = () => new Promise((resolve5, reject) => {
     const worker = new Worker(workerScript, { workerData: init });
     const feed = () => {
       if (next < batches.length) worker.postMessage(batches[next++]);
-      else void worker.terminate().then(() => resolve4());
+      else void worker.terminate().then(() => resolve5());
     };
     worker.on("message", (msg) => {
       if ("error" in msg) {
@@ -62294,10 +64046,10 @@ function joinLines(parts) {
   }
   return out;
 }
-function unquote(path) {
-  if (!path.startsWith('"')) return path;
+function unquote(path6) {
+  if (!path6.startsWith('"')) return path6;
   const bytes = [];
-  const body = path.slice(1, -1);
+  const body = path6.slice(1, -1);
   for (let i = 0; i < body.length; i++) {
     const c3 = body[i];
     if (c3 !== "\\") {
@@ -62323,40 +64075,40 @@ async function diffSource(opts) {
   for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
     if ("path" in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
   }
-  for (const path of await gitPaths(opts.root, range.namesArgs)) {
-    if (KEYSTORE_NAME.test(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+  for (const path6 of await gitPaths(opts.root, range.namesArgs)) {
+    if (KEYSTORE_NAME.test(path6) && opts.include(path6) && !patches.has(path6)) patches.set(path6, [1]);
   }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
-  const read = (path) => showBlob(opts.root, `${range.headSpec}${path}`);
+  const read = (path6) => showBlob(opts.root, `${range.headSpec}${path6}`);
   return {
     stats,
     range: range.range,
     paths: () => headPaths,
     describe: () => `${range.label} (${stats.files} changed files)`,
-    read: (path) => {
-      const buf = read(path);
+    read: (path6) => {
+      const buf = read(path6);
       return buf ? decode2(buf) : void 0;
     },
     async *units() {
-      for (const [path, lineNumbers] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
-        const buf = read(path);
+      for (const [path6, lineNumbers] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
+        const buf = read(path6);
         if (!buf) {
-          stats.skipped.push({ path, reason: "unreadable in the head version" });
+          stats.skipped.push({ path: path6, reason: "unreadable in the head version" });
           continue;
         }
         if (buf.length > opts.maxFileSize) {
-          stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${buf.length} bytes)` });
+          stats.skipped.push({ path: path6, reason: `larger than the ${opts.maxFileSize}-byte limit (${buf.length} bytes)` });
           continue;
         }
         if (looksBinary(buf)) {
-          if (KEYSTORE_NAME.test(path)) yield { path, text: "", wholeFile: true, changedLines: /* @__PURE__ */ new Set([1]) };
-          else stats.skipped.push({ path, reason: "binary" });
+          if (KEYSTORE_NAME.test(path6)) yield { path: path6, text: "", wholeFile: true, changedLines: /* @__PURE__ */ new Set([1]) };
+          else stats.skipped.push({ path: path6, reason: "binary" });
           continue;
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
+        yield { path: path6, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
     }
   };
@@ -62403,10 +64155,10 @@ async function resolveHistory(opts) {
 }
 async function historyCommands(root, range) {
   if (!range.spec) return void 0;
-  const { relative: relative3, pathspec } = await scope(root);
+  const { relative: relative4, pathspec } = await scope(root);
   return {
-    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative3, range.spec, ...pathspec],
-    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative3, ...pathspec]
+    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative4, range.spec, ...pathspec],
+    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative4, ...pathspec]
   };
 }
 function describeHistory(range, commits) {
@@ -62522,8 +64274,8 @@ var RawLogParser = class {
       const [, newMode, before, blob, status] = this.pending;
       this.pending = void 0;
       if (!this.commit || status === "D" || newMode === GITLINK || /^0+$/.test(blob)) return;
-      const path = buf.toString("utf8", start, end);
-      this.out.push({ commit: this.commit, path, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
+      const path6 = buf.toString("utf8", start, end);
+      this.out.push({ commit: this.commit, path: path6, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
       return;
     }
     if (buf[start] === NL3) start++;
@@ -62678,9 +64430,9 @@ var PatchStream = class {
     this.scan = scan2;
     this.proc = spawnGit(job.root, job.commands.patches);
     this.proc.child.stdin.on("error", () => void 0);
-    const exited = new Promise((resolve4, reject) => {
+    const exited = new Promise((resolve5, reject) => {
       this.proc.child.on("error", reject);
-      this.proc.child.on("close", resolve4);
+      this.proc.child.on("close", resolve5);
     });
     this.finished = this.read().then(async () => {
       const code2 = await exited;
@@ -62719,8 +64471,8 @@ var PatchStream = class {
     }
   }
 };
-function unitOf(path, commit, bytes) {
-  return { path, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+function unitOf(path6, commit, bytes) {
+  return { path: path6, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
 }
 var Oldest = class {
   constructor(finding) {
@@ -62821,7 +64573,7 @@ function checkCustomSamples(rules, file2) {
   return problems;
 }
 async function scan(opts) {
-  const root = resolve(opts.path);
+  const root = resolve2(opts.path);
   if (!existsSync3(root)) throw new UsageError(`${opts.path}: no such file or directory`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${opts.path}: not a directory (scan takes a folder)`);
   const prepared = prepare(root, opts.configFile);
@@ -62858,7 +64610,7 @@ async function scan(opts) {
     raw.stats.durationMs += secrets.stats.durationMs;
     raw.scanned = `${raw.scanned}; secrets in every commit of it (${secrets.stats.commits} commits)`;
   }
-  const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join("/") : void 0;
+  const configPath = prepared.configFile ? relative2(root, resolve2(prepared.configFile)).split(sep3).join("/") : void 0;
   const ownRules = /* @__PURE__ */ new Set([...customIds, ...prepared.rules.filter((r2) => r2.priority < 0).map((r2) => r2.id)]);
   const detected = raw.findings.filter((f3) => !(f3.path === configPath && ownRules.has(f3.ruleId)));
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
@@ -63060,27 +64812,20 @@ function formatBytes(n) {
 
 // src/report/github/annotations.ts
 init_define_MOLTGUARD_RULE_FILES();
-var MAX_ANNOTATIONS = 50;
-function annotate(findings) {
-  for (const f3 of findings.slice(0, MAX_ANNOTATIONS)) {
-    const { text: text2, props } = annotation(f3);
-    if (f3.severity === "critical" || f3.severity === "high") error(text2, props);
-    else if (f3.severity === "medium") warning(text2, props);
-    else notice(text2, props);
-  }
-  if (findings.length > MAX_ANNOTATIONS) {
-    notice(`moltguard: ${findings.length - MAX_ANNOTATIONS} more findings are not annotated; the job summary and the SARIF report list them all.`);
-  }
-}
-function annotation(f3) {
+
+// src/report/annotation.ts
+init_define_MOLTGUARD_RULE_FILES();
+function annotationOf(f3) {
+  const level = f3.severity === "critical" || f3.severity === "high" ? "error" : f3.severity === "medium" ? "warning" : "notice";
   const title = `moltguard ${f3.severity}: ${f3.ruleId}`;
   const preview = f3.preview ? ` [${f3.preview}]` : "";
   if (f3.commit) {
-    const text2 = `${f3.message}${preview} Added in commit ${f3.commit.slice(0, 12)} (${f3.path}:${f3.line}) and removed later; merging still publishes it. Fix: ${f3.remediation}`;
-    return { text: text2, props: { title, file: f3.path } };
+    const text2 = `${f3.message}${preview} Added in commit ${f3.commit.slice(0, 12)} (${f3.path}:${f3.line}); it stays in the history even where a later commit removed it. Fix: ${f3.remediation}`;
+    return { level, text: text2, props: { title, file: f3.path } };
   }
   const oneLine = f3.endLine === f3.line;
   return {
+    level,
     text: `${f3.message}${preview} Fix: ${f3.remediation}`,
     props: {
       title,
@@ -63091,6 +64836,18 @@ function annotation(f3) {
       ...oneLine ? { startColumn: f3.column, endColumn: Math.max(f3.endColumn, f3.column) } : {}
     }
   };
+}
+
+// src/report/github/annotations.ts
+var MAX_ANNOTATIONS = 50;
+function annotate(findings) {
+  for (const f3 of findings.slice(0, MAX_ANNOTATIONS)) {
+    const { level, text: text2, props } = annotationOf(f3);
+    core_exports[level](text2, props);
+  }
+  if (findings.length > MAX_ANNOTATIONS) {
+    notice(`moltguard: ${findings.length - MAX_ANNOTATIONS} more findings are not annotated; the job summary and the SARIF report list them all.`);
+  }
 }
 
 // src/report/github/summary.ts
@@ -63118,8 +64875,8 @@ function table(header, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
-function blobLink(repoUrl, sha2, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
+function blobLink(repoUrl, sha2, path6, line) {
+  const encoded = path6.split("/").map(encodeURIComponent).join("/");
   return `${repoUrl}/blob/${sha2}/${encoded}#L${line}`;
 }
 
@@ -63225,9 +64982,11 @@ function commentBody(f3, suggest) {
     `<!-- moltguard:finding ${f3.fingerprint} -->`,
     `**moltguard ${f3.severity}** \xB7 ${code(f3.ruleId)}`,
     "",
-    `${f3.message}${f3.preview ? ` (${code(f3.preview)})` : ""}`,
+    // Messages quote the scanned files (a host, an option value): in a fork's pull request
+    // those are the author's words, so no HTML of theirs reaches the bot's comment.
+    `${text(f3.message)}${f3.preview ? ` (${code(f3.preview)})` : ""}`,
     "",
-    `**Fix:** ${f3.remediation}`
+    `**Fix:** ${text(f3.remediation)}`
   ];
   if (suggest && f3.fix) parts.push("", fenced("suggestion", f3.fix.replacement));
   else if (f3.fix) parts.push("", `Suggested line ${f3.fix.line}: ${code(f3.fix.replacement.split(/\r?\n/)[0])}`);
@@ -63252,7 +65011,7 @@ function reviewBody(totals, inline, elsewhere, summaryUrl) {
   ].join("\n");
 }
 function inlineFallback(comments) {
-  return comments.map((c3) => `- ${code(`${c3.path}:${c3.line}`)} ${c3.finding.severity} ${code(c3.finding.ruleId)}: ${c3.finding.message}`).join("\n");
+  return comments.map((c3) => `- ${code(`${c3.path}:${c3.line}`)} ${c3.finding.severity} ${code(c3.finding.ruleId)}: ${text(c3.finding.message)}`).join("\n");
 }
 
 // src/report/github/review.ts
@@ -63384,13 +65143,13 @@ function readRunner(env, cwd) {
     runUrl
   };
 }
-function readPayload(path) {
-  if (!path) return {};
-  if (!existsSync4(path)) throw new UsageError(`GITHUB_EVENT_PATH ${path} does not exist; moltguard needs the event payload to know what changed`);
+function readPayload(path6) {
+  if (!path6) return {};
+  if (!existsSync4(path6)) throw new UsageError(`GITHUB_EVENT_PATH ${path6} does not exist; moltguard needs the event payload to know what changed`);
   try {
-    return JSON.parse(readFileSync5(path, "utf8"));
+    return JSON.parse(readFileSync5(path6, "utf8"));
   } catch (e) {
-    throw new UsageError(`GITHUB_EVENT_PATH ${path} is not JSON: ${e.message.split("\n")[0]}`);
+    throw new UsageError(`GITHUB_EVENT_PATH ${path6} is not JSON: ${e.message.split("\n")[0]}`);
   }
 }
 
@@ -63427,7 +65186,7 @@ function parsePayload(schema, event, payload) {
 var short = (s) => s.slice(0, 12);
 function planTarget(eventName, payload, mode) {
   if (mode === "tree") return { kind: "tree", why: "mode tree: the whole working tree" };
-  const range = rangeOf(eventName, payload, mode === "history" ? "history" : "diff");
+  const range = rangeOf(eventName, payload, mode === "history" ? "history" : "diff", mode === "auto");
   if (mode === "auto") {
     if (range) return range;
     return { kind: "tree", why: `${eventName || "this"} event has no commit range: the whole working tree` };
@@ -63438,10 +65197,9 @@ function planTarget(eventName, payload, mode) {
       `input "mode": diff needs a pull_request, pull_request_target, push or merge_group event to know what changed; this run is a ${eventName || "unknown"} event. Use mode auto (or tree) here.`
     );
   }
-  return range.kind === "range" && mode === "diff" ? { ...range, everyCommit: false } : range;
+  return range;
 }
-function rangeOf(eventName, payload, mode) {
-  const everyCommit = mode === "diff";
+function rangeOf(eventName, payload, mode, everyCommit) {
   switch (eventName) {
     case "pull_request":
     case "pull_request_target": {
@@ -63458,23 +65216,23 @@ function rangeOf(eventName, payload, mode) {
       };
     }
     case "merge_group": {
-      const group = parsePayload(MergeGroupPayload, eventName, payload).merge_group;
+      const group2 = parsePayload(MergeGroupPayload, eventName, payload).merge_group;
       return {
         kind: "range",
-        base: group.base_sha,
-        head: group.head_sha,
+        base: group2.base_sha,
+        head: group2.head_sha,
         mode,
         everyCommit,
-        why: `merge queue: the queued commits ${short(group.base_sha)}..${short(group.head_sha)}`
+        why: `merge queue: the queued commits ${short(group2.base_sha)}..${short(group2.head_sha)}`
       };
     }
     case "push":
-      return pushTarget(parsePayload(PushPayload, eventName, payload), mode);
+      return pushTarget(parsePayload(PushPayload, eventName, payload), mode, everyCommit);
     default:
       return void 0;
   }
 }
-function pushTarget(push, mode) {
+function pushTarget(push, mode, everyCommit) {
   if (push.deleted || ZERO.test(push.after)) return { kind: "nothing", why: `push deleted ${push.ref}: no commits to scan` };
   if (push.before === push.after) return { kind: "nothing", why: `push to ${push.ref} moved nothing (before == after ${short(push.after)}): no new commits to scan` };
   const branch = push.ref.replace(/^refs\/heads\//, "");
@@ -63485,6 +65243,7 @@ function pushTarget(push, mode) {
       branch,
       defaultBranch: push.repository?.default_branch,
       mode,
+      everyCommit,
       why: `first push of ${branch}: the commits not on the default branch`
     };
   }
@@ -63495,7 +65254,7 @@ function pushTarget(push, mode) {
     // The payload lists at most 20 commits; it is only a hint for how deep to fetch first.
     commits: push.commits?.length,
     mode,
-    everyCommit: mode === "diff",
+    everyCommit,
     why: `push to ${branch}: the pushed commits ${short(push.before)}..${short(push.after)}`
   };
 }
@@ -63507,7 +65266,7 @@ init_define_MOLTGUARD_RULE_FILES();
 init_define_MOLTGUARD_RULE_FILES();
 import { execFile } from "node:child_process";
 import { readFileSync as readFileSync6, existsSync as existsSync5 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 var MAX_DEPTH3 = 4096;
 async function resolveRange2(dir, base, head, commitsHint, log) {
   const repo = await open4(dir, log);
@@ -63647,7 +65406,7 @@ var Checkout = class {
     }
   }
   async rangeTouchesBoundary(base, head) {
-    const file2 = resolve2(this.dir, (await this.git(["rev-parse", "--git-path", "shallow"])).trim());
+    const file2 = resolve3(this.dir, (await this.git(["rev-parse", "--git-path", "shallow"])).trim());
     if (!existsSync5(file2)) return false;
     const boundary = new Set(readFileSync6(file2, "utf8").split("\n").filter(Boolean));
     const inRange = (await this.git(["rev-list", `${base}..${head}`])).split("\n").filter(Boolean);
@@ -63675,7 +65434,7 @@ async function resolveTarget(root, target, log) {
     case "new-branch": {
       const commits = await resolveNewBranch(root, target.head, target.branch, target.defaultBranch, log);
       if (!commits) return { scan: { mode: "tree" }, why: `first push of ${target.branch}, not comparable with the default branch: the whole working tree` };
-      return { scan: scanOf(target.mode, commits, target.mode === "diff"), commits, why: target.why };
+      return { scan: scanOf(target.mode, commits, target.everyCommit), commits, why: target.why };
     }
   }
 }
@@ -63686,12 +65445,12 @@ function scanOf(mode, commits, everyCommit) {
 // src/action/repo-paths.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { relative as relative2, sep as sep2 } from "node:path";
+import { relative as relative3, sep as sep4 } from "node:path";
 function repoPrefix2(root, workspace) {
   try {
     return execFileSync2("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
-    const rel = relative2(workspace, root).split(sep2).join("/");
+    const rel = relative3(workspace, root).split(sep4).join("/");
     return rel && !rel.startsWith("..") ? `${rel}/` : "";
   }
 }
@@ -63733,7 +65492,7 @@ init_define_MOLTGUARD_RULE_FILES();
 // node_modules/@actions/github/lib/context.js
 init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync7, existsSync as existsSync6 } from "fs";
-import { EOL as EOL5 } from "os";
+import { EOL as EOL6 } from "os";
 var Context = class {
   /**
    * Hydrate the context from the environment
@@ -63745,8 +65504,8 @@ var Context = class {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -63789,13 +65548,13 @@ init_define_MOLTGUARD_RULE_FILES();
 init_define_MOLTGUARD_RULE_FILES();
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P3, generator) {
+var __awaiter11 = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve4) {
-      resolve4(value);
+    return value instanceof P3 ? value : new P3(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve4, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -63811,7 +65570,7 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -63834,7 +65593,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url2, opts) => __awaiter2(this, void 0, void 0, function* () {
+  const proxyFetch = (url2, opts) => __awaiter11(this, void 0, void 0, function* () {
     return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -64001,7 +65760,7 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object2) {
+function lowercaseKeys2(object2) {
   if (!object2) {
     return {};
   }
@@ -64045,7 +65804,7 @@ function merge2(defaults2, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys2(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults2 || {}, options);
@@ -65157,8 +66916,8 @@ function withCustomRequest(customRequest) {
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 init_define_MOLTGUARD_RULE_FILES();
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -68075,7 +69834,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path) => path.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path6) => path6.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -68167,11 +69926,11 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
+    const events2 = {};
+    const emitter = new Bottleneck2.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
@@ -68274,14 +70033,14 @@ async function runAction() {
     const runner = readRunner(process.env, process.cwd());
     const target = planTarget(runner.eventName, runner.payload, settings.mode);
     info(`moltguard: ${target.why}`);
-    const root = resolve3(runner.workspace, settings.path);
+    const root = resolve4(runner.workspace, settings.path);
     const resolved = await resolveTarget(root, target, (line) => info(line));
     const prefix = repoPrefix2(root, runner.workspace);
     const report2 = withRepoPaths(resolved.scan ? await runScan2(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
     info(summaryLine(report2));
-    const sarifFile = resolve3(runner.workspace, settings.sarifFile);
-    const reportFile = join3(dirname(sarifFile), "moltguard-report.json");
-    mkdirSync(dirname(sarifFile), { recursive: true });
+    const sarifFile = resolve4(runner.workspace, settings.sarifFile);
+    const reportFile = join5(dirname3(sarifFile), "moltguard-report.json");
+    mkdirSync(dirname3(sarifFile), { recursive: true });
     writeFileSync(sarifFile, toSarif(report2));
     writeFileSync(reportFile, toJson(report2));
     info(`moltguard: wrote ${sarifFile} and ${reportFile}`);
@@ -68302,7 +70061,7 @@ async function runAction() {
   }
 }
 function runScan2(root, workspace, settings, what) {
-  const inWorkspace = (p2) => p2 ? resolve3(workspace, p2) : void 0;
+  const inWorkspace = (p2) => p2 ? resolve4(workspace, p2) : void 0;
   return scan({
     path: root,
     ...what,
@@ -68313,7 +70072,7 @@ function runScan2(root, workspace, settings, what) {
   });
 }
 function emptyReport(root, workspace, settings, why) {
-  const prepared = prepare(root, settings.config ? resolve3(workspace, settings.config) : void 0);
+  const prepared = prepare(root, settings.config ? resolve4(workspace, settings.config) : void 0);
   return {
     findings: [],
     suppressed: [],

@@ -67,8 +67,15 @@ describe('planTarget', () => {
     }
   });
 
-  test('an explicit diff is the net change only; history walks the same range', () => {
+  test('an explicit diff is the net change only, on every event kind; history walks the same range', () => {
     expect(planTarget('pull_request', pr, 'diff')).toMatchObject({ kind: 'range', everyCommit: false });
+    const push = { ref: 'refs/heads/feature', before: A, after: B };
+    expect(planTarget('push', push, 'diff')).toMatchObject({ kind: 'range', everyCommit: false });
+    expect(planTarget('push', push, 'auto')).toMatchObject({ kind: 'range', everyCommit: true });
+    const created = { ...push, before: '0'.repeat(40), created: true };
+    expect(planTarget('push', created, 'diff')).toMatchObject({ kind: 'new-branch', everyCommit: false });
+    expect(planTarget('push', created, 'auto')).toMatchObject({ kind: 'new-branch', everyCommit: true });
+    expect(planTarget('merge_group', { merge_group: { base_sha: A, head_sha: B } }, 'diff')).toMatchObject({ kind: 'range', everyCommit: false });
     expect(planTarget('pull_request', pr, 'history')).toMatchObject({ kind: 'range', mode: 'history' });
   });
 
@@ -127,6 +134,14 @@ describe('planReview', () => {
   test('a suggestion holding backticks gets a longer fence', () => {
     const f = finding({ fix: { line: 2, replacement: 'echo ```x```' } });
     expect(commentBody(f, true)).toContain('````suggestion\necho ```x```\n````');
+  });
+
+  test('text from the scanned file cannot inject HTML into the review comment', () => {
+    const f = finding({ message: 'sslmode is <img src=x onerror=alert(1)> here.', remediation: 'Use <b>require</b>.' });
+    const body = commentBody(f, false);
+    expect(body).not.toMatch(/<img|<b>/);
+    expect(body).toContain('sslmode is &lt;img src=x onerror=alert(1)&gt; here.');
+    expect(body).toContain('Use &lt;b&gt;require&lt;/b&gt;.');
   });
 });
 

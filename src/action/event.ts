@@ -31,7 +31,7 @@ export type Target =
       why: string;
     }
   /** A branch's first push: the commits not on the default branch (or the tree if unknowable). */
-  | { kind: 'new-branch'; head: string; defaultBranch?: string; branch: string; mode: 'diff' | 'history'; why: string }
+  | { kind: 'new-branch'; head: string; defaultBranch?: string; branch: string; mode: 'diff' | 'history'; everyCommit: boolean; why: string }
   | { kind: 'nothing'; why: string };
 
 const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'expected a full commit sha');
@@ -70,7 +70,8 @@ const short = (s: string) => s.slice(0, 12);
 /** Maps event + `mode` input to a Target. Refusals say which input changes the outcome. */
 export function planTarget(eventName: string, payload: unknown, mode: Settings['mode']): Target {
   if (mode === 'tree') return { kind: 'tree', why: 'mode tree: the whole working tree' };
-  const range = rangeOf(eventName, payload, mode === 'history' ? 'history' : 'diff');
+  // Only auto adds every commit's secrets to a diff; an explicit diff is the net change only.
+  const range = rangeOf(eventName, payload, mode === 'history' ? 'history' : 'diff', mode === 'auto');
   if (mode === 'auto') {
     if (range) return range;
     return { kind: 'tree', why: `${eventName || 'this'} event has no commit range: the whole working tree` };
@@ -82,12 +83,10 @@ export function planTarget(eventName: string, payload: unknown, mode: Settings['
         `this run is a ${eventName || 'unknown'} event. Use mode auto (or tree) here.`,
     );
   }
-  // An explicit diff is the net change only; auto adds every commit's secrets.
-  return range.kind === 'range' && mode === 'diff' ? { ...range, everyCommit: false } : range;
+  return range;
 }
 
-function rangeOf(eventName: string, payload: unknown, mode: 'diff' | 'history'): Target | undefined {
-  const everyCommit = mode === 'diff';
+function rangeOf(eventName: string, payload: unknown, mode: 'diff' | 'history', everyCommit: boolean): Target | undefined {
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target': {
@@ -116,13 +115,13 @@ function rangeOf(eventName: string, payload: unknown, mode: 'diff' | 'history'):
       };
     }
     case 'push':
-      return pushTarget(parsePayload(PushPayload, eventName, payload), mode);
+      return pushTarget(parsePayload(PushPayload, eventName, payload), mode, everyCommit);
     default:
       return undefined;
   }
 }
 
-function pushTarget(push: z.infer<typeof PushPayload>, mode: 'diff' | 'history'): Target {
+function pushTarget(push: z.infer<typeof PushPayload>, mode: 'diff' | 'history', everyCommit: boolean): Target {
   if (push.deleted || ZERO.test(push.after)) return { kind: 'nothing', why: `push deleted ${push.ref}: no commits to scan` };
   if (push.before === push.after) return { kind: 'nothing', why: `push to ${push.ref} moved nothing (before == after ${short(push.after)}): no new commits to scan` };
   const branch = push.ref.replace(/^refs\/heads\//, '');
@@ -133,6 +132,7 @@ function pushTarget(push: z.infer<typeof PushPayload>, mode: 'diff' | 'history')
       branch,
       defaultBranch: push.repository?.default_branch,
       mode,
+      everyCommit,
       why: `first push of ${branch}: the commits not on the default branch`,
     };
   }
@@ -143,7 +143,7 @@ function pushTarget(push: z.infer<typeof PushPayload>, mode: 'diff' | 'history')
     // The payload lists at most 20 commits; it is only a hint for how deep to fetch first.
     commits: push.commits?.length,
     mode,
-    everyCommit: mode === 'diff',
+    everyCommit,
     why: `push to ${branch}: the pushed commits ${short(push.before)}..${short(push.after)}`,
   };
 }

@@ -29,7 +29,7 @@ export async function resolveTarget(root: string, target: Target, log: Log): Pro
     case 'new-branch': {
       const commits = await resolveNewBranch(root, target.head, target.branch, target.defaultBranch, log);
       if (!commits) return { scan: { mode: 'tree' }, why: `first push of ${target.branch}, not comparable with the default branch: the whole working tree` };
-      return { scan: scanOf(target.mode, commits, target.mode === 'diff'), commits, why: target.why };
+      return { scan: scanOf(target.mode, commits, target.everyCommit), commits, why: target.why };
     }
   }
 }

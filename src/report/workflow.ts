@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { annotationOf } from './annotation.js';
 import type { Report } from '../run.js';
 
 /**
@@ -10,16 +11,17 @@ export function toWorkflowCommands(report: Report): string {
 }
 
 export function command(f: Finding): string {
-  const level = f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'notice';
-  const props = [
-    `file=${escapeProperty(f.path)}`,
-    `line=${f.line}`,
-    `col=${f.column}`,
-    `endLine=${f.endLine}`,
-    ...(f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
-    `title=${escapeProperty(`moltguard ${f.severity}: ${f.ruleId}`)}`,
+  const { level, text, props } = annotationOf(f);
+  const fields: [string, string | number | undefined][] = [
+    ['file', props.file],
+    ['line', props.startLine],
+    ['col', props.startColumn],
+    ['endLine', props.endLine],
+    ['endColumn', props.endColumn],
+    ['title', props.title],
   ];
-  return `::${level} ${props.join(',')}::${escapeData(`${f.message}${f.preview ? ` [${f.preview}]` : ''} Fix: ${f.remediation}`)}`;
+  const list = fields.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+  return `::${level} ${list.join(',')}::${escapeData(text)}`;
 }
 
 function escapeData(s: string): string {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding.js';
 import { ignoreSnippet } from '../hints.js';
-import { code, fenced } from './markdown.js';
+import { code, fenced, text } from './markdown.js';
 
 /**
  * What moltguard's review says, decided without the API: which findings get an inline comment
@@ -66,9 +66,11 @@ export function commentBody(f: Finding, suggest: boolean): string {
     `<!-- moltguard:finding ${f.fingerprint} -->`,
     `**moltguard ${f.severity}** · ${code(f.ruleId)}`,
     '',
-    `${f.message}${f.preview ? ` (${code(f.preview)})` : ''}`,
+    // Messages quote the scanned files (a host, an option value): in a fork's pull request
+    // those are the author's words, so no HTML of theirs reaches the bot's comment.
+    `${text(f.message)}${f.preview ? ` (${code(f.preview)})` : ''}`,
     '',
-    `**Fix:** ${f.remediation}`,
+    `**Fix:** ${text(f.remediation)}`,
   ];
   if (suggest && f.fix) parts.push('', fenced('suggestion', f.fix.replacement));
   else if (f.fix) parts.push('', `Suggested line ${f.fix.line}: ${code(f.fix.replacement.split(/\r?\n/)[0])}`);
@@ -101,5 +103,5 @@ export function reviewBody(totals: { findings: number; blocking: number; failOn:
 
 /** When GitHub refuses the inline comments (a line not in its diff), they go in the body instead. */
 export function inlineFallback(comments: readonly PlannedComment[]): string {
-  return comments.map((c) => `- ${code(`${c.path}:${c.line}`)} ${c.finding.severity} ${code(c.finding.ruleId)}: ${c.finding.message}`).join('\n');
+  return comments.map((c) => `- ${code(`${c.path}:${c.line}`)} ${c.finding.severity} ${code(c.finding.ruleId)}: ${text(c.finding.message)}`).join('\n');
 }
