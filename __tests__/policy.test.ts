@@ -239,7 +239,49 @@ describe('custom rules are safe', () => {
     expect(report.notices).toEqual([
       expect.stringMatching(/custom-rules\.slow-rule\.regex: a quantified group repeats another unbounded quantifier/),
       expect.stringMatching(/custom-rules\.slow-rule: no keywords/),
-      expect.stringMatching(/custom rule slow-rule was disabled for the rest of the scan: its regex took over 250 ms on evil\.txt/),
+      expect.stringMatching(/custom rule slow-rule was disabled for the rest of the scan: a regex of it took over 250 ms on evil\.txt/),
     ]);
+  });
+
+  test('a name = value rule and allow patterns run under the same deadline as the search', async () => {
+    const r = repo();
+    const config = join(r.dir, '..', `${r.dir.split('/').pop()}-slow-assign.yml`);
+    writeFileSync(
+      config,
+      [
+        'custom-rules:',
+        '  - id: slow-assign',
+        '    description: A name = value rule with nested repetition',
+        '    severity: medium',
+        '    keywords: [tok]',
+        '    assignment: { keys: tok }',
+        "    regex: '(x+x+)+y'",
+        '    remediation: Rotate it at whatever issued it.',
+        '    samples:',
+        '      positive: ["tok = xxy"]',
+        '      negative: ["tok = xx"]',
+        '  - id: slow-allow',
+        '    description: A rule whose allow pattern backtracks',
+        '    severity: medium',
+        '    keywords: [zq_]',
+        "    regex: 'zq_[a-z]{40}'",
+        "    allow: { regexes: ['(a+a+)+b'] }",
+        '    remediation: Rotate it at whatever issued it.',
+        '    samples:',
+        `      positive: ["zq_${'c'.repeat(40)}"]`,
+        '      negative: ["zq_short"]',
+      ].join('\n'),
+    );
+    r.write('evil.env', `tok = "${'x'.repeat(40)}"\nval = zq_${'a'.repeat(40)}\n`);
+    const started = Date.now();
+    const { report } = await json('scan', r.dir, '--config', config);
+    expect(Date.now() - started).toBeLessThan(20000);
+    expect(report.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/custom-rules\.slow-allow\.allow\.regexes\.0: a quantified group/),
+        expect.stringMatching(/custom rule slow-assign was disabled for the rest of the scan: a regex of it took over 250 ms on evil\.env/),
+        expect.stringMatching(/custom rule slow-allow was disabled for the rest of the scan: a regex of it took over 250 ms on evil\.env/),
+      ]),
+    );
   });
 });

@@ -11385,6 +11385,7 @@ function fingerprintOf(d2, path, secretHash) {
 }
 function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.column) {
   const secretHash = d2.secret ? hashSecret(d2.secret) : void 0;
+  const secrets = [...secretsOnLine, ...ownSecrets(d2)];
   const finding = {
     ruleId: d2.ruleId,
     category: d2.category,
@@ -11396,20 +11397,29 @@ function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.colu
     endColumn: d2.endColumn,
     // Messages are built by detectors from what they parsed: the same secrets are masked in
     // them as in the snippet, so no wording of a check can carry one out.
-    message: redactLine(d2.message, secretsOnLine),
+    message: redactLine(d2.message, secrets),
     remediation: d2.remediation,
     fingerprint: fingerprintOf(d2, where2.path, secretHash),
     ...secretHash ? { secretHash } : {},
     preview: d2.secret ? redactSecret(d2.secret, d2.knownPrefix) : "",
-    snippet: snippetOf(lineText, d2.line === d2.endLine ? columnInLine : 1, secretsOnLine),
+    snippet: snippetOf(lineText, d2.line === d2.endLine ? columnInLine : 1, secrets),
     confidence: d2.confidence ?? "high",
-    ...d2.related?.length ? { related: d2.related.map((r2) => r2.message ? { ...r2, message: redactLine(r2.message, secretsOnLine) } : r2) } : {},
+    ...d2.related?.length ? { related: d2.related.map((r2) => r2.message ? { ...r2, message: redactLine(r2.message, secrets) } : r2) } : {},
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
     // a masked one could not be committed as is.
-    ...d2.fix && redactLine(d2.fix.replacement, secretsOnLine) === d2.fix.replacement && !(d2.secret && d2.fix.replacement.includes(d2.secret)) ? { fix: d2.fix } : {},
+    ...d2.fix && redactLine(d2.fix.replacement, secrets) === d2.fix.replacement ? { fix: d2.fix } : {},
     ...where2.commit ? { commit: where2.commit, author: where2.author, date: where2.date } : {}
   };
   return Object.freeze(finding);
+}
+function ownSecrets(d2) {
+  const own2 = (d2.mask ?? []).map((secret) => ({ secret }));
+  if (d2.encoded) own2.push({ secret: d2.encoded });
+  if (d2.secret) {
+    own2.push({ secret: d2.secret, knownPrefix: d2.knownPrefix });
+    if (d2.endLine > d2.line) own2.push(...d2.secret.split(/\r?\n/).filter(Boolean).map((secret) => ({ secret })));
+  }
+  return own2;
 }
 function snippetOf(line, column, secrets) {
   const text = line.endsWith("\r") ? line.slice(0, -1) : line;
@@ -15765,11 +15775,10 @@ init_define_MOLTGUARD_RULE_FILES();
 import { createContext, Script } from "node:vm";
 var RegexGuard = class _RegexGuard {
   constructor(re2, perCallMs = 250, totalMs = 5e3) {
-    this.re = re2;
     this.perCallMs = perCallMs;
     this.totalMs = totalMs;
+    this.re = re2.global ? re2 : new RegExp(re2.source, `${re2.flags}g`);
   }
-  re;
   perCallMs;
   totalMs;
   context = createContext({ re: null, text: "", out: null });
@@ -15777,6 +15786,11 @@ var RegexGuard = class _RegexGuard {
   spentMs = 0;
   /** Set when the rule blew its budget; the rule is skipped for the rest of the run. */
   disabledReason;
+  re;
+  /** Whether `text` matches; false once the rule is disabled (so its findings are not dropped silently: see disabledReason). */
+  test(text, where2) {
+    return (this.matchAll(text, where2)?.length ?? 0) > 0;
+  }
   /** All matches in `text`, or undefined when the deadline hit (and the rule is now disabled). */
   matchAll(text, where2) {
     if (this.disabledReason) return void 0;
@@ -16063,7 +16077,10 @@ var SecretEngine = class {
   }
   /** Guarded rules that were switched off during the run, with why: one line each. */
   get warnings() {
-    return this.compiled.filter((c3) => c3.guard?.disabledReason).map((c3) => `custom rule ${c3.rule.id} was disabled for the rest of the scan: its regex ${c3.guard.disabledReason}`);
+    return this.compiled.flatMap((c3) => {
+      const reason = c3.guards.find((g2) => g2.disabledReason)?.disabledReason;
+      return reason ? [`custom rule ${c3.rule.id} was disabled for the rest of the scan: a regex of it ${reason}`] : [];
+    });
   }
   /**
    * Every secret in `text`, including ones written base64- or URL-encoded in configs (found
@@ -16103,8 +16120,9 @@ var SecretEngine = class {
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches = [];
+    const place = { where: where2, literal: where2 === "input" || unquotedIsLiteral(where2), pairs: /* @__PURE__ */ new Map() };
     for (const [rule, windows] of hits) {
-      for (const w2 of windows) collectMatches(rule, text, w2.start, w2.end, matches, where2);
+      for (const w2 of windows) collectMatches(rule, text, w2.start, w2.end, matches, place);
     }
     if (matches.length === 0) return [];
     const lines = new LineIndex(text);
@@ -16159,18 +16177,19 @@ function* execAll(rule, slice2, where2) {
     yield { index: m2.index, groups: m2, named: m2.groups };
   }
 }
-function collectMatches(rule, text, start, end, out, where2) {
+function collectMatches(rule, text, start, end, out, place) {
   const slice2 = text.slice(start, end);
   if (rule.assignment) {
-    collectAssignments(rule, rule.assignment, slice2, start, out, where2);
+    collectAssignments(rule, rule.assignment, slice2, start, out, place);
     return;
   }
+  const { where: where2 } = place;
   for (const m2 of execAll(rule, slice2, where2)) {
     const whole = m2.groups[0] ?? "";
     if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
     const secret = (group === void 0 ? m2.groups[1] ?? whole : typeof group === "number" ? m2.groups[group] : m2.named?.[group]) ?? "";
-    if (secret && accepts(rule, secret)) {
+    if (secret && accepts(rule, secret, where2)) {
       const offsetInMatch = whole.indexOf(secret);
       out.push({
         rule,
@@ -16182,24 +16201,28 @@ function collectMatches(rule, text, start, end, out, where2) {
     }
   }
 }
-function collectAssignments(rule, spec, slice2, start, out, where2) {
+function collectAssignments(rule, spec, slice2, start, out, place) {
+  const { where: where2 } = place;
   let lineStart = 0;
   for (const line of slice2.split("\n")) {
-    for (const a of findAssignments(line, where2 === "input" || unquotedIsLiteral(where2))) {
-      if (spec.keys.test(normalizeKey(a.key)) && spec.value.test(a.value) && accepts(rule, a.value)) {
-        const at2 = start + lineStart + a.valueStart;
+    const lineAt = start + lineStart;
+    let cached3 = place.pairs.get(lineAt);
+    if (cached3?.length !== line.length) place.pairs.set(lineAt, cached3 = { length: line.length, found: findAssignments(line, place.literal) });
+    for (const a of cached3.found) {
+      if (spec.keys(normalizeKey(a.key), where2) && spec.value(a.value, where2) && accepts(rule, a.value, where2)) {
+        const at2 = lineAt + a.valueStart;
         out.push({ rule, start: at2, end: at2 + a.value.length, secret: a.value, secretStart: at2 });
       }
     }
     lineStart += line.length + 1;
   }
 }
-function accepts(rule, secret) {
+function accepts(rule, secret, where2) {
   if (rule.rule.entropy !== void 0 && shannonEntropy(secret) < rule.rule.entropy) return false;
   if (isPlaceholder(secret)) return false;
   const lower = secret.toLowerCase();
   if (rule.stopwords.some((w2) => lower.includes(w2))) return false;
-  if (rule.allowRes.some((re2) => re2.test(secret))) return false;
+  if (rule.allow.some((test) => test(secret, where2))) return false;
   return !rule.validate || rule.validate(secret);
 }
 function resolveOverlaps(matches) {
@@ -16237,19 +16260,31 @@ function toDetection(m2, lines) {
     message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.`,
     remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
     secret: m2.secret,
-    knownPrefix: prefixOf(m2.rule, m2.secret),
+    // A generic rule's keywords are words of the setting's name, not a format's prefix: a
+    // password that happens to start with "passwd" must not be shown that far.
+    knownPrefix: m2.rule.assignment ? "" : prefixOf(m2.rule, m2.secret),
     ...rule.priority < 0 ? { generic: true } : {}
   };
 }
 function compile(rule, guarded) {
   const re2 = new RegExp(rule.regex, rule.ignoreCase ? "gi" : "g");
+  const guards = [];
+  const tester = (test) => {
+    if (!guarded) return (text) => test.test(text);
+    const guard2 = new RegexGuard(test);
+    guards.push(guard2);
+    return (text, where2) => guard2.test(text, where2);
+  };
+  const guard = guarded ? new RegexGuard(re2) : void 0;
+  if (guard) guards.push(guard);
   return {
     rule,
     re: re2,
-    ...guarded ? { guard: new RegexGuard(re2) } : {},
-    ...rule.assignment ? { assignment: { keys: new RegExp(rule.assignment.keys, "i"), value: new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? "i" : "") } } : {},
+    guard,
+    guards,
+    ...rule.assignment ? { assignment: { keys: tester(new RegExp(rule.assignment.keys, "i")), value: tester(new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? "i" : "")) } } : {},
     stopwords: rule.allow.stopwords.map((w2) => w2.toLowerCase()),
-    allowRes: rule.allow.regexes.map((r2) => new RegExp(r2)),
+    allow: rule.allow.regexes.map((r2) => tester(new RegExp(r2))),
     validate: rule.validate ? VALIDATORS[rule.validate] : void 0,
     prefixes: [...rule.keywords].sort((a, b3) => b3.length - a.length)
   };
@@ -36383,8 +36418,15 @@ init_define_MOLTGUARD_RULE_FILES();
 function customRuleNotices(rules, configFile) {
   const notices = [];
   for (const rule of rules) {
-    const risk = backtrackingRisk(rule.regex);
-    if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.regex: ${risk}; it runs under a time budget and is disabled if it exceeds it`);
+    const patterns = [
+      ["regex", rule.regex],
+      ...rule.assignment ? [["assignment.keys", rule.assignment.keys]] : [],
+      ...rule.allow.regexes.map((r2, i) => [`allow.regexes.${i}`, r2])
+    ];
+    for (const [field, source] of patterns) {
+      const risk = backtrackingRisk(source);
+      if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.${field}: ${risk}; it runs under a time budget and the rule is disabled if it exceeds it`);
+    }
     if (rule.keywords.length === 0) notices.push(`${configFile}: custom-rules.${rule.id}: no keywords, so its regex runs on every file; add a literal keyword for speed`);
   }
   return notices;
@@ -36455,7 +36497,8 @@ function pathContext(path) {
   return {};
 }
 function lowerSeverity(s) {
-  return SEVERITIES[Math.min(SEVERITIES.length - 2, SEVERITIES.indexOf(s) + 1)];
+  const at2 = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.max(at2, Math.min(SEVERITIES.length - 2, at2 + 1))];
 }
 function inContext(d2, path) {
   if (d2.category !== "secret") return d2;
@@ -36467,7 +36510,7 @@ function inContext(d2, path) {
     ...d2,
     severity,
     confidence: "low",
-    message: `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
+    message: severity === d2.severity ? `${d2.message} Lower confidence: found ${ctx.lower}.` : `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
   };
 }
 function contextKey(path) {
@@ -36527,12 +36570,7 @@ function detectUnit(unit, detectors, ctx) {
     if (!real) continue;
     const marker = suppressingMarker(lines, d2);
     const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-    const finding = makeFinding(real, where2, lines.lineText(d2.line), [
-      ...secretsByLine.get(d2.line) ?? [],
-      ...masks,
-      // A multi-line secret's first line holds only part of it: mask each of its lines too.
-      ...d2.secret && d2.endLine > d2.line ? d2.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []
-    ], d2.column);
+    const finding = makeFinding(real, where2, lines.lineText(d2.line), [...secretsByLine.get(d2.line) ?? [], ...masks], d2.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ""}` });
     else out.push(finding);
   }

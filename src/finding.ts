@@ -109,8 +109,9 @@ function fingerprintOf(d: Detection, path: string, secretHash: string | undefine
 
 /**
  * Builds the immutable Finding. `lineText` is the raw line the detection sits on and
- * `secretsOnLine` every secret any detector found on that line, so the snippet can never
- * show one finding's secret beside another's.
+ * `secretsOnLine` every other secret any detector found on that line, so the snippet can never
+ * show one finding's secret beside another's. The finding's own secret (and its encoded form,
+ * its lines, and the values its check asked to hide) is always masked, whatever the caller passes.
  */
 export function makeFinding(
   d: Detection,
@@ -121,6 +122,7 @@ export function makeFinding(
   columnInLine = d.column,
 ): Finding {
   const secretHash = d.secret ? hashSecret(d.secret) : undefined;
+  const secrets = [...secretsOnLine, ...ownSecrets(d)];
   const finding: Finding = {
     ruleId: d.ruleId,
     category: d.category,
@@ -132,20 +134,31 @@ export function makeFinding(
     endColumn: d.endColumn,
     // Messages are built by detectors from what they parsed: the same secrets are masked in
     // them as in the snippet, so no wording of a check can carry one out.
-    message: redactLine(d.message, secretsOnLine),
+    message: redactLine(d.message, secrets),
     remediation: d.remediation,
     fingerprint: fingerprintOf(d, where.path, secretHash),
     ...(secretHash ? { secretHash } : {}),
     preview: d.secret ? redactSecret(d.secret, d.knownPrefix) : '',
-    snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, secretsOnLine),
+    snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, secrets),
     confidence: d.confidence ?? 'high',
-    ...(d.related?.length ? { related: d.related.map((r) => (r.message ? { ...r, message: redactLine(r.message, secretsOnLine) } : r)) } : {}),
+    ...(d.related?.length ? { related: d.related.map((r) => (r.message ? { ...r, message: redactLine(r.message, secrets) } : r)) } : {}),
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
     // a masked one could not be committed as is.
-    ...(d.fix && redactLine(d.fix.replacement, secretsOnLine) === d.fix.replacement && !(d.secret && d.fix.replacement.includes(d.secret)) ? { fix: d.fix } : {}),
+    ...(d.fix && redactLine(d.fix.replacement, secrets) === d.fix.replacement ? { fix: d.fix } : {}),
     ...(where.commit ? { commit: where.commit, author: where.author, date: where.date } : {}),
   };
   return Object.freeze(finding);
+}
+
+function ownSecrets(d: Detection): KnownSecret[] {
+  const own: KnownSecret[] = (d.mask ?? []).map((secret) => ({ secret }));
+  if (d.encoded) own.push({ secret: d.encoded });
+  if (d.secret) {
+    own.push({ secret: d.secret, knownPrefix: d.knownPrefix });
+    // A multi-line secret's first line holds only part of it: each of its lines is masked too.
+    if (d.endLine > d.line) own.push(...d.secret.split(/\r?\n/).filter(Boolean).map((secret) => ({ secret })));
+  }
+  return own;
 }
 
 /**

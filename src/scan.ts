@@ -89,12 +89,7 @@ export function detectUnit(
     if (!real) continue;
     const marker = suppressingMarker(lines, d);
     const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-    const finding = makeFinding(real, where, lines.lineText(d.line), [
-        ...(secretsByLine.get(d.line) ?? []),
-        ...masks,
-        // A multi-line secret's first line holds only part of it: mask each of its lines too.
-        ...(d.secret && d.endLine > d.line ? d.secret.split(/\r?\n/).map((s) => ({ secret: s })) : []),
-      ], d.column);
+    const finding = makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks], d.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
     else out.push(finding);
   }

@@ -89,6 +89,16 @@ describe('context', () => {
     expect(inContext(provider, 'package-lock.json')).toMatchObject({ severity: 'high', confidence: 'low' });
   });
 
+  test('lowering stops at low and never raises an info finding', () => {
+    const low = inContext({ ...provider, severity: 'low' }, 'tests/k.env')!;
+    expect(low.severity).toBe('low');
+    expect(low.message).toMatch(/Lower confidence: found in a test fixture path\.$/);
+    const info = inContext({ ...provider, severity: 'info' }, 'tests/k.env')!;
+    expect(info.severity).toBe('info');
+    expect(info.message).not.toMatch(/instead of/);
+    expect(inContext({ ...provider, severity: 'medium' }, 'tests/k.env')!.severity).toBe('low');
+  });
+
   test('fixtures, docs and examples lower severity one step and say why', () => {
     const d = inContext(provider, 'tests/fixtures/agent.env')!;
     expect(d.severity).toBe('high');
@@ -148,9 +158,23 @@ describe('encoded secrets', () => {
     const text = `kind: Secret\ndata:\n  token: ${b64}\n`;
     const d = engine.scan(text, 's.yaml')[0];
     expect(d.encoded).toBe(b64);
-    const f = makeFinding(d, { path: 's.yaml' }, `  token: ${b64}`, [{ secret: d.secret! }, { secret: d.encoded! }]);
+    // Nothing passed in: a finding masks its own secret and encoded form by itself.
+    const f = makeFinding(d, { path: 's.yaml' }, `  token: ${b64}`, []);
     expect(JSON.stringify(f)).not.toContain(b64);
     expect(JSON.stringify(f)).not.toContain(key);
+  });
+
+  test("a generic rule's keyword is a name, not a prefix: a password starting with it is not shown that far", () => {
+    for (const [line, value] of [
+      ['DB_PASSWORD=passwd7Rk2q9', 'passwd7Rk2q9'],
+      ['API_TOKEN=token9fK2xQ7mZ4vB8nW1', 'token9fK2xQ7mZ4vB8nW1'],
+    ]) {
+      const d = engine.scan(line, 'app.env')[0];
+      expect(d?.secret).toBe(value);
+      const f = makeFinding(d, { path: 'app.env' }, line, []);
+      expect(f.preview).toBe(redactSecret(value));
+      expect(`${f.preview} ${f.snippet}`).not.toContain(value.slice(0, 6));
+    }
   });
 });
 

@@ -9,8 +9,15 @@ import { backtrackingRisk } from '../secrets/guard.js';
 export function customRuleNotices(rules: readonly SecretRule[], configFile: string): string[] {
   const notices: string[] = [];
   for (const rule of rules) {
-    const risk = backtrackingRisk(rule.regex);
-    if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.regex: ${risk}; it runs under a time budget and is disabled if it exceeds it`);
+    const patterns: [string, string][] = [
+      ['regex', rule.regex],
+      ...(rule.assignment ? [['assignment.keys', rule.assignment.keys] as [string, string]] : []),
+      ...rule.allow.regexes.map((r, i): [string, string] => [`allow.regexes.${i}`, r]),
+    ];
+    for (const [field, source] of patterns) {
+      const risk = backtrackingRisk(source);
+      if (risk) notices.push(`${configFile}: custom-rules.${rule.id}.${field}: ${risk}; it runs under a time budget and the rule is disabled if it exceeds it`);
+    }
     if (rule.keywords.length === 0) notices.push(`${configFile}: custom-rules.${rule.id}: no keywords, so its regex runs on every file; add a literal keyword for speed`);
   }
   return notices;

@@ -33,8 +33,10 @@ export function pathContext(path: string): PathContext {
   return {};
 }
 
+/** One step down, but not below low (info would hide it from most gates), and never up. */
 function lowerSeverity(s: Severity): Severity {
-  return SEVERITIES[Math.min(SEVERITIES.length - 2, SEVERITIES.indexOf(s) + 1)];
+  const at = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.max(at, Math.min(SEVERITIES.length - 2, at + 1))];
 }
 
 /**
@@ -52,7 +54,10 @@ export function inContext(d: Detection, path: string): Detection | undefined {
     ...d,
     severity,
     confidence: 'low',
-    message: `${d.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
+    message:
+      severity === d.severity
+        ? `${d.message} Lower confidence: found ${ctx.lower}.`
+        : `${d.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
   };
 }
 

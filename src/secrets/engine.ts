@@ -5,7 +5,7 @@ import type { SecretRule } from './rules.js';
 import { VALIDATORS } from './validators.js';
 import { LineIndex } from '../text.js';
 import { RegexGuard } from './guard.js';
-import { findAssignments, normalizeKey, unquotedIsLiteral } from './assignment.js';
+import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
 import { encodedSegments } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
 
@@ -19,23 +19,36 @@ const COMMON_REMEDIATION =
   "check the provider's audit log for use of it, and load the new value from the server's env file " +
   '(chmod 600, owned by the service user, never committed).';
 
+/** A regex test; for a custom rule it runs under the rule's deadline. */
+type Test = (text: string, where: string) => boolean;
+
 interface CompiledRule {
   rule: SecretRule;
   re: RegExp;
   stopwords: string[];
-  allowRes: RegExp[];
+  allow: Test[];
   validate?: (secret: string) => boolean;
   /** Keywords in the case they are written, longest first, to find the secret's known prefix. */
   prefixes: string[];
-  /** Custom (user-written) rules run under a deadline. */
+  /** Custom (user-written) rules run under a deadline: the search guard, then every guard of the rule. */
   guard?: RegexGuard;
-  /** Generic rules read name = value pairs: the name must match `keys`, the value `re` whole. */
-  assignment?: { keys: RegExp; value: RegExp };
+  guards: RegexGuard[];
+  /** Generic rules read name = value pairs: the name must match `keys`, the value the regex whole. */
+  assignment?: { keys: Test; value: Test };
 }
 
 export interface EngineOptions {
   /** Ids of rules to run under a time budget (the user's custom rules). */
   guarded?: ReadonlySet<string>;
+}
+
+/** One text being scanned: its path, and what its lines hold as name = value pairs. */
+interface Place {
+  where: string;
+  /** Whether an unquoted value is a literal here (a config file) or an expression (code). */
+  literal: boolean;
+  /** Pairs per line segment, by its offset: generic rules sharing keywords read a line once. */
+  pairs: Map<number, { length: number; found: Assignment[] }>;
 }
 
 interface Match {
@@ -70,9 +83,10 @@ export class SecretEngine {
 
   /** Guarded rules that were switched off during the run, with why: one line each. */
   get warnings(): string[] {
-    return this.compiled
-      .filter((c) => c.guard?.disabledReason)
-      .map((c) => `custom rule ${c.rule.id} was disabled for the rest of the scan: its regex ${c.guard!.disabledReason}`);
+    return this.compiled.flatMap((c) => {
+      const reason = c.guards.find((g) => g.disabledReason)?.disabledReason;
+      return reason ? [`custom rule ${c.rule.id} was disabled for the rest of the scan: a regex of it ${reason}`] : [];
+    });
   }
 
   /**
@@ -116,8 +130,9 @@ export class SecretEngine {
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
+    const place: Place = { where, literal: where === 'input' || unquotedIsLiteral(where), pairs: new Map() };
     for (const [rule, windows] of hits) {
-      for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, where);
+      for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, place);
     }
     if (matches.length === 0) return [];
     const lines = new LineIndex(text);
@@ -187,18 +202,19 @@ function* execAll(rule: CompiledRule, slice: string, where: string): Generator<R
   }
 }
 
-function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], where: string): void {
+function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], place: Place): void {
   const slice = text.slice(start, end);
   if (rule.assignment) {
-    collectAssignments(rule, rule.assignment, slice, start, out, where);
+    collectAssignments(rule, rule.assignment, slice, start, out, place);
     return;
   }
+  const { where } = place;
   for (const m of execAll(rule, slice, where)) {
     const whole = m.groups[0] ?? '';
     if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
     const secret = (group === undefined ? (m.groups[1] ?? whole) : typeof group === 'number' ? m.groups[group] : m.named?.[group]) ?? '';
-    if (secret && accepts(rule, secret)) {
+    if (secret && accepts(rule, secret, where)) {
       const offsetInMatch = whole.indexOf(secret);
       out.push({
         rule,
@@ -213,18 +229,22 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
 
 function collectAssignments(
   rule: CompiledRule,
-  spec: { keys: RegExp; value: RegExp },
+  spec: { keys: Test; value: Test },
   slice: string,
   start: number,
   out: Match[],
-  where: string,
+  place: Place,
 ): void {
+  const { where } = place;
   // A window may hold several lines (multiline rules); pairs never span lines.
   let lineStart = 0;
   for (const line of slice.split('\n')) {
-    for (const a of findAssignments(line, where === 'input' || unquotedIsLiteral(where))) {
-      if (spec.keys.test(normalizeKey(a.key)) && spec.value.test(a.value) && accepts(rule, a.value)) {
-        const at = start + lineStart + a.valueStart;
+    const lineAt = start + lineStart;
+    let cached = place.pairs.get(lineAt);
+    if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
+    for (const a of cached.found) {
+      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && accepts(rule, a.value, where)) {
+        const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });
       }
     }
@@ -232,12 +252,12 @@ function collectAssignments(
   }
 }
 
-function accepts(rule: CompiledRule, secret: string): boolean {
+function accepts(rule: CompiledRule, secret: string, where: string): boolean {
   if (rule.rule.entropy !== undefined && shannonEntropy(secret) < rule.rule.entropy) return false;
   if (isPlaceholder(secret)) return false;
   const lower = secret.toLowerCase();
   if (rule.stopwords.some((w) => lower.includes(w))) return false;
-  if (rule.allowRes.some((re) => re.test(secret))) return false;
+  if (rule.allow.some((test) => test(secret, where))) return false;
   return !rule.validate || rule.validate(secret);
 }
 
@@ -283,22 +303,36 @@ function toDetection(m: Match, lines: LineIndex): Detection {
     message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.`,
     remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
     secret: m.secret,
-    knownPrefix: prefixOf(m.rule, m.secret),
+    // A generic rule's keywords are words of the setting's name, not a format's prefix: a
+    // password that happens to start with "passwd" must not be shown that far.
+    knownPrefix: m.rule.assignment ? '' : prefixOf(m.rule, m.secret),
     ...(rule.priority < 0 ? { generic: true } : {}),
   };
 }
 
 function compile(rule: SecretRule, guarded: boolean): CompiledRule {
   const re = new RegExp(rule.regex, rule.ignoreCase ? 'gi' : 'g');
+  const guards: RegexGuard[] = [];
+  // Every regex of a custom rule runs under a deadline, not just the search: a name, value or
+  // allow pattern can backtrack as badly.
+  const tester = (test: RegExp): Test => {
+    if (!guarded) return (text) => test.test(text);
+    const guard = new RegexGuard(test);
+    guards.push(guard);
+    return (text, where) => guard.test(text, where);
+  };
+  const guard = guarded ? new RegexGuard(re) : undefined;
+  if (guard) guards.push(guard);
   return {
     rule,
     re,
-    ...(guarded ? { guard: new RegexGuard(re) } : {}),
+    guard,
+    guards,
     ...(rule.assignment
-      ? { assignment: { keys: new RegExp(rule.assignment.keys, 'i'), value: new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? 'i' : '') } }
+      ? { assignment: { keys: tester(new RegExp(rule.assignment.keys, 'i')), value: tester(new RegExp(`^(?:${rule.regex})$`, rule.ignoreCase ? 'i' : '')) } }
       : {}),
     stopwords: rule.allow.stopwords.map((w) => w.toLowerCase()),
-    allowRes: rule.allow.regexes.map((r) => new RegExp(r)),
+    allow: rule.allow.regexes.map((r) => tester(new RegExp(r))),
     validate: rule.validate ? VALIDATORS[rule.validate] : undefined,
     prefixes: [...rule.keywords].sort((a, b) => b.length - a.length),
   };

@@ -13,11 +13,21 @@ export class RegexGuard {
   /** Set when the rule blew its budget; the rule is skipped for the rest of the run. */
   disabledReason: string | undefined;
 
+  private readonly re: RegExp;
+
   constructor(
-    private readonly re: RegExp,
+    re: RegExp,
     private readonly perCallMs = 250,
     private readonly totalMs = 5000,
-  ) {}
+  ) {
+    // The search loop needs a global regex; a test-only one (a name or value pattern) gets the flag here.
+    this.re = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+  }
+
+  /** Whether `text` matches; false once the rule is disabled (so its findings are not dropped silently: see disabledReason). */
+  test(text: string, where: string): boolean {
+    return (this.matchAll(text, where)?.length ?? 0) > 0;
+  }
 
   /** All matches in `text`, or undefined when the deadline hit (and the rule is now disabled). */
   matchAll(text: string, where: string): { index: number; groups: (string | undefined)[]; named?: Record<string, string> }[] | undefined {
