@@ -11360,11 +11360,17 @@ function redactSecret(secret, knownPrefix = "") {
 }
 function redactLine(text, secrets) {
   let out = text;
-  for (const { secret, knownPrefix } of [...secrets].sort((a, b3) => b3.secret.length - a.secret.length)) {
-    if (secret.length === 0 || !out.includes(secret)) continue;
-    out = out.split(secret).join(redactSecret(secret, knownPrefix));
+  const forms = secrets.flatMap(({ secret, knownPrefix }) => writtenForms(secret).map((form) => ({ form, preview: redactSecret(secret, knownPrefix) })));
+  for (const { form, preview } of forms.sort((a, b3) => b3.form.length - a.form.length)) {
+    if (form.length === 0 || !out.includes(form)) continue;
+    out = out.split(form).join(preview);
   }
   return out;
+}
+function writtenForms(secret) {
+  if (!/["'\\\n\r\t]/.test(secret)) return [secret];
+  const escaped = secret.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return [.../* @__PURE__ */ new Set([secret, escaped, secret.replace(/'/g, "''"), secret.replace(/'/g, "'\\''")])];
 }
 
 // src/finding.ts
@@ -11458,7 +11464,8 @@ function configRule(spec) {
         remediation: opts.remediation ?? spec.fix,
         fingerprintKey: opts.key,
         ...opts.related?.length ? { related: opts.related } : {},
-        ...opts.fix ? { fix: opts.fix } : {}
+        ...opts.fix ? { fix: opts.fix } : {},
+        ...opts.mask?.length ? { mask: opts.mask } : {}
       };
     }
   };
@@ -11813,6 +11820,9 @@ function isLiteralSecret(name, value) {
   return v2.length >= 12 && !/^[a-z]+(?:[_-][a-z]+)*$/.test(v2);
 }
 function urlPassword(value) {
+  return urlPasswordForms(value)?.decoded;
+}
+function urlPasswordForms(value) {
   const m2 = /^[a-z][a-z0-9+.-]*:\/\/(\S*)$/i.exec(value);
   if (!m2) return void 0;
   const beforeQuery = m2[1].split("?")[0];
@@ -11823,9 +11833,9 @@ function urlPassword(value) {
   if (colon < 0) return void 0;
   const raw = userinfo.slice(colon + 1);
   try {
-    return decodeURIComponent(raw);
+    return { raw, decoded: decodeURIComponent(raw) };
   } catch {
-    return raw;
+    return { raw, decoded: raw };
   }
 }
 function aboutSecret(d2, secret) {
@@ -12073,10 +12083,12 @@ function splitEnvironment(value) {
     while (i < value.length && !/\s/.test(value[i])) {
       const c3 = value[i];
       if (c3 === '"' || c3 === "'") {
-        const close = value.indexOf(c3, i + 1);
-        const end = close < 0 ? value.length : close;
-        word += c3 === '"' ? value.slice(i + 1, end).replace(/\\(.)/g, "$1") : value.slice(i + 1, end);
-        i = end + 1;
+        let j3 = i + 1;
+        for (; j3 < value.length && value[j3] !== c3; j3++) {
+          if (c3 === '"' && value[j3] === "\\" && j3 + 1 < value.length) word += value[++j3];
+          else word += value[j3];
+        }
+        i = j3 + 1;
         continue;
       }
       if (c3 === "\\" && i + 1 < value.length) {
@@ -12690,16 +12702,17 @@ function checkUrl(url2, offset, lines) {
   const named = url2.hosts.map((h3) => h3.host || "the default Unix socket").join(", ");
   const remote = classes.filter((c3) => c3.cls !== "local");
   const shown = `${url2.scheme}:// URL to ${named}`;
-  const password = urlPassword(url2.text);
-  const fixable = password === void 0 || isStandIn(password);
-  const lineFix = (at2, length, replacement) => fixable ? { fix: replaceInLine(lines, at2, length, replacement) } : {};
+  const password = urlPasswordForms(url2.text);
+  const mask = password && !isStandIn(password.decoded) ? { mask: [password.raw, password.decoded] } : {};
+  const lineFix = (at2, length, replacement) => ({ ...mask, fix: replaceInLine(lines, at2, length, replacement) });
   const publicHosts = classes.filter((c3) => c3.cls === "public");
   if (publicHosts.length) {
     const first = publicHosts[0].host;
     out.push(
       publicHost.at(where2(first.offset, first.length), {
         message: `The ${url2.scheme}:// URL connects to ${publicHosts.map((c3) => c3.host.host).join(", ")}, a public ${publicHosts.length > 1 ? "host each" : "host"}, not a private-network address.`,
-        key: `public ${url2.kind} ${publicHosts.map((c3) => c3.host.host).join(",")}`
+        key: `public ${url2.kind} ${publicHosts.map((c3) => c3.host.host).join(",")}`,
+        ...mask
       })
     );
   }
@@ -36519,11 +36532,10 @@ function contextKey(path) {
 }
 
 // src/scan.ts
-async function runScan(source, detectors) {
+async function runScan(source, detectors, ctx = contextOf(source)) {
   const started = Date.now();
   const findings = [];
   const suppressed = [];
-  const ctx = { read: (p2) => source.read(p2), paths: () => source.paths() };
   for await (const unit of source.units()) {
     const result2 = detectUnit(unit, detectors, ctx);
     suppressed.push(...result2.suppressed);
@@ -36537,6 +36549,9 @@ async function runScan(source, detectors) {
     scanned: source.describe(),
     range: source.range
   };
+}
+function contextOf(source) {
+  return { read: (p2) => source.read(p2), paths: () => source.paths() };
 }
 function detectUnit(unit, detectors, ctx) {
   const detections = [];
@@ -41544,9 +41559,10 @@ function isScanWorker() {
 function serveScanBatches() {
   const init = workerData;
   const engine = new SecretEngine(init.rules, { guarded: new Set(init.guarded) });
+  const ctx = contextOf(fileSource(init.root, [], init.maxFileSize, init.allPaths));
   parentPort.on("message", (paths) => {
     const source = fileSource(init.root, paths, init.maxFileSize, init.allPaths);
-    runScan(source, { secrets: engine, configs: CONFIG_CHECKS }).then(
+    runScan(source, { secrets: engine, configs: CONFIG_CHECKS }, ctx).then(
       ({ findings, suppressed, stats }) => {
         const out = { result: { findings, suppressed, stats }, warnings: engine.warnings };
         parentPort.postMessage(out);

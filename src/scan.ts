@@ -32,11 +32,10 @@ export interface Detectors {
  * The pipeline: every unit of the source through every detector, findings made (redacted and
  * fingerprinted) per unit. Pure apart from the source's own I/O: no env, no exit, no printing.
  */
-export async function runScan(source: Source, detectors: Detectors): Promise<ScanResult> {
+export async function runScan(source: Source, detectors: Detectors, ctx: ConfigContext = contextOf(source)): Promise<ScanResult> {
   const started = Date.now();
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
-  const ctx: ConfigContext = { read: (p) => source.read(p), paths: () => source.paths() };
   for await (const unit of source.units()) {
     const result = detectUnit(unit, detectors, ctx);
     suppressed.push(...result.suppressed);
@@ -50,6 +49,14 @@ export async function runScan(source: Source, detectors: Detectors): Promise<Sca
     scanned: source.describe(),
     range: source.range,
   };
+}
+
+/**
+ * What config checks may see of the rest of the scan. Checks cache per-scan indexes on this
+ * object (every key file, every unit's env files), so a scan split in batches passes one.
+ */
+export function contextOf(source: Source): ConfigContext {
+  return { read: (p) => source.read(p), paths: () => source.paths() };
 }
 
 export function detectUnit(

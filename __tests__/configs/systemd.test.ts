@@ -94,6 +94,13 @@ describe('Environment= splitting', () => {
       ['C', '3', 20],
     ]);
   });
+
+  test('a backslash escapes a quote inside double quotes, as systemd reads it', () => {
+    expect(splitEnvironment('"P=ab\\"cd" Q=\'x\\y\'').map((a) => [a.name, a.value])).toEqual([
+      ['P', 'ab"cd'],
+      ['Q', 'x\\y'],
+    ]);
+  });
 });
 
 describe('hardening estimate', () => {

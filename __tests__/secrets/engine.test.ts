@@ -179,6 +179,15 @@ describe('encoded secrets', () => {
 });
 
 describe('redaction', () => {
+  test('a value is masked in whichever quoting the file wrote it', () => {
+    const secret = 'ab"c\'d9xQzP';
+    for (const line of ['K="ab\\"c\'d9xQzP"', "K: 'ab\"c''d9xQzP'", "K='ab\"c'\\''d9xQzP'", 'K=ab"c\'d9xQzP']) {
+      expect(redactLine(line, [{ secret }])).not.toContain('9xQzP');
+    }
+    const key = 'line one\nline two';
+    expect(redactLine('{"key": "line one\\nline two"}', [{ secret: key }])).not.toContain('line two');
+  });
+
   test('a preview keeps the known prefix and at most 4 characters', () => {
     expect(redactSecret('mbd_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'mbd_live_')).toBe('mbd_live_ABCD********');
     expect(redactSecret('hunter22')).toBe('hu******');

@@ -43,6 +43,8 @@ export interface ReportOptions {
   related?: Location[];
   fix?: Fix;
   remediation?: string;
+  /** Values to hide in every output of this finding (a password the line holds). */
+  mask?: string[];
 }
 
 export interface ConfigRule extends ConfigRuleSpec {
@@ -66,6 +68,7 @@ export function configRule(spec: ConfigRuleSpec): ConfigRule {
         fingerprintKey: opts.key,
         ...(opts.related?.length ? { related: opts.related } : {}),
         ...(opts.fix ? { fix: opts.fix } : {}),
+        ...(opts.mask?.length ? { mask: opts.mask } : {}),
       };
     },
   };

@@ -49,6 +49,11 @@ export function isLiteralSecret(name: string, value: string): boolean {
 
 /** The password inside `scheme://user:password@host`, decoded; undefined when there is none. */
 export function urlPassword(value: string): string | undefined {
+  return urlPasswordForms(value)?.decoded;
+}
+
+/** The password as written in the URL (percent-encoded or not) and decoded. */
+export function urlPasswordForms(value: string): { raw: string; decoded: string } | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(\S*)$/i.exec(value);
   if (!m) return undefined;
   // A host never holds '@' but a password may (unencoded): the userinfo ends at the last '@'
@@ -61,9 +66,9 @@ export function urlPassword(value: string): string | undefined {
   if (colon < 0) return undefined;
   const raw = userinfo.slice(colon + 1);
   try {
-    return decodeURIComponent(raw);
+    return { raw, decoded: decodeURIComponent(raw) };
   } catch {
-    return raw;
+    return { raw, decoded: raw };
   }
 }
 

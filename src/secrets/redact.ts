@@ -18,10 +18,23 @@ export interface KnownSecret {
 
 export function redactLine(text: string, secrets: readonly KnownSecret[]): string {
   let out = text;
+  const forms = secrets.flatMap(({ secret, knownPrefix }) => writtenForms(secret).map((form) => ({ form, preview: redactSecret(secret, knownPrefix) })));
   // Longest first, so a secret that contains another is masked whole.
-  for (const { secret, knownPrefix } of [...secrets].sort((a, b) => b.secret.length - a.secret.length)) {
-    if (secret.length === 0 || !out.includes(secret)) continue;
-    out = out.split(secret).join(redactSecret(secret, knownPrefix));
+  for (const { form, preview } of forms.sort((a, b) => b.form.length - a.form.length)) {
+    if (form.length === 0 || !out.includes(form)) continue;
+    out = out.split(form).join(preview);
   }
   return out;
+}
+
+/**
+ * A secret as a file can write it: detectors report the value a program reads, but a value
+ * holding a quote, backslash or newline stands in the line escaped (JSON, dotenv, systemd and
+ * YAML double quotes), with its quotes doubled (YAML single quotes) or shell-quoted. Each form
+ * is masked, so no quoting style lets the raw value through.
+ */
+function writtenForms(secret: string): string[] {
+  if (!/["'\\\n\r\t]/.test(secret)) return [secret];
+  const escaped = secret.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  return [...new Set([secret, escaped, secret.replace(/'/g, "''"), secret.replace(/'/g, "'\\''")])];
 }

@@ -1,7 +1,7 @@
 import type { Detection, Fix } from '../../finding.js';
 import { LineIndex } from '../../text.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
-import { isStandIn, urlPassword } from '../secret-values.js';
+import { isStandIn, urlPasswordForms } from '../secret-values.js';
 import { classifyHost } from './hosts.js';
 import { findDbUrls, param, type DbUrl } from './parse.js';
 
@@ -70,11 +70,13 @@ function checkUrl(url: DbUrl, offset: number, lines: LineIndex): Detection[] {
   const named = url.hosts.map((h) => h.host || 'the default Unix socket').join(', ');
   const remote = classes.filter((c) => c.cls !== 'local');
   const shown = `${url.scheme}:// URL to ${named}`;
-  // A suggested line would repeat a real password into reports and review comments: only
-  // offer one when the URL holds none.
-  const password = urlPassword(url.text);
-  const fixable = password === undefined || isStandIn(password);
-  const lineFix = (at: number, length: number, replacement: string) => (fixable ? { fix: replaceInLine(lines, at, length, replacement) } : {});
+  // A real password in the URL is masked in every finding about it (snippet, message), and a
+  // suggested line that would repeat it is dropped by makeFinding. The secret rules may not
+  // report it themselves (a weak or user-like password is below their bar), so this check
+  // cannot count on their masking.
+  const password = urlPasswordForms(url.text);
+  const mask = password && !isStandIn(password.decoded) ? { mask: [password.raw, password.decoded] } : {};
+  const lineFix = (at: number, length: number, replacement: string) => ({ ...mask, fix: replaceInLine(lines, at, length, replacement) });
 
   const publicHosts = classes.filter((c) => c.cls === 'public');
   if (publicHosts.length) {
@@ -83,6 +85,7 @@ function checkUrl(url: DbUrl, offset: number, lines: LineIndex): Detection[] {
       publicHost.at(where(first.offset, first.length), {
         message: `The ${url.scheme}:// URL connects to ${publicHosts.map((c) => c.host.host).join(', ')}, a public ${publicHosts.length > 1 ? 'host each' : 'host'}, not a private-network address.`,
         key: `public ${url.kind} ${publicHosts.map((c) => c.host.host).join(',')}`,
+        ...mask,
       }),
     );
   }

@@ -22,10 +22,13 @@ export function splitEnvironment(value: string): Assignment[] {
     while (i < value.length && !/\s/.test(value[i])) {
       const c = value[i];
       if (c === '"' || c === "'") {
-        const close = value.indexOf(c, i + 1);
-        const end = close < 0 ? value.length : close;
-        word += c === '"' ? value.slice(i + 1, end).replace(/\\(.)/g, '$1') : value.slice(i + 1, end);
-        i = end + 1;
+        // Inside double quotes a backslash escapes the next character, a quote included.
+        let j = i + 1;
+        for (; j < value.length && value[j] !== c; j++) {
+          if (c === '"' && value[j] === '\\' && j + 1 < value.length) word += value[++j];
+          else word += value[j];
+        }
+        i = j + 1;
         continue;
       }
       if (c === '\\' && i + 1 < value.length) {
