@@ -65,6 +65,8 @@ export function resolveInclude(mainPath: string, patterns: string[], ctx: Config
       else if (pattern.startsWith('/etc/ssh/')) rel = dir + pattern.slice('/etc/ssh/'.length);
       else continue;
     } else rel = dir + pattern;
+    // `Include /` or an empty pattern names no file (and micromatch refuses an empty glob).
+    if (!rel || rel.endsWith('/')) continue;
     // sshd expands the glob and reads the matches in lexical order.
     found.push(...micromatch(ctx.paths(), rel, { dot: true }).sort());
   }
