@@ -3,6 +3,7 @@ import { fake } from '../helpers/fakes.js';
 import type { FakeGitHub } from './helpers/fake-github.js';
 import { useActionHarness } from './helpers/harness.js';
 import { runAction } from './helpers/runner.js';
+import { expectNoSecret } from './helpers/scenarios.js';
 import { checkout, isShallow, Origin, pullRequestEvent, type CheckoutShape } from './helpers/repos.js';
 
 /**
@@ -76,6 +77,8 @@ test.each(SHAPES)('%s: only what the pull request adds is reported, including a 
   expect(api.comments.map((c) => [c.path, c.line])).toEqual([['bot/main.py', 1]]);
   expect(result.summary).toMatch(/openai-api-key.*in commit `[0-9a-f]{12}`, removed later: merging still publishes it/);
   expect(api.reviews[0].body).toContain('1 more (outside the lines this pull request adds, or in an earlier commit) is in the [job summary]');
+  // The earlier-commit finding takes its own path to the summary and annotations: no key leaks there either.
+  expectNoSecret(result, api, [REMOVED_KEY, BOT_TOKEN]);
 });
 
 test('pull_request_target: the base is checked out, the head is read from fetched git objects, the config is the base one', async () => {

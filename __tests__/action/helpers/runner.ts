@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { tempDir } from './repos.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -12,7 +12,7 @@ const REPO = fileURLToPath(new URL('../../..', import.meta.url));
  * file action.yml runs (dist/index.js) without rewriting the committed dist/.
  */
 export function buildAction(): string {
-  const out = mkdtempSync(join(tmpdir(), 'moltguard-dist-'));
+  const out = tempDir('dist');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO, env: { ...process.env, MOLTGUARD_OUTDIR: out }, stdio: 'pipe' });
   return join(out, 'index.js');
 }
@@ -48,7 +48,7 @@ function defaultInputs(): Record<string, string> {
  * step. Asynchronous on purpose: the fake API lives in this process and must keep answering.
  */
 export async function runAction(o: RunOptions): Promise<ActionRun> {
-  const tmp = mkdtempSync(join(tmpdir(), 'moltguard-runner-'));
+  const tmp = tempDir('runner');
   const eventPath = join(tmp, 'event.json');
   const summaryPath = join(tmp, 'step_summary.md');
   const outputPath = join(tmp, 'output.txt');
