@@ -35194,6 +35194,7 @@ function resolveInclude(mainPath, patterns, ctx) {
       else if (pattern.startsWith("/etc/ssh/")) rel = dir + pattern.slice("/etc/ssh/".length);
       else continue;
     } else rel = dir + pattern;
+    if (!rel || rel.endsWith("/")) continue;
     found.push(...(0, import_micromatch.default)(ctx.paths(), rel, { dot: true }).sort());
   }
   return found;
@@ -35552,7 +35553,6 @@ function parseUnit(file2, text2) {
       file: file2,
       line: i + 1,
       column: indent + 1,
-      sectionLine: section.line,
       endLine: joined.endLine,
       endColumn: joined.endColumn,
       pieces: joined.pieces
@@ -35965,12 +35965,15 @@ var envFileSecret = configRule({
   why: "Env files are where the guide keeps secrets on the server (mode 600, owned by the service user, never committed); once committed, the value is in every clone and in git history.",
   fix: "Rotate the value at its provider, remove the file from git (`git rm --cached`, add it to .gitignore) and commit only a .env.example with placeholders."
 });
-var TEMPLATE = /(?:^|[.-])(?:example|sample|template|dist|defaults?)(?:\.|$)/i;
+var TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|dist|defaults?)(?:\.|$)/i;
 var NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
 function isEnvFileName(path6) {
   const name = baseName(path6);
   if (NOT_DOTENV.test(name)) return false;
   return name === ".env" || name.startsWith(".env.") || name.endsWith(".env") || /\.env\.[a-z]+$/i.test(name);
+}
+function isEnvTemplate(path6) {
+  return TEMPLATE.test(baseName(path6));
 }
 var dotenvCheck = {
   name: "dotenv",
@@ -35984,7 +35987,7 @@ var dotenvCheck = {
     if (!isEnvFileName(path6) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text2);
     const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
-    const template = TEMPLATE.test(baseName(path6));
+    const template = isEnvTemplate(path6);
     const lines = text2.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
     const literal2 = entries.filter((e) => isLiteralSecret(e.name, e.value));
@@ -36685,11 +36688,8 @@ function parsePortSpec(text2) {
   return spec;
 }
 function databasesIn(ports) {
-  const m2 = /^(\d+)(?:-(\d+))?$/.exec(ports.trim());
-  if (!m2) return [];
-  const from = Number(m2[1]);
-  const to2 = m2[2] ? Number(m2[2]) : from;
-  return [...DATABASE_PORTS].filter(([p2]) => p2 >= from && p2 <= to2);
+  if (!/^\s*\d+(?:-\d+)?\s*$/.test(ports)) return [];
+  return exposureOf(parsePorts(ports) ?? []).databases;
 }
 function bindsPublicly(hostIp) {
   if (hostIp === void 0 || hostIp === "") return true;
@@ -36701,9 +36701,9 @@ function loopbackSpec(spec) {
   const host = spec.hostPort || spec.containerPort;
   return `127.0.0.1:${host}:${spec.containerPort}${spec.protocol ? `/${spec.protocol}` : ""}`;
 }
-function publishedMessage(what, dbs, hostIp) {
+function publishedMessage(what, dbs, hostIp, rules = "Docker's iptables rules") {
   const where2 = hostIp && hostIp !== "0.0.0.0" && hostIp !== "::" ? `the public address ${hostIp}` : "all interfaces";
-  return `${what} publishes ${describeDatabases(dbs)} on ${where2}: Docker's iptables rules bypass ufw, so it is reachable from the internet whatever ufw says.`;
+  return `${what} publishes ${describeDatabases(dbs)} on ${where2}: ${rules} bypass ufw, so it is reachable from the internet whatever ufw says.`;
 }
 
 // src/configs/containers/compose.ts
@@ -36900,10 +36900,10 @@ function hostPorts(file2, who, container) {
     const containerPort = scalarText(entry(port, "containerPort")?.value) ?? "";
     const hostIp = scalarText(entry(port, "hostIP")?.value);
     const dbs = databasesIn(containerPort);
-    if (!hostPort || !dbs.length || hostIp && hostIp !== "0.0.0.0") continue;
+    if (!hostPort || !dbs.length || !bindsPublicly(hostIp)) continue;
     out.push(
       dbPortPublished.at(nodeSpan(file2, hostPort.keyNode), {
-        message: `${publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp).replace("Docker's iptables rules", "the node's iptables rules for hostPort")}`,
+        message: publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp, "the node's iptables rules for hostPort"),
         key: `hostPort ${who} ${containerPort}`
       })
     );
@@ -37558,9 +37558,8 @@ var envFileMode = configRule({
   fix: "Use `chmod 600` (and `chown agent:agent`) for the env file, or `install -m 600 -o agent -g agent`."
 });
 function isEnvFilePath(path6) {
-  const name = baseNameOf(path6.replace(/["']/g, ""));
-  if (/\.(example|sample|template|tmpl|dist)$/.test(name)) return false;
-  return /^\.env(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.env$/.test(name);
+  const clean = path6.replace(/["']/g, "");
+  return isEnvFileName(clean) && !isEnvTemplate(clean);
 }
 function grantsOthers(mode) {
   if (/^[0-7]{3,4}$/.test(mode)) return (Number.parseInt(mode, 8) & 7) !== 0;
@@ -37679,7 +37678,6 @@ function parseGrants(line) {
   const m2 = SPEC.exec(text2);
   if (!m2) return [];
   const [, indent, users, , commands] = m2;
-  const commandsAt = text2.length - commands.length;
   const cmds = readCommands(commands);
   const all = cmds.find((c3) => c3.command === "ALL");
   const grants = [];
@@ -37692,16 +37690,14 @@ function parseGrants(line) {
       who,
       whoIndex,
       allCommands: Boolean(all),
-      nopasswd: Boolean(all ? all.nopasswd !== void 0 : cmds.some((c3) => c3.nopasswd !== void 0)),
-      commandIndex: commandsAt + (all ? all.index : 0),
-      ...all?.nopasswd !== void 0 ? { nopasswdIndex: commandsAt + all.nopasswd } : {}
+      nopasswd: all ? all.nopasswd : cmds.some((c3) => c3.nopasswd)
     });
   }
   return grants;
 }
 function readCommands(list) {
   const out = [];
-  let nopasswd;
+  let nopasswd = false;
   let i = 0;
   while (i < list.length) {
     let depth = 0;
@@ -37722,12 +37718,12 @@ function readCommands(list) {
       skipWs();
     }
     for (let tag = /^([A-Z_]+):/.exec(list.slice(k2, end)); tag; tag = /^([A-Z_]+):/.exec(list.slice(k2, end))) {
-      if (tag[1] === "NOPASSWD") nopasswd = k2;
-      if (tag[1] === "PASSWD") nopasswd = void 0;
+      if (tag[1] === "NOPASSWD") nopasswd = true;
+      if (tag[1] === "PASSWD") nopasswd = false;
       k2 += tag[0].length;
       skipWs();
     }
-    out.push({ command: list.slice(k2, end).trim(), index: k2, ...nopasswd !== void 0 ? { nopasswd } : {} });
+    out.push({ command: list.slice(k2, end).trim(), nopasswd });
     i = end + 1;
   }
   return out;
@@ -38100,12 +38096,6 @@ var WireReader = class {
     this.pos += 4 + len;
     return out;
   }
-  uint32() {
-    if (this.pos + 4 > this.bytes.length) return void 0;
-    const v2 = this.bytes.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v2;
-  }
 };
 function mpintBits(n) {
   if (!n) return void 0;
@@ -38262,7 +38252,6 @@ var rootLogin2 = configRule({
   why: "disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.",
   fix: "Set `disable_root: true` (the cloud-init default) and log in as your own user."
 });
-var weakKey = sshKeysCheck.rules.find((r2) => r2.id === "ssh-key-weak") ?? configRule({ id: "ssh-key-weak", title: "SSH key is not Ed25519", severity: "medium", why: "The guide uses Ed25519 keys only.", fix: "Generate a new key with `ssh-keygen -t ed25519` and install it instead." });
 function isCloudConfig(path6, text2) {
   if (text2.startsWith("#cloud-config")) return true;
   const name = baseName(path6);
@@ -38271,7 +38260,7 @@ function isCloudConfig(path6, text2) {
 }
 var cloudInitCheck = {
   name: "cloud-init",
-  rules: [sshPassword, rootLogin2, serviceUserSudo, weakKey],
+  rules: [sshPassword, rootLogin2, serviceUserSudo, sshKeyWeak],
   applies: isCloudConfig,
   check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.1", { duplicateKeys: true });
@@ -38355,7 +38344,7 @@ function keyFindings(file2, keys, owner) {
       const weak = keyWeakness(key);
       if (!weak) continue;
       const at2 = position(file2, src.offset + key.index);
-      out.push(weakKey.at({ line: at2.line, column: at2.column, endColumn: at2.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+      out.push(sshKeyWeak.at({ line: at2.line, column: at2.column, endColumn: at2.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
     }
   }
   return out;

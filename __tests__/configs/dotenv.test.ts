@@ -54,6 +54,12 @@ describe('dotenv parser', () => {
   });
 });
 
+test('a .env.tmpl is a template (its values are judged as placeholders), as the shell check sees it', async () => {
+  const { isEnvTemplate } = await import('../../src/configs/dotenv/check.js');
+  expect(['.env.tmpl', 'prod.env.example', '.env.defaults', 'deploy/.env.sample'].every(isEnvTemplate)).toBe(true);
+  expect(['.env', '.env.production', 'agent.env'].some(isEnvTemplate)).toBe(false);
+});
+
 describe('env-file-secret reports a committed env file once', () => {
   test('one finding names every literal secret and points at the others', async () => {
     const { scan } = await import('../../src/run.js');

@@ -131,6 +131,10 @@ describe('shell checks', () => {
     ['"$APP/agent.env"', true],
     ['.env.example', false],
     ['/app/env.sh', false],
+    // The same names as the dotenv check: templates either way, data about env files never.
+    ['deploy/prod.env.tmpl', false],
+    ['.env.defaults', false],
+    ['src/.env.ts', false],
   ])('env file path %s: %s', (path, yes) => {
     expect(isEnvFilePath(path)).toBe(yes);
   });

@@ -36,6 +36,10 @@ describe('public key decoding', () => {
     expect(findPublicKeys('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... agent@prod')).toEqual([]);
     expect(findPublicKeys('ssh-rsa AAAAB3NzaC1yc2E…')).toEqual([]);
     expect(findPublicKeys('ssh-rsa AAAAB3Nza')).toEqual([]);
+    // A full-length blob cut off with an ellipsis is a placeholder too (the length check alone would pass it).
+    const blob = ED25519.split(' ')[1];
+    expect(findPublicKeys(`ssh-ed25519 ${blob.slice(0, 60)}... agent@prod`)).toEqual([]);
+    expect(findPublicKeys(`ssh-ed25519 ${blob.slice(0, 60)} agent@prod`)).toHaveLength(1);
   });
 
   test('weakness: DSA high, short RSA medium, ECDSA low, Ed25519 and long RSA fine', () => {

@@ -89,13 +89,6 @@ export class WireReader {
     this.pos += 4 + len;
     return out;
   }
-
-  uint32(): number | undefined {
-    if (this.pos + 4 > this.bytes.length) return undefined;
-    const v = this.bytes.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v;
-  }
 }
 
 /** Bits of an mpint: leading zero bytes (the sign padding) do not count. */

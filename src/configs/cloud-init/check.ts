@@ -1,9 +1,9 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../finding.js';
-import { baseName, configRule, type ConfigCheck, type ConfigContext, type ConfigRule } from '../rule.js';
+import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { parseErrorRule } from '../parse-error.js';
 import { serviceUserSudo } from '../sudoers/check.js';
-import { sshKeysCheck } from '../ssh-keys/check.js';
+import { sshKeyWeak } from '../ssh-keys/check.js';
 import { findPublicKeys, keyWeakness } from '../sshkeys.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, position, scalarText, seqItems, sourceOf, type YamlFile } from '../yaml.js';
 import { serviceUsers } from './service-users.js';
@@ -22,10 +22,6 @@ const rootLogin = configRule({
   why: 'disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.',
   fix: 'Set `disable_root: true` (the cloud-init default) and log in as your own user.',
 });
-// The authorized_keys check owns this rule; sharing the object keeps one id for one practice.
-const weakKey: ConfigRule =
-  sshKeysCheck.rules.find((r) => r.id === 'ssh-key-weak') ??
-  configRule({ id: 'ssh-key-weak', title: 'SSH key is not Ed25519', severity: 'medium', why: 'The guide uses Ed25519 keys only.', fix: 'Generate a new key with `ssh-keygen -t ed25519` and install it instead.' });
 
 /** `cloud-init.yml`, `user-data`, `cloud-config.yaml`, or any file that starts with `#cloud-config`. */
 function isCloudConfig(path: string, text: string): boolean {
@@ -38,7 +34,7 @@ function isCloudConfig(path: string, text: string): boolean {
 
 export const cloudInitCheck: ConfigCheck = {
   name: 'cloud-init',
-  rules: [sshPassword, rootLogin, serviceUserSudo, weakKey],
+  rules: [sshPassword, rootLogin, serviceUserSudo, sshKeyWeak],
   applies: isCloudConfig,
   check(path, text, ctx) {
     // cloud-init reads YAML with PyYAML: YAML 1.1 (`yes` and `on` are true), last repeated key wins.
@@ -127,7 +123,8 @@ function keyFindings(file: YamlFile, keys: Node | null | undefined, owner: strin
       const weak = keyWeakness(key);
       if (!weak) continue;
       const at = position(file, src.offset + key.index);
-      out.push(weakKey.at({ line: at.line, column: at.column, endColumn: at.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
+      // The authorized_keys check owns this rule: one id for one practice.
+      out.push(sshKeyWeak.at({ line: at.line, column: at.column, endColumn: at.column + key.type.length }, { message: `cloud-init installs for ${owner} an ${weak.message}`, severity: weak.severity, key: `weak ${key.type} ${key.blob}` }));
     }
   }
   return out;

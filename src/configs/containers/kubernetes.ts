@@ -5,7 +5,7 @@ import { parseErrorRule } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../yaml.js';
 import { isComposeFile } from './compose.js';
-import { databasesIn, publishedMessage } from './port-spec.js';
+import { bindsPublicly, databasesIn, publishedMessage } from './port-spec.js';
 import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
 
 /**
@@ -90,10 +90,10 @@ function hostPorts(file: YamlFile, who: string, container: Node): Detection[] {
     const containerPort = scalarText(entry(port, 'containerPort')?.value) ?? '';
     const hostIp = scalarText(entry(port, 'hostIP')?.value);
     const dbs = databasesIn(containerPort);
-    if (!hostPort || !dbs.length || (hostIp && hostIp !== '0.0.0.0')) continue;
+    if (!hostPort || !dbs.length || !bindsPublicly(hostIp)) continue;
     out.push(
       dbPortPublished.at(nodeSpan(file, hostPort.keyNode), {
-        message: `${publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp).replace("Docker's iptables rules", "the node's iptables rules for hostPort")}`,
+        message: publishedMessage(`${who} (hostPort ${scalarText(hostPort.value)})`, dbs, hostIp, "the node's iptables rules for hostPort"),
         key: `hostPort ${who} ${containerPort}`,
       }),
     );

@@ -1,5 +1,5 @@
 import { classifyHost } from '../dburl/hosts.js';
-import { DATABASE_PORTS, describeDatabases } from '../ports.js';
+import { describeDatabases, exposureOf, parsePorts } from '../ports.js';
 
 /**
  * Docker's short port syntax, shared by compose `ports:` and `docker run -p`:
@@ -40,13 +40,11 @@ export function parsePortSpec(text: string): PortSpec | undefined {
   return spec;
 }
 
-/** Database ports (with their names) that the container side of a port spec covers. */
+/** Database ports (with their names) that the container side of a port spec covers (`5432`, `5000-6000`). */
 export function databasesIn(ports: string): [number, string][] {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(ports.trim());
-  if (!m) return [];
-  const from = Number(m[1]);
-  const to = m[2] ? Number(m[2]) : from;
-  return [...DATABASE_PORTS].filter(([p]) => p >= from && p <= to);
+  // Docker's container side is one port or a dash range, never ufw's `a:b` or a list.
+  if (!/^\s*\d+(?:-\d+)?\s*$/.test(ports)) return [];
+  return exposureOf(parsePorts(ports) ?? []).databases;
 }
 
 /** True when the binding address reaches beyond the host: unset, a wildcard, or a public address. */
@@ -64,7 +62,7 @@ export function loopbackSpec(spec: PortSpec): string {
 }
 
 /** What a published database port message says, shared so every place words it the same. */
-export function publishedMessage(what: string, dbs: [number, string][], hostIp: string | undefined): string {
+export function publishedMessage(what: string, dbs: [number, string][], hostIp: string | undefined, rules = "Docker's iptables rules"): string {
   const where = hostIp && hostIp !== '0.0.0.0' && hostIp !== '::' ? `the public address ${hostIp}` : 'all interfaces';
-  return `${what} publishes ${describeDatabases(dbs)} on ${where}: Docker's iptables rules bypass ufw, so it is reachable from the internet whatever ufw says.`;
+  return `${what} publishes ${describeDatabases(dbs)} on ${where}: ${rules} bypass ufw, so it is reachable from the internet whatever ufw says.`;
 }

@@ -14,7 +14,7 @@ const envFileSecret = configRule({
 });
 
 // Names that are templates by convention: a placeholder goes there, never a value.
-const TEMPLATE = /(?:^|[.-])(?:example|sample|template|dist|defaults?)(?:\.|$)/i;
+const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|dist|defaults?)(?:\.|$)/i;
 // `.env.ts`, `.env.json`: code or data about env files, not env files.
 const NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
 
@@ -23,6 +23,11 @@ export function isEnvFileName(path: string): boolean {
   const name = baseName(path);
   if (NOT_DOTENV.test(name)) return false;
   return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || /\.env\.[a-z]+$/i.test(name);
+}
+
+/** `.env.example`, `prod.env.tmpl`: committed on purpose, with placeholders. */
+export function isEnvTemplate(path: string): boolean {
+  return TEMPLATE.test(baseName(path));
 }
 
 export const dotenvCheck: ConfigCheck = {
@@ -39,7 +44,7 @@ export const dotenvCheck: ConfigCheck = {
     if (!isEnvFileName(path) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text);
     const out: Detection[] = problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
-    const template = TEMPLATE.test(baseName(path));
+    const template = isEnvTemplate(path);
     const lines = text.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : '';
     const literal = entries.filter((e) => isLiteralSecret(e.name, e.value));

@@ -1,5 +1,6 @@
 import type { Detection } from '../../finding.js';
 import { configRule } from '../rule.js';
+import { isEnvFileName, isEnvTemplate } from '../dotenv/check.js';
 import type { Word } from './lex.js';
 import { baseNameOf, operands, replaceRaw, wordSpan, type Invocation, type ShellScript } from './script.js';
 
@@ -11,11 +12,10 @@ export const envFileMode = configRule({
   fix: 'Use `chmod 600` (and `chown agent:agent`) for the env file, or `install -m 600 -o agent -g agent`.',
 });
 
-/** `.env`, `.env.production`, `app.env`; the example/template files hold no secrets. */
+/** `.env`, `.env.production`, `app.env`, by the same names the dotenv check reads; templates hold no secrets. */
 export function isEnvFilePath(path: string): boolean {
-  const name = baseNameOf(path.replace(/["']/g, ''));
-  if (/\.(example|sample|template|tmpl|dist)$/.test(name)) return false;
-  return /^\.env(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.env$/.test(name);
+  const clean = path.replace(/["']/g, '');
+  return isEnvFileName(clean) && !isEnvTemplate(clean);
 }
 
 /** Whether a chmod/install mode lets users other than the owner's group read or write. */

@@ -13,10 +13,6 @@ export interface SudoGrant {
   /** The command list includes `ALL`: any command at all. */
   allCommands: boolean;
   nopasswd: boolean;
-  /** Index of the first `ALL` command (or of the command list) in the logical line. */
-  commandIndex: number;
-  /** Index of the NOPASSWD tag that applies, when there is one. */
-  nopasswdIndex?: number;
 }
 
 /** One line after joining continuations, with the file offset of each character. */
@@ -75,7 +71,6 @@ export function parseGrants(line: string): SudoGrant[] {
   const m = SPEC.exec(text);
   if (!m) return [];
   const [, indent, users, , commands] = m;
-  const commandsAt = text.length - commands.length;
   const cmds = readCommands(commands);
   const all = cmds.find((c) => c.command === 'ALL');
   const grants: SudoGrant[] = [];
@@ -88,9 +83,7 @@ export function parseGrants(line: string): SudoGrant[] {
       who,
       whoIndex,
       allCommands: Boolean(all),
-      nopasswd: Boolean(all ? all.nopasswd !== undefined : cmds.some((c) => c.nopasswd !== undefined)),
-      commandIndex: commandsAt + (all ? all.index : 0),
-      ...(all?.nopasswd !== undefined ? { nopasswdIndex: commandsAt + all.nopasswd } : {}),
+      nopasswd: all ? all.nopasswd : cmds.some((c) => c.nopasswd),
     });
   }
   return grants;
@@ -98,14 +91,13 @@ export function parseGrants(line: string): SudoGrant[] {
 
 interface CommandItem {
   command: string;
-  index: number;
-  /** Index of the NOPASSWD tag in effect, if any (tags carry over to later commands). */
-  nopasswd?: number;
+  /** A NOPASSWD tag is in effect (tags carry over to later commands). */
+  nopasswd: boolean;
 }
 
 function readCommands(list: string): CommandItem[] {
   const out: CommandItem[] = [];
-  let nopasswd: number | undefined;
+  let nopasswd = false;
   let i = 0;
   while (i < list.length) {
     // One item: optional (runas), tags, then the command up to the next top-level comma.
@@ -127,12 +119,12 @@ function readCommands(list: string): CommandItem[] {
       skipWs();
     }
     for (let tag = /^([A-Z_]+):/.exec(list.slice(k, end)); tag; tag = /^([A-Z_]+):/.exec(list.slice(k, end))) {
-      if (tag[1] === 'NOPASSWD') nopasswd = k;
-      if (tag[1] === 'PASSWD') nopasswd = undefined;
+      if (tag[1] === 'NOPASSWD') nopasswd = true;
+      if (tag[1] === 'PASSWD') nopasswd = false;
       k += tag[0].length;
       skipWs();
     }
-    out.push({ command: list.slice(k, end).trim(), index: k, ...(nopasswd !== undefined ? { nopasswd } : {}) });
+    out.push({ command: list.slice(k, end).trim(), nopasswd });
     i = end + 1;
   }
   return out;

@@ -27,8 +27,6 @@ export interface UnitEntry {
   file: string;
   line: number;
   column: number;
-  /** The header line of the section this entry sits in. */
-  sectionLine: number;
   endLine: number;
   endColumn: number;
   pieces: ValuePiece[];
@@ -82,7 +80,6 @@ export function parseUnit(file: string, text: string): UnitFile {
       file,
       line: i + 1,
       column: indent + 1,
-      sectionLine: section.line,
       endLine: joined.endLine,
       endColumn: joined.endColumn,
       pieces: joined.pieces,
