@@ -15908,7 +15908,7 @@ function encodedSegments(text) {
     collect(out, text, K8S_DATA, (m2) => {
       const value = printable(m2[2]);
       if (value === void 0) return void 0;
-      const key = m2[1].replace(/[.-]/g, "_");
+      const key = normalizeKey(m2[1]);
       return `${PUBLIC_PART.test(key) ? key : "secret"}=${value}`;
     }, 2);
   }
@@ -36440,7 +36440,9 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/policy/inline.ts
 init_define_MOLTGUARD_RULE_FILES();
 var MARKER2 = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
-var IN_COMMENT = /(?:^|[\s(])(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore(?=\s|$)/;
+var OPENER = String.raw`(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore`;
+var IN_COMMENT = new RegExp(String.raw`(?:^|[\s(])${OPENER}(?=\s|$)`);
+var COMMENT_ONLY = new RegExp(String.raw`^[ \t]*${OPENER}`);
 function markerOn(lines, line) {
   if (line < 1 || line > lines.lineCount) return void 0;
   const text = lines.lineText(line);
@@ -36448,16 +36450,15 @@ function markerOn(lines, line) {
   if (at2 < 0 || !IN_COMMENT.test(text)) return void 0;
   const m2 = MARKER2.exec(text.slice(at2));
   const ruleIds = (m2?.[1] ?? "").split(/[\s,]+/).map((s) => s.trim()).map((s) => s.toLowerCase()).filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
-  return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim() };
+  return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim(), alone: COMMENT_ONLY.test(text) };
 }
 function suppressingMarker(lines, d2) {
   const same = markerOn(lines, d2.line);
   if (same?.ruleIds.includes(d2.ruleId)) return same;
   const above = markerOn(lines, d2.line - 1);
-  if (above?.ruleIds.includes(d2.ruleId) && COMMENT_ONLY.test(lines.lineText(d2.line - 1))) return above;
+  if (above?.alone && above.ruleIds.includes(d2.ruleId)) return above;
   return void 0;
 }
-var COMMENT_ONLY = /^[ \t]*(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore/;
 var BARE_IGNORE_RULE = "moltguard-bare-ignore";
 function bareMarkers(text, lines) {
   if (!text.includes("moltguard:ignore")) return [];

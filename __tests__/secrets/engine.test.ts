@@ -137,6 +137,8 @@ describe('encoded secrets', () => {
       `  username: ${b64('agent_service_user01')}`,
       `  api-key: ${b64(expandSample('{{alnum:40}}', 'k8s-first'))}`,
       `  webhook-hmac: ${b64(hmac)}`,
+      // camelCase names are split like any other key: caCert names a certificate.
+      `  caCert: ${b64(expandSample('{{alnum:40}}', 'k8s-ca'))}`,
       '',
     ].join('\n');
     // The Secret rule reports the first entry; the second is found through its decoded value,

@@ -7,8 +7,12 @@ import type { LineIndex } from '../text.js';
  * `;` and `--` comments all work without knowing the file's language.
  */
 const MARKER = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+/** A comment opener in any of the syntaxes, then the marker. */
+const OPENER = String.raw`(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore`;
 /** Only a marker that opens a comment counts, so code and prose that mention it are left alone. */
-const IN_COMMENT = /(?:^|[\s(])(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore(?=\s|$)/;
+const IN_COMMENT = new RegExp(String.raw`(?:^|[\s(])${OPENER}(?=\s|$)`);
+/** The comment is the whole line. */
+const COMMENT_ONLY = new RegExp(String.raw`^[ \t]*${OPENER}`);
 
 export interface IgnoreMarker {
   line: number;
@@ -16,6 +20,8 @@ export interface IgnoreMarker {
   /** Empty for a bare marker, which hides nothing and is reported. */
   ruleIds: string[];
   reason: string;
+  /** The marker's comment is the whole line (so it may speak for the line below). */
+  alone: boolean;
 }
 
 export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefined {
@@ -29,7 +35,7 @@ export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefin
     .map((s) => s.trim())
     .map((s) => s.toLowerCase())
     .filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
-  return { line, column: at + 1, ruleIds, reason: (m?.[2] ?? '').trim() };
+  return { line, column: at + 1, ruleIds, reason: (m?.[2] ?? '').trim(), alone: COMMENT_ONLY.test(text) };
 }
 
 /**
@@ -40,11 +46,9 @@ export function suppressingMarker(lines: LineIndex, d: Detection): IgnoreMarker 
   const same = markerOn(lines, d.line);
   if (same?.ruleIds.includes(d.ruleId)) return same;
   const above = markerOn(lines, d.line - 1);
-  if (above?.ruleIds.includes(d.ruleId) && COMMENT_ONLY.test(lines.lineText(d.line - 1))) return above;
+  if (above?.alone && above.ruleIds.includes(d.ruleId)) return above;
   return undefined;
 }
-
-const COMMENT_ONLY = /^[ \t]*(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore/;
 
 export const BARE_IGNORE_RULE = 'moltguard-bare-ignore';
 

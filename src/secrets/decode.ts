@@ -1,3 +1,4 @@
+import { normalizeKey } from './assignment.js';
 /**
  * Places where configs hold a secret encoded rather than as written: Kubernetes Secret `data:`
  * values and Docker `auth` entries (base64), HTTP basic-auth headers (base64 `user:pass`), and
@@ -41,7 +42,7 @@ export function encodedSegments(text: string): EncodedSegment[] {
       // A Secret's data is secret by definition, whatever its key is called (`webhook-hmac`), so
       // its values are scored as secrets; keys that name public parts (certificates, hosts,
       // users) keep their own name and are judged by it.
-      const key = m[1].replace(/[.-]/g, '_');
+      const key = normalizeKey(m[1]);
       return `${PUBLIC_PART.test(key) ? key : 'secret'}=${value}`;
     }, 2);
   }
