@@ -65487,11 +65487,10 @@ function scanOf(mode, commits, everyCommit) {
 
 // src/action/repo-paths.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { execFileSync as execFileSync2 } from "node:child_process";
 import { relative as relative3, sep as sep4 } from "node:path";
-function repoPrefix2(root, workspace) {
+async function repoPathPrefix(root, workspace) {
   try {
-    return execFileSync2("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return await repoPrefix(root);
   } catch {
     const rel = relative3(workspace, root).split(sep4).join("/");
     return rel && !rel.startsWith("..") ? `${rel}/` : "";
@@ -70078,7 +70077,7 @@ async function runAction() {
     info(`moltguard: ${target.why}`);
     const root = resolve4(runner.workspace, settings.path);
     const resolved = await resolveTarget(root, target, (line) => info(line));
-    const prefix = repoPrefix2(root, runner.workspace);
+    const prefix = await repoPathPrefix(root, runner.workspace);
     const report2 = withRepoPaths(resolved.scan ? await runScan2(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
     info(summaryLine(report2));
     const sarifFile = resolve4(runner.workspace, settings.sarifFile);
@@ -70092,7 +70091,8 @@ async function runAction() {
     setOutput("sarif-file", sarifFile);
     setOutput("report-file", reportFile);
     if (settings.annotations) annotate(report2.findings);
-    const plan = resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : void 0;
+    const wanted = settings.summary || settings.prReview;
+    const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : void 0;
     if (settings.summary) await writeSummary(renderSummary(report2, summaryContext(runner, resolved, plan)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report2, plan);
     if (report2.blocking > 0) {

@@ -16,7 +16,7 @@ import { readSettings, type Settings } from './action/inputs.js';
 import { readRunner, type Runner } from './action/context.js';
 import { planTarget } from './action/event.js';
 import { resolveTarget, type ResolvedTarget } from './action/target.js';
-import { repoPrefix, withRepoPaths } from './action/repo-paths.js';
+import { repoPathPrefix, withRepoPaths } from './action/repo-paths.js';
 import { addedLines } from './action/added-lines.js';
 import { describeApiError, githubClient } from './action/octokit.js';
 
@@ -34,7 +34,7 @@ export async function runAction(): Promise<void> {
     core.info(`moltguard: ${target.why}`);
     const root = resolve(runner.workspace, settings.path);
     const resolved = await resolveTarget(root, target, (line) => core.info(line));
-    const prefix = repoPrefix(root, runner.workspace);
+    const prefix = await repoPathPrefix(root, runner.workspace);
     const report = withRepoPaths(resolved.scan ? await runScan(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
     core.info(summaryLine(report));
 
@@ -51,7 +51,9 @@ export async function runAction(): Promise<void> {
     core.setOutput('report-file', reportFile);
 
     if (settings.annotations) annotate(report.findings);
-    const plan = resolved.pullRequest && resolved.commits ? planReview(report.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : undefined;
+    // The review plan needs the pull request's own diff; without a summary or a review there is nothing to plan.
+    const wanted = settings.summary || settings.prReview;
+    const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : undefined;
     if (settings.summary) await writeSummary(renderSummary(report, summaryContext(runner, resolved, plan)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report, plan);
     if (report.blocking > 0) {

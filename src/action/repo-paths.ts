@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { repoPrefix } from '../sources/git.js';
 import { relative, sep } from 'node:path';
 import type { Finding } from '../finding.js';
 import type { Report } from '../run.js';
@@ -8,11 +8,11 @@ import type { Report } from '../run.js';
  * code scanning all want them relative to the repository root. With `path: deploy` a finding in
  * `sshd_config` is `deploy/sshd_config` to GitHub.
  */
-export function repoPrefix(root: string, workspace: string): string {
+export async function repoPathPrefix(root: string, workspace: string): Promise<string> {
   try {
-    // `--show-prefix` is the folder's path inside its repository, with a trailing slash.
-    return execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return await repoPrefix(root);
   } catch {
+    // Not a git checkout: the folder's place in the workspace is the best answer.
     const rel = relative(workspace, root).split(sep).join('/');
     return rel && !rel.startsWith('..') ? `${rel}/` : '';
   }

@@ -98,7 +98,7 @@ export function gitFailure(dir: string, command: string | undefined, stderr: str
   return new UsageError(`git ${command} failed in ${dir}: ${stderr.trim().split('\n')[0] || `exit ${code}`}`);
 }
 
-/** The scanned folder's path inside its repository ('' at the top): pathspecs cost git time, so only a subfolder gets one. */
+/** The folder's path inside its repository, with a trailing slash ('' at the top). Throws outside a repository. */
 export async function repoPrefix(dir: string): Promise<string> {
   return (await git(dir).raw(['rev-parse', '--show-prefix'])).trim();
 }
