@@ -65254,7 +65254,7 @@ function rangeOf(eventName, payload, mode, everyCommit) {
         commits: pr2.commits,
         mode,
         everyCommit,
-        pullRequest: { number: pr2.number, baseSha: pr2.base.sha, headSha: pr2.head.sha },
+        pullRequest: { number: pr2.number, headSha: pr2.head.sha },
         why: `pull request #${pr2.number}: what it adds to ${pr2.base.ref ?? "its base"} (base ${short(pr2.base.sha)}, head ${short(pr2.head.sha)})`
       };
     }

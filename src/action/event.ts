@@ -5,7 +5,6 @@ import type { Settings } from './inputs.js';
 /** The pull request a run belongs to, for the review. */
 export interface PullRequestRef {
   number: number;
-  baseSha: string;
   headSha: string;
 }
 
@@ -98,7 +97,7 @@ function rangeOf(eventName: string, payload: unknown, mode: 'diff' | 'history', 
         commits: pr.commits,
         mode,
         everyCommit,
-        pullRequest: { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha },
+        pullRequest: { number: pr.number, headSha: pr.head.sha },
         why: `pull request #${pr.number}: what it adds to ${pr.base.ref ?? 'its base'} (base ${short(pr.base.sha)}, head ${short(pr.head.sha)})`,
       };
     }
