@@ -70093,7 +70093,7 @@ async function runAction() {
     if (settings.annotations) annotate(report2.findings);
     const wanted = settings.summary || settings.prReview;
     const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : void 0;
-    if (settings.summary) await writeSummary(renderSummary(report2, summaryContext(runner, resolved, plan)));
+    if (settings.summary) await writeSummary(renderSummary(report2, summaryContext(runner, resolved, plan, settings.prReview && !!settings.token)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report2, plan);
     if (report2.blocking > 0) {
       setFailed(`moltguard: ${report2.blocking} blocking finding${report2.blocking === 1 ? "" : "s"} (fail-on: ${report2.failOn})`);
@@ -70128,9 +70128,9 @@ function emptyReport(root, workspace, settings, why) {
     rules: ruleCatalog(prepared.rules)
   };
 }
-function summaryContext(runner, resolved, plan) {
+function summaryContext(runner, resolved, plan, reviewing) {
   const notes = [];
-  if (plan && plan.comments.length + plan.elsewhere.length > 0) {
+  if (reviewing && plan && plan.comments.length + plan.elsewhere.length > 0) {
     const inline = `${plan.comments.length} finding${plan.comments.length === 1 ? " is" : "s are"} on lines this pull request adds (review comments)`;
     const elsewhere = plan.elsewhere.length ? `; ${plan.elsewhere.length} outside them or only in an earlier commit (listed here only)` : "";
     notes.push(`Pull request review: ${inline}${elsewhere}.`);

@@ -54,7 +54,7 @@ export async function runAction(): Promise<void> {
     // The review plan needs the pull request's own diff; without a summary or a review there is nothing to plan.
     const wanted = settings.summary || settings.prReview;
     const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : undefined;
-    if (settings.summary) await writeSummary(renderSummary(report, summaryContext(runner, resolved, plan)));
+    if (settings.summary) await writeSummary(renderSummary(report, summaryContext(runner, resolved, plan, settings.prReview && !!settings.token)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report, plan);
     if (report.blocking > 0) {
       core.setFailed(`moltguard: ${report.blocking} blocking finding${report.blocking === 1 ? '' : 's'} (fail-on: ${report.failOn})`);
@@ -94,9 +94,10 @@ function emptyReport(root: string, workspace: string, settings: Settings, why: s
   };
 }
 
-function summaryContext(runner: Runner, resolved: ResolvedTarget, plan: ReviewPlan | undefined) {
+function summaryContext(runner: Runner, resolved: ResolvedTarget, plan: ReviewPlan | undefined, reviewing: boolean) {
   const notes: string[] = [];
-  if (plan && plan.comments.length + plan.elsewhere.length > 0) {
+  // Only when the review is on: otherwise no comment was written and the note would say there was.
+  if (reviewing && plan && plan.comments.length + plan.elsewhere.length > 0) {
     const inline = `${plan.comments.length} finding${plan.comments.length === 1 ? ' is' : 's are'} on lines this pull request adds (review comments)`;
     const elsewhere = plan.elsewhere.length ? `; ${plan.elsewhere.length} outside them or only in an earlier commit (listed here only)` : '';
     notes.push(`Pull request review: ${inline}${elsewhere}.`);

@@ -61,6 +61,16 @@ test('a pull request adding a key and a bad sshd_config fails, annotates, and ge
   expectNoSecret(result, api);
 });
 
+test('pr-review: false posts nothing, and the summary does not claim review comments', async () => {
+  const { origin, pr, payload } = insecurePullRequest(api);
+  const result = await run(origin, pr.mergeSha, payload, { 'pr-review': 'false' });
+
+  expect(result.code).toBe(1);
+  expect(api.writes()).toEqual([]);
+  expect(result.summary).toContain('### ❌ moltguard: 2 blocking findings');
+  expect(result.summary).not.toContain('review comments');
+});
+
 test('path: a subfolder is scanned alone, and GitHub still gets repository paths', async () => {
   const { origin, pr, payload } = insecurePullRequest(api);
   const result = await run(origin, pr.mergeSha, payload, { path: 'deploy', 'sarif-file': 'reports/moltguard.sarif' });
