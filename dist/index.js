@@ -37433,27 +37433,27 @@ var scriptRootLogin = configRule({
 });
 var SSHD_EDIT_RULES = [scriptPasswordAuth, scriptRootLogin];
 var WEAKENING = /\b(PasswordAuthentication|PermitEmptyPasswords|PermitRootLogin)([ \t]+|[ \t]*=[ \t]*)(yes)\b/gi;
-function checkSshdEdits(script) {
+function checkSshdEdits(script, rules = { password: scriptPasswordAuth, root: scriptRootLogin }) {
   const out = [];
   for (const inv of script.invocations) {
     if (inv.name !== "sed") continue;
     for (const expr of sedExpressions(inv.argv.slice(1))) {
-      for (const part of writtenBySed(expr.value)) out.push(...weakening(script, expr, part.from, part.to, "a sed edit", part.text));
+      for (const part of writtenBySed(expr.value)) out.push(...weakening(script, rules, expr, part.from, part.to, "a sed edit", part.text));
     }
   }
   for (const w2 of script.writes) {
     if (!/sshd_config/.test(w2.target.value)) continue;
-    out.push(...weakening(script, w2.content, 0, w2.content.value.length, `${w2.by.name} writing to ${w2.target.value}`));
+    out.push(...weakening(script, rules, w2.content, 0, w2.content.value.length, `${w2.by.name} writing to ${w2.target.value}`));
   }
   return out;
 }
-function weakening(script, seg, from, to2, how, written) {
+function weakening(script, rules, seg, from, to2, how, written) {
   const out = [];
   const text2 = seg.value.slice(from, to2);
   const direct = [...text2.matchAll(WEAKENING)];
   if (!direct.length && written !== void 0) {
     for (const m2 of written.matchAll(WEAKENING)) {
-      const rule = /^PermitRootLogin$/i.test(m2[1]) ? scriptRootLogin : scriptPasswordAuth;
+      const rule = /^PermitRootLogin$/i.test(m2[1]) ? rules.root : rules.password;
       out.push(rule.at(spanOf2(script, seg, from, Math.max(from + 1, to2)), { message: `${how} writes \`${m2[1]} yes\` into sshd's configuration.`, key: `${m2[1].toLowerCase()} yes` }));
     }
     return out;
@@ -37462,7 +37462,7 @@ function weakening(script, seg, from, to2, how, written) {
     const keyword = m2[1];
     const at2 = from + m2.index;
     const yesAt = at2 + m2[1].length + m2[2].length;
-    const rule = /^PermitRootLogin$/i.test(keyword) ? scriptRootLogin : scriptPasswordAuth;
+    const rule = /^PermitRootLogin$/i.test(keyword) ? rules.root : rules.password;
     const yesStart = seg.offsets[yesAt];
     const contiguous = seg.offsets[yesAt + 2] === yesStart + 2;
     out.push(
@@ -38250,7 +38250,7 @@ var rootLogin2 = configRule({
   title: "cloud-init allows root SSH login",
   severity: "high",
   why: "disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.",
-  fix: "Set `disable_root: true` (the cloud-init default) and log in as your own user."
+  fix: "Set `disable_root: true` (the cloud-init default), remove any runcmd line that writes `PermitRootLogin yes`, and log in as your own user."
 });
 function isCloudConfig(path6, text2) {
   if (text2.startsWith("#cloud-config")) return true;
@@ -38302,14 +38302,14 @@ function checkConfig(file2, root, ctx) {
     if (users.has(name)) out.push(...sudoFindings(file2, name, user));
   }
   for (const section of ["runcmd", "bootcmd"]) {
-    for (const item of seqItems(entry(root, section)?.value)) out.push(...passwordAuthWrites(file2, item, section));
+    for (const item of seqItems(entry(root, section)?.value)) out.push(...commandEdits(file2, item, section));
   }
   for (const item of seqItems(entry(root, "write_files")?.value)) {
     const path6 = scalarText(entry(item, "path")?.value) ?? "";
     const encoding = scalarText(entry(item, "encoding")?.value);
     const content = entry(item, "content")?.value;
     if (!/sshd_config/.test(path6) || encoding || !content) continue;
-    out.push(...passwordAuthWrites(file2, content, `write_files ${path6}`, true));
+    out.push(...passwordAuthInFile(file2, content, `write_files ${path6}`));
   }
   return out;
 }
@@ -38349,35 +38349,34 @@ function keyFindings(file2, keys, owner) {
   }
   return out;
 }
-var PASSWORD_YES = /(^|[^#\w])PasswordAuthentication[ \t]+(yes)\b/gi;
-var FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/gi;
-function passwordAuthWrites(file2, node2, where2, isFile = false) {
-  const out = [];
-  for (const part of [node2, ...seqItems(node2)]) {
-    if (scalarText(part) === void 0) continue;
-    const src = sourceOf(file2, part);
-    for (const m2 of src.text.matchAll(isFile ? FIRST_PASSWORD_AUTH : PASSWORD_YES)) {
-      if (isFile && !/yes/i.test(m2[2])) break;
-      const index = m2.index + m2[1].length;
-      if (!isFile && inSedPattern(src.text, index)) continue;
-      const at2 = position(file2, src.offset + index);
-      out.push(
-        sshPassword.at(
-          { line: at2.line, column: at2.column, endColumn: at2.column + m2[0].length - m2[1].length },
-          { message: `${where2} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where2.split(" ")[0]} PasswordAuthentication yes` }
-        )
-      );
-      if (isFile) break;
-    }
-  }
-  return out;
+function commandEdits(file2, item, section) {
+  const value = scalarText(item);
+  const text2 = value ?? seqItems(item).map(scalarText).filter((w2) => w2 !== void 0).map(shellQuote).join(" ");
+  if (!text2) return [];
+  const script = readScript(section, text2);
+  const src = sourceOf(file2, item);
+  const exact = value !== void 0 && src.text === value;
+  return checkSshdEdits(script, { password: sshPassword, root: rootLogin2 }).map(({ fix: _fix, ...d2 }) => {
+    if (!exact) return { ...d2, ...nodeSpan(file2, item) };
+    const start = position(file2, src.offset + script.lines.offset(d2.line, d2.column));
+    return { ...d2, line: start.line, column: start.column, endLine: start.line, endColumn: start.column + Math.max(1, d2.endColumn - d2.column) };
+  });
 }
-function inSedPattern(text2, index) {
-  for (const m2 of text2.matchAll(/\bs([/|#@,:])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g)) {
-    const start = m2.index + 2;
-    if (index >= start && index < start + m2[2].length) return true;
-  }
-  return false;
+function shellQuote(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+var FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/i;
+function passwordAuthInFile(file2, node2, where2) {
+  const src = sourceOf(file2, node2);
+  const m2 = FIRST_PASSWORD_AUTH.exec(src.text);
+  if (!m2 || !/^yes$/i.test(m2[2])) return [];
+  const at2 = position(file2, src.offset + m2.index + m2[1].length);
+  return [
+    sshPassword.at(
+      { line: at2.line, column: at2.column, endColumn: at2.column + m2[0].length - m2[1].length },
+      { message: `${where2} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where2.split(" ")[0]} PasswordAuthentication yes` }
+    )
+  ];
 }
 
 // src/configs/firewall/check.ts

@@ -7,6 +7,8 @@ import { sshKeyWeak } from '../ssh-keys/check.js';
 import { findPublicKeys, keyWeakness } from '../sshkeys.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, position, scalarText, seqItems, sourceOf, type YamlFile } from '../yaml.js';
 import { serviceUsers } from './service-users.js';
+import { readScript } from '../shell/script.js';
+import { checkSshdEdits } from '../shell/sshd-edits.js';
 
 const sshPassword = configRule({
   id: 'cloud-init-ssh-password',
@@ -20,7 +22,7 @@ const rootLogin = configRule({
   title: 'cloud-init allows root SSH login',
   severity: 'high',
   why: 'disable_root: false keeps root reachable over SSH, so one stolen key is full control; the guide logs in as a non-root user.',
-  fix: 'Set `disable_root: true` (the cloud-init default) and log in as your own user.',
+  fix: 'Set `disable_root: true` (the cloud-init default), remove any runcmd line that writes `PermitRootLogin yes`, and log in as your own user.',
 });
 
 /** `cloud-init.yml`, `user-data`, `cloud-config.yaml`, or any file that starts with `#cloud-config`. */
@@ -78,14 +80,14 @@ function checkConfig(file: YamlFile, root: unknown, ctx: ConfigContext): Detecti
     if (users.has(name)) out.push(...sudoFindings(file, name, user));
   }
   for (const section of ['runcmd', 'bootcmd']) {
-    for (const item of seqItems(entry(root, section)?.value)) out.push(...passwordAuthWrites(file, item, section));
+    for (const item of seqItems(entry(root, section)?.value)) out.push(...commandEdits(file, item, section));
   }
   for (const item of seqItems(entry(root, 'write_files')?.value)) {
     const path = scalarText(entry(item, 'path')?.value) ?? '';
     const encoding = scalarText(entry(item, 'encoding')?.value);
     const content = entry(item, 'content')?.value;
     if (!/sshd_config/.test(path) || encoding || !content) continue;
-    out.push(...passwordAuthWrites(file, content, `write_files ${path}`, true));
+    out.push(...passwordAuthInFile(file, content, `write_files ${path}`));
   }
   return out;
 }
@@ -130,41 +132,43 @@ function keyFindings(file: YamlFile, keys: Node | null | undefined, owner: strin
   return out;
 }
 
-const PASSWORD_YES = /(^|[^#\w])PasswordAuthentication[ \t]+(yes)\b/gi;
-const FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/gi;
-
 /**
- * A command or file body that writes `PasswordAuthentication yes`. In a sed substitution only
- * the replacement counts: `s/^PasswordAuthentication yes/PasswordAuthentication no/` hardens.
+ * A runcmd/bootcmd entry read as the shell command it is, by the same lexer and sed reader
+ * as provisioning scripts: `sed 's/…/\\1 yes/'`, `echo … >> sshd_config` and PermitRootLogin
+ * are caught, a mention of the words elsewhere (`echo "… yes is bad" > NOTES`) is not.
  */
-function passwordAuthWrites(file: YamlFile, node: Node, where: string, isFile = false): Detection[] {
-  const out: Detection[] = [];
-  for (const part of [node, ...seqItems(node)]) {
-    if (scalarText(part) === undefined) continue;
-    const src = sourceOf(file, part);
-    for (const m of src.text.matchAll(isFile ? FIRST_PASSWORD_AUTH : PASSWORD_YES)) {
-      // sshd takes the first value in a file: only that line decides.
-      if (isFile && !/yes/i.test(m[2])) break;
-      const index = m.index + m[1].length;
-      if (!isFile && inSedPattern(src.text, index)) continue;
-      const at = position(file, src.offset + index);
-      out.push(
-        sshPassword.at(
-          { line: at.line, column: at.column, endColumn: at.column + m[0].length - m[1].length },
-          { message: `${where} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where.split(' ')[0]} PasswordAuthentication yes` },
-        ),
-      );
-      if (isFile) break;
-    }
-  }
-  return out;
+function commandEdits(file: YamlFile, item: Node, section: string): Detection[] {
+  const value = scalarText(item);
+  // The list form is an argv cloud-init runs without a shell: quoted back into one command line.
+  const text = value ?? seqItems(item).map(scalarText).filter((w): w is string => w !== undefined).map(shellQuote).join(' ');
+  if (!text) return [];
+  const script = readScript(section, text);
+  const src = sourceOf(file, item);
+  // A plain one-line scalar is its own source: findings land on the exact text. Otherwise on the entry.
+  const exact = value !== undefined && src.text === value;
+  return checkSshdEdits(script, { password: sshPassword, root: rootLogin }).map(({ fix: _fix, ...d }) => {
+    if (!exact) return { ...d, ...nodeSpan(file, item) };
+    const start = position(file, src.offset + script.lines.offset(d.line, d.column));
+    return { ...d, line: start.line, column: start.column, endLine: start.line, endColumn: start.column + Math.max(1, d.endColumn - d.column) };
+  });
 }
 
-/** True when `index` falls in the pattern half of an `s<d>pattern<d>replacement<d>` expression. */
-function inSedPattern(text: string, index: number): boolean {
-  for (const m of text.matchAll(/\bs([/|#@,:])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g)) {
-    const start = m.index + 2;
-    if (index >= start && index < start + m[2].length) return true;
-  }
-  return false;
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+const FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/i;
+
+/** A write_files body for sshd: sshd takes the first PasswordAuthentication in a file, so only that line decides. */
+function passwordAuthInFile(file: YamlFile, node: Node, where: string): Detection[] {
+  const src = sourceOf(file, node);
+  const m = FIRST_PASSWORD_AUTH.exec(src.text);
+  if (!m || !/^yes$/i.test(m[2])) return [];
+  const at = position(file, src.offset + m.index + m[1].length);
+  return [
+    sshPassword.at(
+      { line: at.line, column: at.column, endColumn: at.column + m[0].length - m[1].length },
+      { message: `${where} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where.split(' ')[0]} PasswordAuthentication yes` },
+    ),
+  ];
 }

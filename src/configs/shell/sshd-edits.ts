@@ -1,5 +1,5 @@
 import type { Detection } from '../../finding.js';
-import { configRule } from '../rule.js';
+import { configRule, type ConfigRule } from '../rule.js';
 import type { Segment } from './lex.js';
 import { replaceRaw, spanOf, type ShellScript } from './script.js';
 
@@ -22,30 +22,36 @@ export const SSHD_EDIT_RULES = [scriptPasswordAuth, scriptRootLogin];
 
 const WEAKENING = /\b(PasswordAuthentication|PermitEmptyPasswords|PermitRootLogin)([ \t]+|[ \t]*=[ \t]*)(yes)\b/gi;
 
+/** The rules an edit is reported under: a script's own, or (for cloud-init's runcmd) the caller's. */
+export interface SshdEditRules {
+  password: ConfigRule;
+  root: ConfigRule;
+}
+
 /** `sed` expressions and `echo … >> sshd_config` writes that set a weakening sshd directive. */
-export function checkSshdEdits(script: ShellScript): Detection[] {
+export function checkSshdEdits(script: ShellScript, rules: SshdEditRules = { password: scriptPasswordAuth, root: scriptRootLogin }): Detection[] {
   const out: Detection[] = [];
   for (const inv of script.invocations) {
     if (inv.name !== 'sed') continue;
     for (const expr of sedExpressions(inv.argv.slice(1))) {
-      for (const part of writtenBySed(expr.value)) out.push(...weakening(script, expr, part.from, part.to, 'a sed edit', part.text));
+      for (const part of writtenBySed(expr.value)) out.push(...weakening(script, rules, expr, part.from, part.to, 'a sed edit', part.text));
     }
   }
   for (const w of script.writes) {
     if (!/sshd_config/.test(w.target.value)) continue;
-    out.push(...weakening(script, w.content, 0, w.content.value.length, `${w.by.name} writing to ${w.target.value}`));
+    out.push(...weakening(script, rules, w.content, 0, w.content.value.length, `${w.by.name} writing to ${w.target.value}`));
   }
   return out;
 }
 
-function weakening(script: ShellScript, seg: Segment, from: number, to: number, how: string, written?: string): Detection[] {
+function weakening(script: ShellScript, rules: SshdEditRules, seg: Segment, from: number, to: number, how: string, written?: string): Detection[] {
   const out: Detection[] = [];
   const text = seg.value.slice(from, to);
   const direct = [...text.matchAll(WEAKENING)];
   if (!direct.length && written !== undefined) {
     // The keyword came from the pattern through \1 or &: the replacement as a whole is the evidence.
     for (const m of written.matchAll(WEAKENING)) {
-      const rule = /^PermitRootLogin$/i.test(m[1]) ? scriptRootLogin : scriptPasswordAuth;
+      const rule = /^PermitRootLogin$/i.test(m[1]) ? rules.root : rules.password;
       out.push(rule.at(spanOf(script, seg, from, Math.max(from + 1, to)), { message: `${how} writes \`${m[1]} yes\` into sshd's configuration.`, key: `${m[1].toLowerCase()} yes` }));
     }
     return out;
@@ -54,7 +60,7 @@ function weakening(script: ShellScript, seg: Segment, from: number, to: number, 
     const keyword = m[1];
     const at = from + m.index;
     const yesAt = at + m[1].length + m[2].length;
-    const rule = /^PermitRootLogin$/i.test(keyword) ? scriptRootLogin : scriptPasswordAuth;
+    const rule = /^PermitRootLogin$/i.test(keyword) ? rules.root : rules.password;
     const yesStart = seg.offsets[yesAt];
     // Only suggest the edit when `yes` sits in the file as written (not split by quotes).
     const contiguous = seg.offsets[yesAt + 2] === yesStart + 2;
