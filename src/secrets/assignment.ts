@@ -27,6 +27,9 @@ const PAIR =
 const TYPED =
   /(?:^|[\s,;({[])(?:(?:export|const|let|var|val|final|private|protected|public|static|readonly|internal|lateinit|pub)\s+)+\$?([A-Za-z_][A-Za-z0-9_]{0,80})[ \t]*:[ \t]*[A-Za-z_&][\w.<>[\]?|&' ]{0,40}?[ \t]*=(?![=>])[ \t]*/g;
 
+/** The two line patterns, for the test that runs every regex the engine runs on adversarial input. */
+export const ASSIGNMENT_PATTERNS: readonly RegExp[] = [PAIR, TYPED];
+
 export function findAssignments(line: string, allowUnquoted: boolean): Assignment[] {
   const out: Assignment[] = [];
   for (const [re, keyGroup] of [[PAIR, 2], [TYPED, 1]] as const) {
