@@ -14278,6 +14278,104 @@ function linesOf(seg) {
 
 // src/configs/shell/updates.ts
 init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/apt/parse.ts
+init_define_MOLTGUARD_RULE_FILES();
+function tokenize(text, problems) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c3 = text[i];
+    if (/\s/.test(c3)) i++;
+    else if (text.startsWith("//", i)) i = lineEnd(text, i);
+    else if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) problems.push({ offset: i, message: "unterminated /* comment" });
+      i = end < 0 ? text.length : end + 2;
+    } else if (c3 === "#") {
+      const directive = /^#(clear|include)\b/.exec(text.slice(i, i + 9));
+      if (directive) {
+        tokens.push({ kind: directive[1], text: directive[0], offset: i });
+        i += directive[0].length;
+      } else i = lineEnd(text, i);
+    } else if (c3 === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) {
+        problems.push({ offset: i, message: "unterminated quoted value" });
+        break;
+      }
+      tokens.push({ kind: "string", text: text.slice(i + 1, end), offset: i });
+      i = end + 1;
+    } else if (c3 === "{" || c3 === "}" || c3 === ";") {
+      tokens.push({ kind: c3, text: c3, offset: i });
+      i++;
+    } else {
+      const m2 = /^[^\s{};"]+/.exec(text.slice(i));
+      tokens.push({ kind: "word", text: m2[0], offset: i });
+      i += m2[0].length;
+    }
+  }
+  return tokens;
+}
+function lineEnd(text, from) {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 ? text.length : nl;
+}
+function parseAptConf(text) {
+  const problems = [];
+  const tokens = tokenize(text, problems);
+  const statements = [];
+  const scopes = [];
+  const full = (name) => [...scopes, name.replace(/::$/, "")].filter(Boolean).join("::");
+  for (let i = 0; i < tokens.length; i++) {
+    const t2 = tokens[i];
+    const next = tokens[i + 1];
+    if (t2.kind === ";") continue;
+    if (t2.kind === "}") {
+      if (!scopes.length) problems.push({ offset: t2.offset, message: "unmatched }" });
+      scopes.pop();
+    } else if (t2.kind === "clear" || t2.kind === "include") {
+      const target = next?.kind === "word" || next?.kind === "string" ? next : void 0;
+      if (t2.kind === "clear" && target) statements.push({ kind: "clear", key: full(target.text).toLowerCase(), name: target.text, value: "", offset: target.offset, length: target.text.length });
+      if (target) i++;
+    } else if (t2.kind === "string") {
+      statements.push({ kind: "item", key: scopes.join("::").toLowerCase(), name: scopes.join("::"), value: t2.text, offset: t2.offset, length: t2.text.length + 2, valueOffset: t2.offset + 1 });
+    } else if (t2.kind === "word") {
+      const name = full(t2.text);
+      const append = t2.text.endsWith("::");
+      if (next?.kind === "{") {
+        statements.push({ kind: "block", key: name.toLowerCase(), name, value: "", offset: t2.offset, length: t2.text.length });
+        scopes.push(t2.text.replace(/::$/, ""));
+        i++;
+      } else if (next?.kind === "string" || next?.kind === "word") {
+        const valueOffset = next.offset + (next.kind === "string" ? 1 : 0);
+        statements.push({ kind: append ? "item" : "set", key: name.toLowerCase(), name, value: next.text, offset: t2.offset, length: t2.text.length, valueOffset });
+        i++;
+        if (tokens[i + 1]?.kind !== ";") problems.push({ offset: next.offset, message: `missing ";" after ${name}` });
+      } else problems.push({ offset: t2.offset, message: `${t2.text} has no value` });
+    } else problems.push({ offset: t2.offset, message: `unexpected ${t2.text}` });
+  }
+  if (scopes.length) problems.push({ offset: text.length, message: `block ${scopes.join("::")} is not closed` });
+  return { statements, problems };
+}
+function effectiveValue(statements, key) {
+  let found;
+  for (const s of statements) {
+    if (s.kind === "set" && s.key === key) found = s;
+    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) found = void 0;
+  }
+  return found;
+}
+function listItems(statements, key) {
+  let items = [];
+  for (const s of statements) {
+    if (s.kind === "item" && s.key === key) items.push(s);
+    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) items = [];
+  }
+  return items;
+}
+
+// src/configs/shell/updates.ts
 var scriptUpdatesOff = configRule({
   id: "script-unattended-upgrades-off",
   title: "Script turns off unattended security updates",
@@ -14288,7 +14386,7 @@ var scriptUpdatesOff = configRule({
 var PACKAGE = /^unattended-upgrades(:\w+)?\*?$/;
 var UNITS = /^(unattended-upgrades(\.service)?|apt-daily-upgrade(\.timer|\.service)?)$/;
 var DEBCONF_OFF = /unattended-upgrades\/enable_auto_updates\s+boolean\s+false/;
-var PERIODIC_OFF = /APT::Periodic::(Unattended-Upgrade|Enable)\s+"?(0)"?/g;
+var PERIODIC_KEYS = ["apt::periodic::unattended-upgrade", "apt::periodic::enable"];
 function checkUpdatesOff(script) {
   const out = [];
   for (const inv of script.invocations) {
@@ -14316,13 +14414,15 @@ function checkUpdatesOff(script) {
   }
   for (const w2 of script.writes) {
     if (!/apt\.conf(\.d\/[^/]+)?$/.test(w2.target.value)) continue;
-    for (const m2 of w2.content.value.matchAll(PERIODIC_OFF)) {
-      const zero = m2.index + m2[0].lastIndexOf("0");
-      const offset = w2.content.offsets[zero];
+    const { statements } = parseAptConf(w2.content.value);
+    for (const key of PERIODIC_KEYS) {
+      const s = effectiveValue(statements, key);
+      if (!s || s.value.trim() !== "0" || s.valueOffset === void 0) continue;
+      const offset = w2.content.offsets[s.valueOffset];
       out.push(
-        scriptUpdatesOff.at(spanOf2(script, w2.content, m2.index, m2.index + m2[0].length), {
-          message: `${w2.by.name} writes \`APT::Periodic::${m2[1]} "0"\` to ${w2.target.value}: unattended upgrades never run.`,
-          key: `APT::Periodic::${m2[1]} 0`,
+        scriptUpdatesOff.at(spanOf2(script, w2.content, s.offset, s.valueOffset + 1), {
+          message: `${w2.by.name} writes \`${s.name} "0"\` to ${w2.target.value}: unattended upgrades never run.`,
+          key: `${s.name} 0`,
           fix: replaceRaw(script, offset, offset + 1, "1")
         })
       );
@@ -15436,104 +15536,6 @@ function valueFix(e, text, value) {
 
 // src/configs/apt/check.ts
 init_define_MOLTGUARD_RULE_FILES();
-
-// src/configs/apt/parse.ts
-init_define_MOLTGUARD_RULE_FILES();
-function tokenize(text, problems) {
-  const tokens = [];
-  let i = 0;
-  while (i < text.length) {
-    const c3 = text[i];
-    if (/\s/.test(c3)) i++;
-    else if (text.startsWith("//", i)) i = lineEnd(text, i);
-    else if (text.startsWith("/*", i)) {
-      const end = text.indexOf("*/", i + 2);
-      if (end < 0) problems.push({ offset: i, message: "unterminated /* comment" });
-      i = end < 0 ? text.length : end + 2;
-    } else if (c3 === "#") {
-      const directive = /^#(clear|include)\b/.exec(text.slice(i, i + 9));
-      if (directive) {
-        tokens.push({ kind: directive[1], text: directive[0], offset: i });
-        i += directive[0].length;
-      } else i = lineEnd(text, i);
-    } else if (c3 === '"') {
-      const end = text.indexOf('"', i + 1);
-      if (end < 0) {
-        problems.push({ offset: i, message: "unterminated quoted value" });
-        break;
-      }
-      tokens.push({ kind: "string", text: text.slice(i + 1, end), offset: i });
-      i = end + 1;
-    } else if (c3 === "{" || c3 === "}" || c3 === ";") {
-      tokens.push({ kind: c3, text: c3, offset: i });
-      i++;
-    } else {
-      const m2 = /^[^\s{};"]+/.exec(text.slice(i));
-      tokens.push({ kind: "word", text: m2[0], offset: i });
-      i += m2[0].length;
-    }
-  }
-  return tokens;
-}
-function lineEnd(text, from) {
-  const nl = text.indexOf("\n", from);
-  return nl < 0 ? text.length : nl;
-}
-function parseAptConf(text) {
-  const problems = [];
-  const tokens = tokenize(text, problems);
-  const statements = [];
-  const scopes = [];
-  const full = (name) => [...scopes, name.replace(/::$/, "")].filter(Boolean).join("::");
-  for (let i = 0; i < tokens.length; i++) {
-    const t2 = tokens[i];
-    const next = tokens[i + 1];
-    if (t2.kind === ";") continue;
-    if (t2.kind === "}") {
-      if (!scopes.length) problems.push({ offset: t2.offset, message: "unmatched }" });
-      scopes.pop();
-    } else if (t2.kind === "clear" || t2.kind === "include") {
-      const target = next?.kind === "word" || next?.kind === "string" ? next : void 0;
-      if (t2.kind === "clear" && target) statements.push({ kind: "clear", key: full(target.text).toLowerCase(), name: target.text, value: "", offset: target.offset, length: target.text.length });
-      if (target) i++;
-    } else if (t2.kind === "string") {
-      statements.push({ kind: "item", key: scopes.join("::").toLowerCase(), name: scopes.join("::"), value: t2.text, offset: t2.offset, length: t2.text.length + 2, valueOffset: t2.offset + 1 });
-    } else if (t2.kind === "word") {
-      const name = full(t2.text);
-      const append = t2.text.endsWith("::");
-      if (next?.kind === "{") {
-        statements.push({ kind: "block", key: name.toLowerCase(), name, value: "", offset: t2.offset, length: t2.text.length });
-        scopes.push(t2.text.replace(/::$/, ""));
-        i++;
-      } else if (next?.kind === "string" || next?.kind === "word") {
-        const valueOffset = next.offset + (next.kind === "string" ? 1 : 0);
-        statements.push({ kind: append ? "item" : "set", key: name.toLowerCase(), name, value: next.text, offset: t2.offset, length: t2.text.length, valueOffset });
-        i++;
-        if (tokens[i + 1]?.kind !== ";") problems.push({ offset: next.offset, message: `missing ";" after ${name}` });
-      } else problems.push({ offset: t2.offset, message: `${t2.text} has no value` });
-    } else problems.push({ offset: t2.offset, message: `unexpected ${t2.text}` });
-  }
-  if (scopes.length) problems.push({ offset: text.length, message: `block ${scopes.join("::")} is not closed` });
-  return { statements, problems };
-}
-function effectiveValue(statements, key) {
-  let found;
-  for (const s of statements) {
-    if (s.kind === "set" && s.key === key) found = s;
-    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) found = void 0;
-  }
-  return found;
-}
-function listItems(statements, key) {
-  let items = [];
-  for (const s of statements) {
-    if (s.kind === "item" && s.key === key) items.push(s);
-    if (s.kind === "clear" && (key === s.key || key.startsWith(`${s.key}::`))) items = [];
-  }
-  return items;
-}
-
-// src/configs/apt/check.ts
 var updatesOff = configRule({
   id: "apt-unattended-upgrades-off",
   title: "Unattended security updates switched off",

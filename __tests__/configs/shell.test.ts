@@ -92,6 +92,15 @@ describe('shell checks', () => {
     expect(svc.fix?.replacement).toBe('ufw allow from 10.0.0.0/8 to any port 22 proto tcp');
   });
 
+  test('an apt.conf written by the script is read as apt reads it: nested scopes count, comments do not', () => {
+    const ids = (text: string) => run(text).map((d) => `${d.ruleId}@${d.line}:${d.column}`);
+    expect(ids(`cat > /etc/apt/apt.conf.d/20auto-upgrades <<'EOF'\nAPT { Periodic { Unattended-Upgrade "0"; }; };\nEOF\n`)).toEqual(['script-unattended-upgrades-off@2:18']);
+    expect(ids(`cat > /etc/apt/apt.conf.d/20auto-upgrades <<'EOF'\n// APT::Periodic::Unattended-Upgrade "0";\nAPT::Periodic::Unattended-Upgrade "1";\nEOF\n`)).toEqual([]);
+    // The last value wins: a 0 later overrides the 1.
+    const [d] = run(`cat > /etc/apt/apt.conf.d/20auto-upgrades <<'EOF'\nAPT::Periodic::Unattended-Upgrade "1";\nAPT::Periodic::Unattended-Upgrade "0";\nEOF\n`);
+    expect(d).toMatchObject({ ruleId: 'script-unattended-upgrades-off', line: 3, fix: { line: 3, replacement: 'APT::Periodic::Unattended-Upgrade "1";' } });
+  });
+
   test('ufw enable: the fix adds the default deny line above it', () => {
     const [d] = run('  ufw --force enable\n');
     expect(d.fix).toEqual({ line: 1, replacement: '  ufw default deny incoming\n  ufw --force enable' });

@@ -1,5 +1,6 @@
 import type { Detection } from '../../finding.js';
 import { configRule } from '../rule.js';
+import { effectiveValue, parseAptConf } from '../apt/parse.js';
 import { operands, outputOf, replaceRaw, spanOf, wordSpan, type ShellScript } from './script.js';
 
 export const scriptUpdatesOff = configRule({
@@ -14,7 +15,7 @@ const PACKAGE = /^unattended-upgrades(:\w+)?\*?$/;
 /** The timer that actually starts unattended-upgrade on Debian and Ubuntu counts too. */
 const UNITS = /^(unattended-upgrades(\.service)?|apt-daily-upgrade(\.timer|\.service)?)$/;
 const DEBCONF_OFF = /unattended-upgrades\/enable_auto_updates\s+boolean\s+false/;
-const PERIODIC_OFF = /APT::Periodic::(Unattended-Upgrade|Enable)\s+"?(0)"?/g;
+const PERIODIC_KEYS = ['apt::periodic::unattended-upgrade', 'apt::periodic::enable'];
 
 export function checkUpdatesOff(script: ShellScript): Detection[] {
   const out: Detection[] = [];
@@ -43,13 +44,16 @@ export function checkUpdatesOff(script: ShellScript): Detection[] {
   }
   for (const w of script.writes) {
     if (!/apt\.conf(\.d\/[^/]+)?$/.test(w.target.value)) continue;
-    for (const m of w.content.value.matchAll(PERIODIC_OFF)) {
-      const zero = m.index + m[0].lastIndexOf('0');
-      const offset = w.content.offsets[zero];
+    // Read as apt reads it (nested scopes, comments, the last value wins), not by pattern.
+    const { statements } = parseAptConf(w.content.value);
+    for (const key of PERIODIC_KEYS) {
+      const s = effectiveValue(statements, key);
+      if (!s || s.value.trim() !== '0' || s.valueOffset === undefined) continue;
+      const offset = w.content.offsets[s.valueOffset];
       out.push(
-        scriptUpdatesOff.at(spanOf(script, w.content, m.index, m.index + m[0].length), {
-          message: `${w.by.name} writes \`APT::Periodic::${m[1]} "0"\` to ${w.target.value}: unattended upgrades never run.`,
-          key: `APT::Periodic::${m[1]} 0`,
+        scriptUpdatesOff.at(spanOf(script, w.content, s.offset, s.valueOffset + 1), {
+          message: `${w.by.name} writes \`${s.name} "0"\` to ${w.target.value}: unattended upgrades never run.`,
+          key: `${s.name} 0`,
           fix: replaceRaw(script, offset, offset + 1, '1'),
         }),
       );
