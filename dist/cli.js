@@ -11483,6 +11483,9 @@ var parseErrorRule = configRule({
   why: "The program that reads this file may refuse it or read it differently, and moltguard could not check it.",
   fix: "Fix the syntax error at this line; the rest of the file was checked as far as it could be read."
 });
+function parseError(path, at2, message, kind) {
+  return parseErrorRule.at({ line: at2.line, column: at2.column ?? 1 }, { message: `${path}: ${message}.`, key: kind ? `${kind} ${message}` : message });
+}
 
 // src/configs/sshd/include.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -11670,7 +11673,7 @@ var sshdCheck = {
 };
 function checkSshd(path, text, ctx) {
   const { directives, problems } = expandIncludes(path, text, ctx);
-  const out = problems.filter((p2) => p2.file === path).map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message }));
+  const out = problems.filter((p2) => p2.file === path).map((p2) => parseError(p2.file, { line: p2.line }, p2.message));
   const global = directives.filter((d2) => !d2.match && d2.keyword !== "match");
   const isFullConfig = baseName(path) === "sshd_config";
   for (const [keyword, spec] of Object.entries(HARDENED)) {
@@ -12007,6 +12010,20 @@ function unitNameOf(path) {
   const name = baseName(path);
   return name.endsWith(".service") ? name : void 0;
 }
+var unitsCache = /* @__PURE__ */ new WeakMap();
+function committedUnits(ctx) {
+  const cached3 = unitsCache.get(ctx);
+  if (cached3) return cached3;
+  const units = [];
+  for (const path of ctx.paths()) {
+    if (!path.endsWith(".service") || isDropIn(path)) continue;
+    const text = ctx.read(path);
+    const unit = text === void 0 ? void 0 : loadUnit(path, text, ctx);
+    if (unit) units.push({ path, unit });
+  }
+  unitsCache.set(ctx, units);
+  return units;
+}
 function isDropIn(path) {
   return DROP_IN.test(path);
 }
@@ -12123,14 +12140,9 @@ function environmentFileTargets(ctx) {
   const cached3 = cache.get(ctx);
   if (cached3) return cached3;
   const targets = /* @__PURE__ */ new Map();
-  for (const p2 of ctx.paths()) {
-    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
-    const text = ctx.read(p2);
-    if (text === void 0 || !text.includes("EnvironmentFile")) continue;
-    const unit = loadUnit(p2, text, ctx);
-    if (!unit) continue;
+  for (const { path, unit } of committedUnits(ctx)) {
     for (const e of effectiveList(unit.entries, "Service", "EnvironmentFile")) {
-      for (const target of resolveEnvironmentFile(p2, e.value, ctx).slice(0, 1)) {
+      for (const target of resolveEnvironmentFile(path, e.value, ctx).slice(0, 1)) {
         if (!targets.has(target)) targets.set(target, { path: target, entry: e });
       }
     }
@@ -12247,7 +12259,7 @@ var systemdCheck = {
     const own2 = unit.base?.file === path ? unit.base : unit.dropIns.find((d2) => d2.file === path);
     if (!own2) return [];
     return [
-      ...own2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message })),
+      ...own2.problems.map((p2) => parseError(p2.file, { line: p2.line }, p2.message)),
       ...checkUser(path, unit, own2),
       ...checkEnvironment(own2),
       ...checkEnvironmentFiles(path, unit, ctx),
@@ -12389,7 +12401,7 @@ var dotenvCheck = {
     const loadedBy = isEnvFileName(path) ? void 0 : environmentFileTargets(ctx).get(path);
     if (!isEnvFileName(path) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = problems.map((p2) => parseError(path, p2, p2.message));
     const template = isEnvTemplate(path);
     const lines = text.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
@@ -12962,7 +12974,7 @@ var dockerfileCheck = {
   applies: isDockerfile,
   check(path, text) {
     const { instructions, problems } = parseDockerfile(text);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = problems.map((p2) => parseError(path, p2, p2.message));
     const stages = stagesOf(instructions);
     const who = imageUser(stages);
     if (who?.root) {
@@ -13119,7 +13131,7 @@ var composeCheck = {
   applies: isComposeFile,
   check(path, text, ctx) {
     const file2 = parseYaml(text, "1.2");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path, p2, p2.message));
     for (const doc of file2.docs) {
       for (const service of mapEntries(entry(doc.contents, "services")?.value)) {
         out.push(...checkService(path, file2, service, ctx));
@@ -13251,7 +13263,7 @@ var kubernetesCheck = {
   },
   check(path, text) {
     const file2 = parseYaml(text, "1.1");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path, p2, p2.message));
     for (const doc of file2.docs) {
       const kind = scalarText(entry(doc.contents, "kind")?.value) ?? "";
       const route = POD_SPEC_PATH[kind];
@@ -14724,19 +14736,12 @@ function spanOf3(lines, key) {
 
 // src/configs/cloud-init/service-users.ts
 init_define_MOLTGUARD_RULE_FILES();
-var cache3 = /* @__PURE__ */ new WeakMap();
 function serviceUsers(ctx) {
-  const cached3 = cache3.get(ctx);
-  if (cached3) return cached3;
   const users = /* @__PURE__ */ new Set(["agent"]);
-  for (const p2 of ctx.paths()) {
-    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
-    const text = ctx.read(p2);
-    const unit = text === void 0 ? void 0 : loadUnit(p2, text, ctx);
-    const who = unit ? serviceUser(unit.entries) : void 0;
+  for (const { unit } of committedUnits(ctx)) {
+    const who = serviceUser(unit.entries);
     if (who && !who.root && who.user !== "(dynamic)") users.add(who.user);
   }
-  cache3.set(ctx, users);
   return users;
 }
 
@@ -14767,7 +14772,7 @@ var cloudInitCheck = {
   applies: isCloudConfig,
   check(path, text, ctx) {
     const file2 = parseYaml(text, "1.1", { duplicateKeys: true });
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path, p2, p2.message));
     for (const doc of file2.docs) out.push(...checkConfig(file2, doc.contents, ctx));
     return out;
   }
@@ -15110,7 +15115,7 @@ var firewallCheck = {
     const { payloads, error: error62 } = findPayloads(path, text, MARKER, !/\.json$/i.test(path));
     const out = [];
     if (error62) {
-      out.push(parseErrorRule.at(lines.position(error62.offset), { message: `${path}: ${error62.message}.`, key: `json ${error62.message}` }));
+      out.push(parseError(path, lines.position(error62.offset), error62.message, "json"));
     }
     for (const payload of payloads) {
       for (const holder of objectsWith(payload.node, "inbound_rules")) {
@@ -15469,7 +15474,7 @@ function checkJails(path, text, ctx) {
   const parsed = order2.map((file2) => {
     const body = file2 === path ? text : ctx.read(file2) ?? "";
     const { sections, problems } = parseIni(file2, body);
-    if (file2 === path) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path}: ${p2.message}.`, key: `ini ${p2.message}` }));
+    if (file2 === path) for (const p2 of problems) out.push(parseError(path, { line: p2.line }, p2.message, "ini"));
     return sections;
   });
   const merged = new MergedIni(parsed);
@@ -15576,7 +15581,7 @@ var aptCheck = {
       const parsed = parseAptConf(file2 === path ? text : ctx.read(file2) ?? "");
       statements.push(...parsed.statements.map((s) => ({ ...s, file: file2 })));
       if (file2 !== path) continue;
-      for (const p2 of parsed.problems) out.push(parseErrorRule.at(lines.position(p2.offset), { message: `${path}: ${p2.message}.`, key: `apt ${p2.message}` }));
+      for (const p2 of parsed.problems) out.push(parseError(path, lines.position(p2.offset), p2.message, "apt"));
     }
     for (const key of PERIODIC_SWITCHES) {
       const s = effectiveValue(statements, key);
@@ -35917,21 +35922,21 @@ function visit2(schema, fnOrHandlers) {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached3 = cache4.get(s);
+    const cached3 = cache3.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache4.get(s)
+        getter: () => cache3.get(s)
       });
     }
     if (cached3 !== void 0)
       return cached3;
-    cache4.set(s, RESOLVING);
+    cache3.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn2(inner, inner !== s);
-    cache4.set(s, mapped);
+    cache3.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {

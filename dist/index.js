@@ -15857,8 +15857,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache4 = this.#relevantRequestResponseList;
-        const backupCache = [...cache4];
+        const cache3 = this.#relevantRequestResponseList;
+        const backupCache = [...cache3];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15885,9 +15885,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache4.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache4.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15917,11 +15917,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache4.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache4.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
-              cache4.push([operation.request, operation.response]);
+              cache3.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16096,13 +16096,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache4 = new Cache(kConstruct, cacheList);
-            return await cache4.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            return await cache3.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache4 = new Cache(kConstruct, cacheList);
-            const response = await cache4.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            const response = await cache3.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16132,12 +16132,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache5 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache5);
+          const cache4 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache4);
         }
-        const cache4 = [];
-        this.#caches.set(cacheName, cache4);
-        return new Cache(kConstruct, cache4);
+        const cache3 = [];
+        this.#caches.set(cacheName, cache3);
+        return new Cache(kConstruct, cache3);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -35080,6 +35080,9 @@ var parseErrorRule = configRule({
   why: "The program that reads this file may refuse it or read it differently, and moltguard could not check it.",
   fix: "Fix the syntax error at this line; the rest of the file was checked as far as it could be read."
 });
+function parseError(path6, at2, message, kind) {
+  return parseErrorRule.at({ line: at2.line, column: at2.column ?? 1 }, { message: `${path6}: ${message}.`, key: kind ? `${kind} ${message}` : message });
+}
 
 // src/configs/sshd/include.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -35267,7 +35270,7 @@ var sshdCheck = {
 };
 function checkSshd(path6, text2, ctx) {
   const { directives, problems } = expandIncludes(path6, text2, ctx);
-  const out = problems.filter((p2) => p2.file === path6).map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message }));
+  const out = problems.filter((p2) => p2.file === path6).map((p2) => parseError(p2.file, { line: p2.line }, p2.message));
   const global2 = directives.filter((d2) => !d2.match && d2.keyword !== "match");
   const isFullConfig = baseName(path6) === "sshd_config";
   for (const [keyword, spec] of Object.entries(HARDENED)) {
@@ -35604,6 +35607,20 @@ function unitNameOf(path6) {
   const name = baseName(path6);
   return name.endsWith(".service") ? name : void 0;
 }
+var unitsCache = /* @__PURE__ */ new WeakMap();
+function committedUnits(ctx) {
+  const cached3 = unitsCache.get(ctx);
+  if (cached3) return cached3;
+  const units = [];
+  for (const path6 of ctx.paths()) {
+    if (!path6.endsWith(".service") || isDropIn(path6)) continue;
+    const text2 = ctx.read(path6);
+    const unit = text2 === void 0 ? void 0 : loadUnit(path6, text2, ctx);
+    if (unit) units.push({ path: path6, unit });
+  }
+  unitsCache.set(ctx, units);
+  return units;
+}
 function isDropIn(path6) {
   return DROP_IN.test(path6);
 }
@@ -35720,14 +35737,9 @@ function environmentFileTargets(ctx) {
   const cached3 = cache.get(ctx);
   if (cached3) return cached3;
   const targets = /* @__PURE__ */ new Map();
-  for (const p2 of ctx.paths()) {
-    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
-    const text2 = ctx.read(p2);
-    if (text2 === void 0 || !text2.includes("EnvironmentFile")) continue;
-    const unit = loadUnit(p2, text2, ctx);
-    if (!unit) continue;
+  for (const { path: path6, unit } of committedUnits(ctx)) {
     for (const e of effectiveList(unit.entries, "Service", "EnvironmentFile")) {
-      for (const target of resolveEnvironmentFile(p2, e.value, ctx).slice(0, 1)) {
+      for (const target of resolveEnvironmentFile(path6, e.value, ctx).slice(0, 1)) {
         if (!targets.has(target)) targets.set(target, { path: target, entry: e });
       }
     }
@@ -35844,7 +35856,7 @@ var systemdCheck = {
     const own2 = unit.base?.file === path6 ? unit.base : unit.dropIns.find((d2) => d2.file === path6);
     if (!own2) return [];
     return [
-      ...own2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${p2.file}: ${p2.message}.`, key: p2.message })),
+      ...own2.problems.map((p2) => parseError(p2.file, { line: p2.line }, p2.message)),
       ...checkUser(path6, unit, own2),
       ...checkEnvironment(own2),
       ...checkEnvironmentFiles(path6, unit, ctx),
@@ -35986,7 +35998,7 @@ var dotenvCheck = {
     const loadedBy = isEnvFileName(path6) ? void 0 : environmentFileTargets(ctx).get(path6);
     if (!isEnvFileName(path6) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text2);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const out = problems.map((p2) => parseError(path6, p2, p2.message));
     const template = isEnvTemplate(path6);
     const lines = text2.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
@@ -36559,7 +36571,7 @@ var dockerfileCheck = {
   applies: isDockerfile,
   check(path6, text2) {
     const { instructions, problems } = parseDockerfile(text2);
-    const out = problems.map((p2) => parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const out = problems.map((p2) => parseError(path6, p2, p2.message));
     const stages = stagesOf(instructions);
     const who = imageUser(stages);
     if (who?.root) {
@@ -36716,7 +36728,7 @@ var composeCheck = {
   applies: isComposeFile,
   check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.2");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
     for (const doc of file2.docs) {
       for (const service of mapEntries(entry(doc.contents, "services")?.value)) {
         out.push(...checkService(path6, file2, service, ctx));
@@ -36848,7 +36860,7 @@ var kubernetesCheck = {
   },
   check(path6, text2) {
     const file2 = parseYaml(text2, "1.1");
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
     for (const doc of file2.docs) {
       const kind = scalarText(entry(doc.contents, "kind")?.value) ?? "";
       const route = POD_SPEC_PATH[kind];
@@ -38321,19 +38333,12 @@ function spanOf3(lines, key) {
 
 // src/configs/cloud-init/service-users.ts
 init_define_MOLTGUARD_RULE_FILES();
-var cache3 = /* @__PURE__ */ new WeakMap();
 function serviceUsers(ctx) {
-  const cached3 = cache3.get(ctx);
-  if (cached3) return cached3;
   const users = /* @__PURE__ */ new Set(["agent"]);
-  for (const p2 of ctx.paths()) {
-    if (!p2.endsWith(".service") || isDropIn(p2)) continue;
-    const text2 = ctx.read(p2);
-    const unit = text2 === void 0 ? void 0 : loadUnit(p2, text2, ctx);
-    const who = unit ? serviceUser(unit.entries) : void 0;
+  for (const { unit } of committedUnits(ctx)) {
+    const who = serviceUser(unit.entries);
     if (who && !who.root && who.user !== "(dynamic)") users.add(who.user);
   }
-  cache3.set(ctx, users);
   return users;
 }
 
@@ -38364,7 +38369,7 @@ var cloudInitCheck = {
   applies: isCloudConfig,
   check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.1", { duplicateKeys: true });
-    const out = file2.problems.map((p2) => parseErrorRule.at({ line: p2.line, column: p2.column }, { message: `${path6}: ${p2.message}.`, key: p2.message }));
+    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
     for (const doc of file2.docs) out.push(...checkConfig(file2, doc.contents, ctx));
     return out;
   }
@@ -38707,7 +38712,7 @@ var firewallCheck = {
     const { payloads, error: error63 } = findPayloads(path6, text2, MARKER, !/\.json$/i.test(path6));
     const out = [];
     if (error63) {
-      out.push(parseErrorRule.at(lines.position(error63.offset), { message: `${path6}: ${error63.message}.`, key: `json ${error63.message}` }));
+      out.push(parseError(path6, lines.position(error63.offset), error63.message, "json"));
     }
     for (const payload of payloads) {
       for (const holder of objectsWith(payload.node, "inbound_rules")) {
@@ -39066,7 +39071,7 @@ function checkJails(path6, text2, ctx) {
   const parsed = order2.map((file2) => {
     const body = file2 === path6 ? text2 : ctx.read(file2) ?? "";
     const { sections, problems } = parseIni(file2, body);
-    if (file2 === path6) for (const p2 of problems) out.push(parseErrorRule.at({ line: p2.line, column: 1 }, { message: `${path6}: ${p2.message}.`, key: `ini ${p2.message}` }));
+    if (file2 === path6) for (const p2 of problems) out.push(parseError(path6, { line: p2.line }, p2.message, "ini"));
     return sections;
   });
   const merged = new MergedIni(parsed);
@@ -39173,7 +39178,7 @@ var aptCheck = {
       const parsed = parseAptConf(file2 === path6 ? text2 : ctx.read(file2) ?? "");
       statements.push(...parsed.statements.map((s) => ({ ...s, file: file2 })));
       if (file2 !== path6) continue;
-      for (const p2 of parsed.problems) out.push(parseErrorRule.at(lines.position(p2.offset), { message: `${path6}: ${p2.message}.`, key: `apt ${p2.message}` }));
+      for (const p2 of parsed.problems) out.push(parseError(path6, lines.position(p2.offset), p2.message, "apt"));
     }
     for (const key of PERIODIC_SWITCHES) {
       const s = effectiveValue(statements, key);
@@ -59514,21 +59519,21 @@ function visit2(schema, fnOrHandlers) {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached3 = cache4.get(s);
+    const cached3 = cache3.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache4.get(s)
+        getter: () => cache3.get(s)
       });
     }
     if (cached3 !== void 0)
       return cached3;
-    cache4.set(s, RESOLVING);
+    cache3.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn2(inner, inner !== s);
-    cache4.set(s, mapped);
+    cache3.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -69494,9 +69499,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope: scope2, cache: cache4 }, methodName) {
-    if (cache4[methodName]) {
-      return cache4[methodName];
+  get({ octokit, scope: scope2, cache: cache3 }, methodName) {
+    if (cache3[methodName]) {
+      return cache3[methodName];
     }
     const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
@@ -69504,7 +69509,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache4[methodName] = decorate(
+      cache3[methodName] = decorate(
         octokit,
         scope2,
         methodName,
@@ -69512,9 +69517,9 @@ var handler = {
         decorations
       );
     } else {
-      cache4[methodName] = octokit.request.defaults(endpointDefaults);
+      cache3[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache4[methodName];
+    return cache3[methodName];
   }
 };
 function endpointsToMethods(octokit) {

@@ -1,3 +1,4 @@
+import type { Detection } from '../finding.js';
 import { configRule } from './rule.js';
 
 /** Shared by every parser: a file the program would reject, or that moltguard could not read as it does. */
@@ -8,3 +9,11 @@ export const parseErrorRule = configRule({
   why: 'The program that reads this file may refuse it or read it differently, and moltguard could not check it.',
   fix: 'Fix the syntax error at this line; the rest of the file was checked as far as it could be read.',
 });
+
+/**
+ * One parser problem as a finding, `path: message.` at its place. `kind` (`apt`, `ini`, `json`)
+ * keeps fingerprints of different parsers' problems apart where their messages could match.
+ */
+export function parseError(path: string, at: { line: number; column?: number }, message: string, kind?: string): Detection {
+  return parseErrorRule.at({ line: at.line, column: at.column ?? 1 }, { message: `${path}: ${message}.`, key: kind ? `${kind} ${message}` : message });
+}

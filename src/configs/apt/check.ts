@@ -1,6 +1,6 @@
 import type { Detection } from '../../finding.js';
 import { LineIndex } from '../../text.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { effectiveValue, listItems, parseAptConf, type AptStatement } from './parse.js';
 
@@ -53,7 +53,7 @@ export const aptCheck: ConfigCheck = {
       const parsed = parseAptConf(file === path ? text : (ctx.read(file) ?? ''));
       statements.push(...parsed.statements.map((s) => ({ ...s, file })));
       if (file !== path) continue;
-      for (const p of parsed.problems) out.push(parseErrorRule.at(lines.position(p.offset), { message: `${path}: ${p.message}.`, key: `apt ${p.message}` }));
+      for (const p of parsed.problems) out.push(parseError(path, lines.position(p.offset), p.message, 'apt'));
     }
 
     for (const key of PERIODIC_SWITCHES) {

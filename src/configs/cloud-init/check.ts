@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../finding.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { serviceUserSudo } from '../sudoers/check.js';
 import { sshKeyWeak } from '../ssh-keys/check.js';
 import { findPublicKeys, keyWeakness } from '../sshkeys.js';
@@ -41,7 +41,7 @@ export const cloudInitCheck: ConfigCheck = {
   check(path, text, ctx) {
     // cloud-init reads YAML with PyYAML: YAML 1.1 (`yes` and `on` are true), last repeated key wins.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
-    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
     for (const doc of file.docs) out.push(...checkConfig(file, doc.contents, ctx));
     return out;
   },

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Node } from 'yaml';
 import type { Detection } from '../../finding.js';
 import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../yaml.js';
 import { imageUser, parseDockerfile, stagesOf } from './dockerfile.js';
@@ -20,7 +20,7 @@ export const composeCheck: ConfigCheck = {
   applies: isComposeFile,
   check(path, text, ctx) {
     const file = parseYaml(text, '1.2');
-    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
     for (const doc of file.docs) {
       for (const service of mapEntries(entry(doc.contents, 'services')?.value)) {
         out.push(...checkService(path, file, service, ctx));

@@ -1,6 +1,6 @@
 import type { Detection } from '../../finding.js';
 import { baseName, type ConfigCheck } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { containerEnvSecret, containerRoot } from './rules.js';
 
@@ -118,7 +118,7 @@ export const dockerfileCheck: ConfigCheck = {
   applies: isDockerfile,
   check(path, text) {
     const { instructions, problems } = parseDockerfile(text);
-    const out: Detection[] = problems.map((p) => parseErrorRule.at({ line: p.line, column: 1 }, { message: `${path}: ${p.message}.`, key: p.message }));
+    const out: Detection[] = problems.map((p) => parseError(path, p, p.message));
     const stages = stagesOf(instructions);
     const who = imageUser(stages);
     if (who?.root) {

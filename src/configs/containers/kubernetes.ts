@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../finding.js';
 import type { ConfigCheck } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../yaml.js';
 import { isComposeFile } from './compose.js';
@@ -34,7 +34,7 @@ export const kubernetesCheck: ConfigCheck = {
   check(path, text) {
     // Kubernetes reads YAML 1.1 (`yes` is true).
     const file = parseYaml(text, '1.1');
-    const out: Detection[] = file.problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
     for (const doc of file.docs) {
       const kind = scalarText(entry(doc.contents, 'kind')?.value) ?? '';
       const route = POD_SPEC_PATH[kind];

@@ -1,6 +1,6 @@
 import type { Detection } from '../../finding.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { environmentFileTargets } from '../systemd/env-files.js';
 import { looksLikeEnvFile, parseDotenv } from './parse.js';
@@ -43,7 +43,7 @@ export const dotenvCheck: ConfigCheck = {
     const loadedBy = isEnvFileName(path) ? undefined : environmentFileTargets(ctx).get(path);
     if (!isEnvFileName(path) && !loadedBy) return [];
     const { entries, problems } = parseDotenv(text);
-    const out: Detection[] = problems.map((p) => parseErrorRule.at({ line: p.line, column: p.column }, { message: `${path}: ${p.message}.`, key: p.message }));
+    const out: Detection[] = problems.map((p) => parseError(path, p, p.message));
     const template = isEnvTemplate(path);
     const lines = text.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : '';

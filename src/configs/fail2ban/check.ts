@@ -1,5 +1,5 @@
 import type { Detection, Fix } from '../../finding.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { isWorld } from '../ports.js';
 import { configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { MergedIni, parseDuration, parseIni, type IniEntry, type IniSection } from './ini.js';
@@ -68,7 +68,7 @@ function checkJails(path: string, text: string, ctx: ConfigContext): Detection[]
   const parsed: IniSection[][] = order.map((file) => {
     const body = file === path ? text : (ctx.read(file) ?? '');
     const { sections, problems } = parseIni(file, body);
-    if (file === path) for (const p of problems) out.push(parseErrorRule.at({ line: p.line, column: 1 }, { message: `${path}: ${p.message}.`, key: `ini ${p.message}` }));
+    if (file === path) for (const p of problems) out.push(parseError(path, { line: p.line }, p.message, 'ini'));
     return sections;
   });
   const merged = new MergedIni(parsed);

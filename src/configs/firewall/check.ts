@@ -1,7 +1,7 @@
 import type { Detection, Fix } from '../../finding.js';
 import { LineIndex } from '../../text.js';
 import { member, type JsonNode } from '../json-pos.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { describeDatabases, exposureOf, isWorld, parsePorts, type PortRange } from '../ports.js';
 import { configRule, type ConfigCheck, type Span } from '../rule.js';
 import { isShellScript } from '../shell/check.js';
@@ -44,7 +44,7 @@ export const firewallCheck: ConfigCheck = {
     const { payloads, error } = findPayloads(path, text, MARKER, !/\.json$/i.test(path));
     const out: Detection[] = [];
     if (error) {
-      out.push(parseErrorRule.at(lines.position(error.offset), { message: `${path}: ${error.message}.`, key: `json ${error.message}` }));
+      out.push(parseError(path, lines.position(error.offset), error.message, 'json'));
     }
     for (const payload of payloads) {
       for (const holder of objectsWith(payload.node, 'inbound_rules')) {

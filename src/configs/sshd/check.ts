@@ -1,6 +1,6 @@
 import type { Detection, Location } from '../../finding.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { expandIncludes } from './include.js';
 import type { Directive } from './parse.js';
 
@@ -77,7 +77,7 @@ export const sshdCheck: ConfigCheck = {
 
 function checkSshd(path: string, text: string, ctx: ConfigContext): Detection[] {
   const { directives, problems } = expandIncludes(path, text, ctx);
-  const out: Detection[] = problems.filter((p) => p.file === path).map((p) => parseErrorRule.at({ line: p.line, column: 1 }, { message: `${p.file}: ${p.message}.`, key: p.message }));
+  const out: Detection[] = problems.filter((p) => p.file === path).map((p) => parseError(p.file, { line: p.line }, p.message));
   const global = directives.filter((d) => !d.match && d.keyword !== 'match');
   const isFullConfig = baseName(path) === 'sshd_config';
 

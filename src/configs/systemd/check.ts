@@ -1,6 +1,6 @@
 import type { Detection, Location } from '../../finding.js';
 import { configRule, type ConfigCheck, type ConfigContext, type Span } from '../rule.js';
-import { parseErrorRule } from '../parse-error.js';
+import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../secret-values.js';
 import { parseDotenv } from '../dotenv/parse.js';
 import { effectiveList, isDropIn, loadUnit, serviceUser, unitNameOf, type MergedUnit } from './merge.js';
@@ -57,7 +57,7 @@ export const systemdCheck: ConfigCheck = {
     const own = unit.base?.file === path ? unit.base : unit.dropIns.find((d) => d.file === path);
     if (!own) return [];
     return [
-      ...own.problems.map((p) => parseErrorRule.at({ line: p.line, column: 1 }, { message: `${p.file}: ${p.message}.`, key: p.message })),
+      ...own.problems.map((p) => parseError(p.file, { line: p.line }, p.message)),
       ...checkUser(path, unit, own),
       ...checkEnvironment(own),
       ...checkEnvironmentFiles(path, unit, ctx),

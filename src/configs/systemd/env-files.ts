@@ -1,6 +1,6 @@
 import { baseName, type ConfigContext } from '../rule.js';
 import { looksLikeEnvFile } from '../dotenv/parse.js';
-import { effectiveList, isDropIn, loadUnit } from './merge.js';
+import { committedUnits, effectiveList } from './merge.js';
 import type { UnitEntry } from './parse.js';
 
 /**
@@ -38,14 +38,9 @@ export function environmentFileTargets(ctx: ConfigContext): Map<string, EnvFileU
   const cached = cache.get(ctx);
   if (cached) return cached;
   const targets = new Map<string, EnvFileUse>();
-  for (const p of ctx.paths()) {
-    if (!p.endsWith('.service') || isDropIn(p)) continue;
-    const text = ctx.read(p);
-    if (text === undefined || !text.includes('EnvironmentFile')) continue;
-    const unit = loadUnit(p, text, ctx);
-    if (!unit) continue;
+  for (const { path, unit } of committedUnits(ctx)) {
     for (const e of effectiveList(unit.entries, 'Service', 'EnvironmentFile')) {
-      for (const target of resolveEnvironmentFile(p, e.value, ctx).slice(0, 1)) {
+      for (const target of resolveEnvironmentFile(path, e.value, ctx).slice(0, 1)) {
         if (!targets.has(target)) targets.set(target, { path: target, entry: e });
       }
     }

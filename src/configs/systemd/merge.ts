@@ -25,6 +25,26 @@ export function unitNameOf(path: string): string | undefined {
   return name.endsWith('.service') ? name : undefined;
 }
 
+const unitsCache = new WeakMap<ConfigContext, { path: string; unit: MergedUnit }[]>();
+
+/**
+ * Every committed service unit, merged with its drop-ins: loaded once per scan (the context is
+ * the scan's) for the checks that ask about all of them (env files they load, who they run as).
+ */
+export function committedUnits(ctx: ConfigContext): { path: string; unit: MergedUnit }[] {
+  const cached = unitsCache.get(ctx);
+  if (cached) return cached;
+  const units: { path: string; unit: MergedUnit }[] = [];
+  for (const path of ctx.paths()) {
+    if (!path.endsWith('.service') || isDropIn(path)) continue;
+    const text = ctx.read(path);
+    const unit = text === undefined ? undefined : loadUnit(path, text, ctx);
+    if (unit) units.push({ path, unit });
+  }
+  unitsCache.set(ctx, units);
+  return units;
+}
+
 export function isDropIn(path: string): boolean {
   return DROP_IN.test(path);
 }
