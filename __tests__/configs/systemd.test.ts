@@ -2,7 +2,7 @@ import { parseUnit, positionInValue } from '../../src/configs/systemd/parse.js';
 import { effectiveList, lastEntry, loadUnit, serviceUser } from '../../src/configs/systemd/merge.js';
 import { splitEnvironment } from '../../src/configs/systemd/environment.js';
 import { assessHardening } from '../../src/configs/systemd/hardening.js';
-import { resolveEnvironmentFile } from '../../src/configs/systemd/env-files.js';
+import { environmentFileTargets, resolveEnvironmentFile } from '../../src/configs/systemd/env-files.js';
 import type { ConfigContext } from '../../src/configs/rule.js';
 
 function repo(files: Record<string, string>): ConfigContext {
@@ -84,6 +84,16 @@ describe('systemd drop-in merging', () => {
     const uid0 = parseUnit('a', '[Service]\nDynamicUser=yes\nUser=0\n').entries;
     expect(serviceUser(uid0).root).toBe(true);
   });
+});
+
+test('an EnvironmentFile= that only a drop-in adds still marks its target as an env file', () => {
+  const files: Record<string, string> = {
+    'deploy/agent.service': '[Service]\nUser=agent\nExecStart=/usr/bin/agent\n',
+    'deploy/agent.service.d/env.conf': '[Service]\nEnvironmentFile=/etc/agent/settings\n',
+    'rootfs/etc/agent/settings': 'API_TOKEN=Zq8k2LmN4xVb7Hc9Tf4W\n',
+  };
+  const ctx = { read: (p: string) => files[p], paths: () => Object.keys(files) };
+  expect([...environmentFileTargets(ctx).keys()]).toEqual(['rootfs/etc/agent/settings']);
 });
 
 describe('Environment= splitting', () => {
