@@ -36089,6 +36089,17 @@ var LineIndex = class {
     const end = next === void 0 ? this.text.length : next - 1;
     return this.text.slice(start, end).replace(/\r$/, "");
   }
+  /**
+   * The line holding text[start, end) with that span replaced: a one-line suggested fix.
+   * Undefined when the span crosses a line break (a suggestion replaces one line).
+   */
+  replaceSpan(start, end, replacement) {
+    const a = this.position(start);
+    const b3 = this.position(end);
+    if (a.line !== b3.line) return void 0;
+    const text2 = this.lineText(a.line);
+    return { line: a.line, replacement: text2.slice(0, a.column - 1) + replacement + text2.slice(b3.column - 1) };
+  }
 };
 
 // src/configs/dburl/hosts.ts
@@ -36316,7 +36327,7 @@ function checkUrl(url2, offset, lines) {
   const shown = `${url2.scheme}:// URL to ${named}`;
   const password = urlPasswordForms(url2.text);
   const mask = password && !isStandIn(password.decoded) ? { mask: [password.raw, password.decoded] } : {};
-  const lineFix = (at2, length, replacement) => ({ ...mask, fix: replaceInLine(lines, at2, length, replacement) });
+  const lineFix = (at2, length, replacement) => ({ ...mask, fix: lines.replaceSpan(at2, at2 + length, replacement) });
   const publicHosts = classes.filter((c3) => c3.cls === "public");
   if (publicHosts.length) {
     const first = publicHosts[0].host;
@@ -36364,11 +36375,6 @@ function checkUrl(url2, offset, lines) {
     }
   }
   return out;
-}
-function replaceInLine(lines, at2, length, replacement) {
-  const p2 = lines.position(at2);
-  const text2 = lines.lineText(p2.line);
-  return { line: p2.line, replacement: text2.slice(0, p2.column - 1) + replacement + text2.slice(p2.column - 1 + length) };
 }
 
 // src/configs/containers/compose.ts
@@ -37276,11 +37282,7 @@ function wordSpan(script, w2) {
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 function replaceRaw(script, start, end, replacement) {
-  const a = script.lines.position(start);
-  const b3 = script.lines.position(end);
-  if (a.line !== b3.line) return void 0;
-  const text2 = script.lines.lineText(a.line);
-  return { line: a.line, replacement: text2.slice(0, a.column - 1) + replacement + text2.slice(b3.column - 1) };
+  return script.lines.replaceSpan(start, end, replacement);
 }
 function operands(inv) {
   return inv.argv.slice(1).filter((w2) => !w2.value.startsWith("-") || w2.value === "-");
@@ -38793,11 +38795,7 @@ function span2(payload, lines, node2) {
 }
 function fixSource(payload, lines, node2, cidr) {
   if (!payload.verbatim(node2.start + 1, node2.end - 1)) return void 0;
-  const a = lines.position(payload.fileOffset(node2.start + 1));
-  const b3 = lines.position(payload.fileOffset(node2.end - 2) + 1);
-  if (a.line !== b3.line) return void 0;
-  const text2 = lines.lineText(a.line);
-  return { line: a.line, replacement: text2.slice(0, a.column - 1) + cidr + text2.slice(b3.column - 1) };
+  return lines.replaceSpan(payload.fileOffset(node2.start + 1), payload.fileOffset(node2.end - 2) + 1, cidr);
 }
 
 // src/configs/private-keys.ts
@@ -39184,14 +39182,13 @@ var aptCheck = {
       const s = effectiveValue(statements, key);
       if (!s || s.file !== path6 || s.value.trim() !== "0" || s.valueOffset === void 0) continue;
       const at2 = lines.position(s.valueOffset);
-      const lineText = lines.lineText(at2.line);
       out.push(
         updatesOff.at(
           { ...at2, endColumn: at2.column + 1 },
           {
             message: `\`${s.name} "0"\` in ${path6} is the effective value: apt never runs unattended-upgrade.`,
             key: `${key} 0`,
-            fix: { line: at2.line, replacement: `${lineText.slice(0, at2.column - 1)}1${lineText.slice(at2.column)}` }
+            fix: lines.replaceSpan(s.valueOffset, s.valueOffset + 1, "1")
           }
         )
       );

@@ -45,4 +45,16 @@ export class LineIndex {
     const end = next === undefined ? this.text.length : next - 1;
     return this.text.slice(start, end).replace(/\r$/, '');
   }
+
+  /**
+   * The line holding text[start, end) with that span replaced: a one-line suggested fix.
+   * Undefined when the span crosses a line break (a suggestion replaces one line).
+   */
+  replaceSpan(start: number, end: number, replacement: string): { line: number; replacement: string } | undefined {
+    const a = this.position(start);
+    const b = this.position(end);
+    if (a.line !== b.line) return undefined;
+    const text = this.lineText(a.line);
+    return { line: a.line, replacement: text.slice(0, a.column - 1) + replacement + text.slice(b.column - 1) };
+  }
 }

@@ -60,14 +60,13 @@ export const aptCheck: ConfigCheck = {
       const s = effectiveValue(statements, key);
       if (!s || s.file !== path || s.value.trim() !== '0' || s.valueOffset === undefined) continue;
       const at = lines.position(s.valueOffset);
-      const lineText = lines.lineText(at.line);
       out.push(
         updatesOff.at(
           { ...at, endColumn: at.column + 1 },
           {
             message: `\`${s.name} "0"\` in ${path} is the effective value: apt never runs unattended-upgrade.`,
             key: `${key} 0`,
-            fix: { line: at.line, replacement: `${lineText.slice(0, at.column - 1)}1${lineText.slice(at.column)}` },
+            fix: lines.replaceSpan(s.valueOffset, s.valueOffset + 1, '1'),
           },
         ),
       );

@@ -1,4 +1,4 @@
-import type { Detection, Fix } from '../../finding.js';
+import type { Detection } from '../../finding.js';
 import { LineIndex } from '../../text.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
 import { isStandIn, urlPasswordForms } from '../secret-values.js';
@@ -76,7 +76,8 @@ function checkUrl(url: DbUrl, offset: number, lines: LineIndex): Detection[] {
   // cannot count on their masking.
   const password = urlPasswordForms(url.text);
   const mask = password && !isStandIn(password.decoded) ? { mask: [password.raw, password.decoded] } : {};
-  const lineFix = (at: number, length: number, replacement: string) => ({ ...mask, fix: replaceInLine(lines, at, length, replacement) });
+  // URLs never span lines, so the span always has its one-line fix.
+  const lineFix = (at: number, length: number, replacement: string) => ({ ...mask, fix: lines.replaceSpan(at, at + length, replacement) });
 
   const publicHosts = classes.filter((c) => c.cls === 'public');
   if (publicHosts.length) {
@@ -127,11 +128,4 @@ function checkUrl(url: DbUrl, offset: number, lines: LineIndex): Detection[] {
     }
   }
   return out;
-}
-
-/** The URL's line with `length` characters at `at` replaced: URLs never span lines. */
-function replaceInLine(lines: LineIndex, at: number, length: number, replacement: string): Fix {
-  const p = lines.position(at);
-  const text = lines.lineText(p.line);
-  return { line: p.line, replacement: text.slice(0, p.column - 1) + replacement + text.slice(p.column - 1 + length) };
 }

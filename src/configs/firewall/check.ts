@@ -136,9 +136,5 @@ function span(payload: Payload, lines: LineIndex, node: StringNode): Span {
 /** Rewrites the CIDR between its quotes, when the file holds it as the JSON does. */
 function fixSource(payload: Payload, lines: LineIndex, node: StringNode, cidr: string): Fix | undefined {
   if (!payload.verbatim(node.start + 1, node.end - 1)) return undefined;
-  const a = lines.position(payload.fileOffset(node.start + 1));
-  const b = lines.position(payload.fileOffset(node.end - 2) + 1);
-  if (a.line !== b.line) return undefined;
-  const text = lines.lineText(a.line);
-  return { line: a.line, replacement: text.slice(0, a.column - 1) + cidr + text.slice(b.column - 1) };
+  return lines.replaceSpan(payload.fileOffset(node.start + 1), payload.fileOffset(node.end - 2) + 1, cidr);
 }

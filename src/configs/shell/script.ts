@@ -163,11 +163,7 @@ export function wordSpan(script: ShellScript, w: Word): Span {
 
 /** A fix that replaces the raw text [start, end) of one line; undefined when it spans lines. */
 export function replaceRaw(script: ShellScript, start: number, end: number, replacement: string): Fix | undefined {
-  const a = script.lines.position(start);
-  const b = script.lines.position(end);
-  if (a.line !== b.line) return undefined;
-  const text = script.lines.lineText(a.line);
-  return { line: a.line, replacement: text.slice(0, a.column - 1) + replacement + text.slice(b.column - 1) };
+  return script.lines.replaceSpan(start, end, replacement);
 }
 
 /** Non-option arguments (after argv[0]); `--opt=value` and `-x` flags are left out. */
