@@ -38874,6 +38874,9 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/sources/unit.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { isAscii } from "node:buffer";
+function byPath(a, b3) {
+  return a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0;
+}
 function newStats() {
   return { files: 0, bytes: 0, commits: 0, skipped: [] };
 }
@@ -39877,7 +39880,7 @@ function compile(rule, guarded) {
     guards.push(guard2);
     return (text2, where2) => guard2.test(text2, where2);
   };
-  const guard = guarded ? new RegexGuard(re2) : void 0;
+  const guard = guarded && !rule.assignment ? new RegexGuard(re2) : void 0;
   if (guard) guards.push(guard);
   return {
     rule,
@@ -60130,7 +60133,7 @@ async function runScan(source, detectors, ctx = contextOf(source)) {
     findings: sortFindings(findings),
     suppressed,
     // Reads finish out of order; the list is sorted so every run reports the same.
-    stats: { ...source.stats, skipped: [...source.stats.skipped].sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0), durationMs: Date.now() - started },
+    stats: { ...source.stats, skipped: [...source.stats.skipped].sort(byPath), durationMs: Date.now() - started },
     scanned: source.describe(),
     range: source.range
   };
@@ -63960,7 +63963,7 @@ async function scanTreeInWorkers(job, workers) {
     stats.bytes += m2.result.stats.bytes;
     stats.skipped.push(...m2.result.stats.skipped);
   }
-  stats.skipped.sort((a, b3) => a.path < b3.path ? -1 : 1);
+  stats.skipped.sort(byPath);
   return {
     result: {
       findings: sortFindings(findings),

@@ -5,7 +5,7 @@ import type { KnownSecret } from './secrets/redact.js';
 import { LineIndex } from './text.js';
 import { bareMarkers, suppressingMarker } from './policy/inline.js';
 import { inContext } from './secrets/context.js';
-import type { ScanUnit, Source, SourceStats } from './sources/unit.js';
+import { byPath, type ScanUnit, type Source, type SourceStats } from './sources/unit.js';
 
 export interface ScanResult {
   findings: Finding[];
@@ -45,7 +45,7 @@ export async function runScan(source: Source, detectors: Detectors, ctx: ConfigC
     findings: sortFindings(findings),
     suppressed,
     // Reads finish out of order; the list is sorted so every run reports the same.
-    stats: { ...source.stats, skipped: [...source.stats.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), durationMs: Date.now() - started },
+    stats: { ...source.stats, skipped: [...source.stats.skipped].sort(byPath), durationMs: Date.now() - started },
     scanned: source.describe(),
     range: source.range,
   };

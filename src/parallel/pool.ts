@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { SecretRule } from '../secrets/rules.js';
 import { sortFindings, type ScanResult } from '../scan.js';
-import { newStats } from '../sources/unit.js';
+import { byPath, newStats } from '../sources/unit.js';
 
 /**
  * Tree scans fan out over worker threads: each worker reads and scans batches of files and
@@ -78,7 +78,7 @@ export async function scanTreeInWorkers(job: TreeJob, workers: number): Promise<
     stats.bytes += m.result.stats.bytes;
     stats.skipped.push(...m.result.stats.skipped);
   }
-  stats.skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  stats.skipped.sort(byPath);
   return {
     result: {
       findings: sortFindings(findings),

@@ -23,7 +23,7 @@ const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
 
-export function pathContext(path: string): PathContext {
+function pathContext(path: string): PathContext {
   if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true };
   if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true };
   if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true };

@@ -321,7 +321,8 @@ function compile(rule: SecretRule, guarded: boolean): CompiledRule {
     guards.push(guard);
     return (text, where) => guard.test(text, where);
   };
-  const guard = guarded ? new RegexGuard(re) : undefined;
+  // A name = value rule never searches with its regex (it matches values whole, below).
+  const guard = guarded && !rule.assignment ? new RegexGuard(re) : undefined;
   if (guard) guards.push(guard);
   return {
     rule,

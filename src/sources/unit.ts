@@ -50,6 +50,11 @@ export interface Source {
   describe(): string;
 }
 
+/** Path order, for lists that must read the same in every run (reads finish out of order). */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 export function newStats(): SourceStats {
   return { files: 0, bytes: 0, commits: 0, skipped: [] };
 }
