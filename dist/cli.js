@@ -40346,7 +40346,7 @@ async function scanTreeInWorkers(job, workers) {
   const merged = [];
   let next = 0;
   const runOne = () => new Promise((resolve2, reject) => {
-    const worker = new Worker(workerScript, { workerData: init });
+    const worker = new Worker(workerScript, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const feed = () => {
       if (next < batches.length) worker.postMessage(batches[next++]);
       else void worker.terminate().then(() => resolve2());
@@ -41037,10 +41037,11 @@ async function scan(opts) {
   const prepared = prepare(root, opts.configFile);
   const { config: config2 } = prepared;
   const customIds = new Set(config2["custom-rules"].map((r2) => r2.id));
-  const engine = new SecretEngine(prepared.rules, { guarded: customIds });
+  let compiled;
+  const engine = () => compiled ??= new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const engineWarnings = [];
-  const detectors = { secrets: engine, configs: CONFIG_CHECKS };
+  const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
   let raw;
   if (opts.mode === "tree") {
     const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
@@ -41051,15 +41052,15 @@ async function scan(opts) {
       raw = out.result;
       engineWarnings.push(...out.warnings);
     } else {
-      raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
+      raw = await runScan(fileSource(root, paths, maxFileSize), detectors());
     }
   } else if (opts.mode === "history") {
-    raw = await historyScan(root, prepared, engine, opts);
+    raw = await historyScan(root, prepared, engine(), opts);
   } else {
-    raw = await runScan(await changeSource(root, opts, config2), detectors);
+    raw = await runScan(await changeSource(root, opts, config2), detectors());
   }
   if (everyCommit) {
-    const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
+    const secrets = await historyScan(root, prepared, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     const inHead = new Set(raw.findings.filter((f3) => f3.secretHash).map((f3) => `${f3.ruleId}\0${f3.secretHash}`));
     const removed = secrets.findings.filter((f3) => !inHead.has(`${f3.ruleId}\0${f3.secretHash}`));
     raw.findings = sortFindings([...raw.findings, ...removed]);
@@ -41074,7 +41075,7 @@ async function scan(opts) {
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...engine.warnings]), ...policy.notices];
+  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...policy.notices];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;

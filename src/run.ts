@@ -121,10 +121,12 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const prepared = prepare(root, opts.configFile);
   const { config } = prepared;
   const customIds = new Set(config['custom-rules'].map((r) => r.id));
-  const engine = new SecretEngine(prepared.rules, { guarded: customIds });
+  // Built on first use: a tree scan on workers compiles the rules there, not here too.
+  let compiled: SecretEngine | undefined;
+  const engine = () => (compiled ??= new SecretEngine(prepared.rules, { guarded: customIds }));
   const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
   const engineWarnings: string[] = [];
-  const detectors = { secrets: engine, configs: CONFIG_CHECKS };
+  const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
   let raw: ScanResult;
   if (opts.mode === 'tree') {
     const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
@@ -138,15 +140,15 @@ export async function scan(opts: ScanOptions): Promise<Report> {
       raw = out.result;
       engineWarnings.push(...out.warnings);
     } else {
-      raw = await runScan(fileSource(root, paths, maxFileSize), detectors);
+      raw = await runScan(fileSource(root, paths, maxFileSize), detectors());
     }
   } else if (opts.mode === 'history') {
-    raw = await historyScan(root, prepared, engine, opts);
+    raw = await historyScan(root, prepared, engine(), opts);
   } else {
-    raw = await runScan(await changeSource(root, opts, config), detectors);
+    raw = await runScan(await changeSource(root, opts, config), detectors());
   }
   if (everyCommit) {
-    const secrets = await historyScan(root, prepared, engine, { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
+    const secrets = await historyScan(root, prepared, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     // A secret still in the head is already reported at its head line (where a review can
     // comment); the history adds the ones that were committed and then removed.
     const inHead = new Set(raw.findings.filter((f) => f.secretHash).map((f) => `${f.ruleId}\0${f.secretHash}`));
@@ -165,7 +167,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...new Set([...engineWarnings, ...engine.warnings]), ...policy.notices];
+  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...new Set([...engineWarnings, ...(compiled?.warnings ?? [])]), ...policy.notices];
   if (opts.baselineFile) {
     const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result.findings;
