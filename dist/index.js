@@ -65319,8 +65319,7 @@ import { readFileSync as readFileSync6, existsSync as existsSync5 } from "node:f
 import { resolve as resolve3 } from "node:path";
 var MAX_DEPTH3 = 4096;
 async function resolveRange2(dir, base, head, commitsHint, log) {
-  const repo = await open4(dir, log);
-  const shallow = await repo.isShallow();
+  const { repo, shallow } = await open4(dir, log);
   const firstDepth = Math.max((commitsHint ?? 0) + 1, 2);
   await repo.ensure({ base, head }, shallow ? firstDepth : void 0);
   const mergeBase = await repo.mergeBaseDeepening(base, head, firstDepth);
@@ -65336,8 +65335,7 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
     log(`moltguard: first push of the default branch ${defaultBranch}: nothing to compare it with`);
     return void 0;
   }
-  const repo = await open4(dir, log);
-  const shallow = await repo.isShallow();
+  const { repo, shallow } = await open4(dir, log);
   await repo.ensure({ head }, shallow ? 2 : void 0);
   const tracking = `refs/remotes/origin/${defaultBranch}`;
   try {
@@ -65352,11 +65350,10 @@ async function resolveNewBranch(dir, head, branch, defaultBranch, log) {
 async function open4(dir, log) {
   const repo = new Checkout(dir, log);
   try {
-    await repo.isShallow();
+    return { repo, shallow: await repo.isShallow() };
   } catch {
     throw new UsageError(`${dir} is not a git checkout: run actions/checkout before moltguard (the event's commits are read with git), or set mode: tree`);
   }
-  return repo;
 }
 async function isShallowCheckout(dir) {
   try {

@@ -4,7 +4,7 @@
 // secrets, and git histories replayed from the real sources with `git fast-import`.
 // MOLTGUARD_BENCH_QUICK=1 skips the large history workloads.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,13 @@ function moltguard(args) {
   if (r.status !== 0) throw new Error(`moltguard ${args.join(' ')} failed: ${r.stderr}`);
   const rss = JSON.parse(/@@bench (.*)/.exec(r.stderr)[1]).maxRssKiB;
   return { ms: r.ms, rssMiB: rss / 1024, report: JSON.parse(r.stdout) };
+}
+
+/** Bytes of `git log -p` output, counted once per corpus (they are deterministic) instead of a second git log per run. */
+function patchBytes(dir) {
+  const file = join(dir, '.git', 'moltguard-bench-patch-bytes');
+  if (!existsSync(file)) writeFileSync(file, run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD | wc -c'], { cwd: dir }).stdout.trim());
+  return Number(readFileSync(file, 'utf8'));
 }
 
 function warm(dir) {
@@ -127,7 +134,7 @@ if (!quick) {
   const hist = ensureHistory(cache, npm, 20000, 300);
   warm(hist.dir);
   const gitLog = run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD > /dev/null'], { cwd: hist.dir });
-  const logBytes = Number(run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD | wc -c'], { cwd: hist.dir }).stdout.trim());
+  const logBytes = patchBytes(hist.dir);
   row('history: 20,000 commits', 'git log -p -U0 (one process)', gitLog.ms, logBytes / 1e6, undefined);
   const h = moltguard(['scan', hist.dir, '--mode', 'history']);
   row('history: 20,000 commits', 'moltguard --mode history', h.ms, logBytes / 1e6, h.rssMiB, `${h.report.findings.length} findings of ${hist.planted} planted, ${h.report.stats.commits} commits`);
@@ -135,7 +142,7 @@ if (!quick) {
   const edits = ensureEditHistory(cache, npm, 20000);
   warm(edits.dir);
   const editLog = run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD > /dev/null'], { cwd: edits.dir });
-  const editBytes = Number(run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD | wc -c'], { cwd: edits.dir }).stdout.trim());
+  const editBytes = patchBytes(edits.dir);
   row('history: 20,000 commits of edits', 'git log -p -U0 (one process)', editLog.ms, editBytes / 1e6, undefined);
   const e = moltguard(['scan', edits.dir, '--mode', 'history']);
   row('history: 20,000 commits of edits', 'moltguard --mode history', e.ms, editBytes / 1e6, e.rssMiB, `${e.report.findings.length} findings of ${edits.planted} planted`);

@@ -25,8 +25,7 @@ type Log = (line: string) => void;
 const MAX_DEPTH = 4096;
 
 export async function resolveRange(dir: string, base: string, head: string, commitsHint: number | undefined, log: Log): Promise<Commits> {
-  const repo = await open(dir, log);
-  const shallow = await repo.isShallow();
+  const { repo, shallow } = await open(dir, log);
   // Head plus its commits plus the merge base; the base side may have moved on, hence the loop.
   const firstDepth = Math.max((commitsHint ?? 0) + 1, 2);
   await repo.ensure({ base, head }, shallow ? firstDepth : undefined);
@@ -49,8 +48,7 @@ export async function resolveNewBranch(dir: string, head: string, branch: string
     log(`moltguard: first push of the default branch ${defaultBranch}: nothing to compare it with`);
     return undefined;
   }
-  const repo = await open(dir, log);
-  const shallow = await repo.isShallow();
+  const { repo, shallow } = await open(dir, log);
   await repo.ensure({ head }, shallow ? 2 : undefined);
   const tracking = `refs/remotes/origin/${defaultBranch}`;
   try {
@@ -63,14 +61,14 @@ export async function resolveNewBranch(dir: string, head: string, branch: string
   }
 }
 
-async function open(dir: string, log: Log): Promise<Checkout> {
+/** The checkout and whether it is shallow (asking git that is also how a non-checkout is told apart). */
+async function open(dir: string, log: Log): Promise<{ repo: Checkout; shallow: boolean }> {
   const repo = new Checkout(dir, log);
   try {
-    await repo.isShallow();
+    return { repo, shallow: await repo.isShallow() };
   } catch {
     throw new UsageError(`${dir} is not a git checkout: run actions/checkout before moltguard (the event's commits are read with git), or set mode: tree`);
   }
-  return repo;
 }
 
 export async function isShallowCheckout(dir: string): Promise<boolean> {
