@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { cli, tempRepos } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
@@ -78,6 +80,27 @@ describe('history: what a commit added, read from whole blobs', () => {
     expect(report.stats.commits).toBe(1);
   });
 
+  test('a file that turns from binary into text is read whole at that commit', async () => {
+    const r = repo();
+    r.write('blob.dat', Buffer.from([0x89, 0x50, 0, 0, 1, 2, 3]));
+    r.commit('binary');
+    const key = fake.mbd('was-binary');
+    const text = r.commit('now text', { 'blob.dat': `header\nKEY=${key}\n` });
+    const report = await history(r.dir);
+    expect(report.findings.map(where)).toEqual([`blob.dat:2:5@${text.slice(0, 7)}`]);
+  });
+
+  test('an edit of a file last written before --base diffs against that version, read from git', async () => {
+    const r = repo();
+    const old = fake.mbd('old-side');
+    r.commit('old', { 'deploy/app.env': `A=1\nOLD=${old}\n` });
+    const base = r.commit('unrelated', { 'README.md': 'hi\n' });
+    const fresh = fake.openai('new-side');
+    const edit = r.commit('edit', { 'deploy/app.env': `A=2\nOLD=${old}\nNEW=${fresh}\n` });
+    const report = await history(r.dir, '--base', base);
+    expect(report.findings.map(where)).toEqual([`deploy/app.env:3:5@${edit.slice(0, 7)}`]);
+  });
+
   test('scanning a subfolder reads only its history, with paths relative to it', async () => {
     const r = repo();
     const c = r.commit('two apps', { 'apps/api/.env': `K=${fake.mbd('api')}\n`, 'apps/web/.env': `K=${fake.mbd('web')}\n` });
@@ -130,24 +153,36 @@ describe('history: what a commit added, read from whole blobs', () => {
 });
 
 describe('scanHistory', () => {
-  test('a failing diff-tree fails the scan, naming git and its complaint: modified files are never silently unscanned', async () => {
-    const r = repo();
-    r.commit('one', { 'a.env': 'A=1\n' });
-    r.commit('two', { 'a.env': 'A=2\n' });
-    const range = await resolveHistory({ root: r.dir });
-    const commands = (await historyCommands(r.dir, range))!;
-    const job = {
-      root: r.dir,
-      commands: { ...commands, patches: ['diff-tree', '--stdin', '--no-such-option'] },
+  const job = async (dir: string) => {
+    const range = await resolveHistory({ root: dir });
+    return {
+      root: dir,
+      commands: (await historyCommands(dir, range))!,
       include: () => true,
       maxFileSize: 1 << 20,
       detectors: { secrets: new SecretEngine(loadBuiltinRules().rules), configs: [] },
-      concurrency: 2,
+      concurrency: 1,
       describe: () => '',
     };
-    await expect(scanHistory(job)).rejects.toThrow(/^git diff-tree failed in .*: usage: git diff-tree/);
-    // The same job with git's real command succeeds: the failure above is the option's.
-    await expect(scanHistory({ ...job, commands })).resolves.toMatchObject({ stats: { commits: 2 } });
+  };
+
+  test('a failing git log fails the scan, naming git and its complaint: history is never silently unscanned', async () => {
+    const r = repo();
+    r.commit('one', { 'a.env': 'A=1\n' });
+    const good = await job(r.dir);
+    await expect(scanHistory({ ...good, commands: { log: ['log', '--no-such-option'] } })).rejects.toThrow(/^git log failed in .*: fatal: unrecognized argument: --no-such-option/);
+    await expect(scanHistory(good)).resolves.toMatchObject({ stats: { commits: 1 } });
+  });
+
+  test('a modified file whose new version is missing from the clone is listed as skipped, not passed over', async () => {
+    const r = repo();
+    r.commit('one', { 'a.env': 'A=1\n' });
+    const two = r.commit('two', { 'a.env': `A=1\nKEY=${fake.mbd('gone')}\n` });
+    const blob = r.git('rev-parse', `${two}:a.env`).trim();
+    rmSync(join(r.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const result = await scanHistory(await job(r.dir));
+    expect(result.findings).toEqual([]);
+    expect(result.stats.skipped).toEqual([{ path: `a.env at ${two.slice(0, 12)}`, reason: 'blob missing from this clone' }]);
   });
 });
 
@@ -192,12 +227,14 @@ describe('readRawLog', () => {
 describe('BlobReader', () => {
   test('answers requests in order, says when a blob is missing, and reads past blobs over the limit', async () => {
     const r = repo();
-    r.commit('blobs', { 'small.txt': 'small\n', 'big.txt': 'B'.repeat(300_000) });
+    r.commit('blobs', { 'small.txt': 'small\n', 'big.txt': 'B'.repeat(300_000), 'empty.txt': '' });
     const small = r.git('rev-parse', 'HEAD:small.txt').trim();
     const big = r.git('rev-parse', 'HEAD:big.txt').trim();
+    const empty = r.git('rev-parse', 'HEAD:empty.txt').trim();
     const reader = new BlobReader(r.dir);
     try {
-      for (const oid of [big, small, 'f'.repeat(40), big, small]) reader.request(oid);
+      for (const oid of [empty, big, small, 'f'.repeat(40), big, small]) reader.request(oid);
+      expect(await reader.read(100)).toEqual({ bytes: Buffer.alloc(0), size: 0, missing: false });
       const bigRead = await reader.read(1_000_000);
       expect(bigRead.bytes?.length).toBe(300_000);
       expect(bigRead.bytes?.every((c) => c === 66)).toBe(true);

@@ -1389,9 +1389,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m2 = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m2 = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m2 ? {
         start: parseInt(m2[1]),
         end: m2[2] ? parseInt(m2[2]) : null,
@@ -9134,16 +9134,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9358,8 +9358,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9368,12 +9368,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end = size - 1 } = range2;
             assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -19736,21 +19736,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b3 : a <= b3) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range2.push(pad(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -19765,17 +19765,17 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b3 : a <= b3) {
-        range.push(format(a, index));
+        range2.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
     var fill = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
@@ -19841,9 +19841,9 @@ var require_compile = __commonJS({
         }
         if (node2.nodes && node2.ranges > 0) {
           const args = utils.reduce(node2.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node2.nodes) {
@@ -19912,11 +19912,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node2, options);
+          let range2 = fill(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node2, options);
           }
-          q3.push(append(q3.pop(), range));
+          q3.push(append(q3.pop(), range2));
           node2.nodes = [];
           return;
         }
@@ -21585,17 +21585,17 @@ var require_parse3 = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -27147,7 +27147,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -27167,7 +27167,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -64119,22 +64119,22 @@ async function diffSource(opts) {
   if (!await isWorkTree(opts.root)) {
     throw new UsageError(`${opts.root} is not inside a git repository; --mode ${opts.staged ? "staged" : "diff"} needs one`);
   }
-  const range = await resolveRange(opts);
+  const range2 = await resolveRange(opts);
   const patches = /* @__PURE__ */ new Map();
-  for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
+  for await (const item of gitStream(opts.root, range2.diffArgs, readPatches)) {
     if ("path" in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
   }
-  for (const path6 of await gitPaths(opts.root, range.namesArgs)) {
+  for (const path6 of await gitPaths(opts.root, range2.namesArgs)) {
     if (KEYSTORE_NAME.test(path6) && opts.include(path6) && !patches.has(path6)) patches.set(path6, [1]);
   }
-  const headPaths = await gitPaths(opts.root, range.listArgs);
+  const headPaths = await gitPaths(opts.root, range2.listArgs);
   const stats = newStats();
-  const read = (path6) => showBlob(opts.root, `${range.headSpec}${path6}`);
+  const read = (path6) => showBlob(opts.root, `${range2.headSpec}${path6}`);
   return {
     stats,
-    range: range.range,
+    range: range2.range,
     paths: () => headPaths,
-    describe: () => `${range.label} (${stats.files} changed files)`,
+    describe: () => `${range2.label} (${stats.files} changed files)`,
     read: (path6) => {
       const buf = read(path6);
       return buf ? decode2(buf) : void 0;
@@ -64190,7 +64190,6 @@ async function resolveRange(opts) {
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
 var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
-var PATCH_FLAGS = ["-p", "-U0", "--no-renames", "--diff-filter=M", "--no-color", "--no-ext-diff", "--no-textconv", COMMIT_FORMAT];
 async function scope(root) {
   return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
 }
@@ -64202,16 +64201,15 @@ async function resolveHistory(opts) {
   const base = opts.base ? await resolveCommit(dir, opts.base) : void 0;
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
-async function historyCommands(root, range) {
-  if (!range.spec) return void 0;
+async function historyCommands(root, range2) {
+  if (!range2.spec) return void 0;
   const { relative: relative4, pathspec } = await scope(root);
   return {
-    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative4, range.spec, ...pathspec],
-    patches: ["diff-tree", "--stdin", "-r", ...PATCH_FLAGS, ...relative4, ...pathspec]
+    log: ["log", "--reverse", "--no-merges", ...RAW_FLAGS, ...relative4, range2.spec, ...pathspec]
   };
 }
-function describeHistory(range, commits) {
-  return `history ${range.base ? `${range.base.slice(0, 12)}..` : ""}${range.head.slice(0, 12)} (${commits} commits)`;
+function describeHistory(range2, commits) {
+  return `history ${range2.base ? `${range2.base.slice(0, 12)}..` : ""}${range2.head.slice(0, 12)} (${commits} commits)`;
 }
 
 // src/history-scan.ts
@@ -64230,36 +64228,31 @@ var BlobReader = class {
   dir;
   proc;
   chunks;
-  buf = Buffer.alloc(0);
+  /** Unread chunks from git, oldest first; the first is read from `at`. */
+  queue = [];
+  at = 0;
+  arena = Buffer.alloc(0);
+  asked = "";
   closed = false;
+  /** Queues a request; requests go to git together, when the caller next waits for an answer. */
   request(oid) {
-    this.proc.child.stdin.write(`${oid}
-`);
+    this.asked += `${oid}
+`;
   }
   /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
   async read(limit) {
-    let nl = this.buf.indexOf(NL2);
-    while (nl < 0) {
-      await this.more();
-      nl = this.buf.indexOf(NL2);
+    if (this.asked) {
+      this.proc.child.stdin.write(this.asked);
+      this.asked = "";
     }
-    const header = this.buf.toString("latin1", 0, nl).split(" ");
-    this.buf = this.buf.subarray(nl + 1);
+    const header = (await this.take(await this.lineLength(), true)).toString("latin1").split(" ");
+    await this.take(1, false);
     if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
     const size = Number(header[2]);
     const keep = size <= limit;
-    const parts = [];
-    let left = size + 1;
-    while (left > 0) {
-      if (!this.buf.length) await this.more();
-      const take = Math.min(left, this.buf.length);
-      if (keep) parts.push(this.buf.subarray(0, take));
-      this.buf = this.buf.subarray(take);
-      left -= take;
-    }
-    if (!keep) return { size, missing: false };
-    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    return { bytes: whole.subarray(0, size), size, missing: false };
+    const bytes = await this.take(size, keep);
+    await this.take(1, false);
+    return keep ? { bytes, size, missing: false } : { size, missing: false };
   }
   close() {
     if (this.closed) return;
@@ -64267,23 +64260,227 @@ var BlobReader = class {
     this.proc.child.stdin.end();
     if (this.proc.child.exitCode === null) this.proc.child.kill();
   }
+  /** How many bytes come before the next newline. */
+  async lineLength() {
+    let seen = 0;
+    for (let i = 0; ; i++) {
+      while (i >= this.queue.length) await this.more();
+      const chunk = this.queue[i];
+      const from = i === 0 ? this.at : 0;
+      const nl = chunk.indexOf(NL2, from);
+      if (nl >= 0) return seen + nl - from;
+      seen += chunk.length - from;
+    }
+  }
+  /** Consumes `count` bytes; returns them when `keep` (a view when they sit in one chunk, else a copy in the arena). */
+  async take(count2, keep) {
+    while (!this.queue.length) await this.more();
+    const first = this.queue[0];
+    if (this.at + count2 <= first.length) {
+      const view = first.subarray(this.at, this.at + count2);
+      this.advance(count2);
+      return view;
+    }
+    if (keep && this.arena.length < count2) this.arena = Buffer.allocUnsafe(Math.max(count2, this.arena.length * 2));
+    let done = 0;
+    while (done < count2) {
+      while (!this.queue.length) await this.more();
+      const chunk = this.queue[0];
+      const n = Math.min(count2 - done, chunk.length - this.at);
+      if (keep) chunk.copy(this.arena, done, this.at, this.at + n);
+      done += n;
+      this.advance(n);
+    }
+    return this.arena.subarray(0, keep ? count2 : 0);
+  }
+  advance(n) {
+    this.at += n;
+    if (this.at === this.queue[0].length) {
+      this.queue.shift();
+      this.at = 0;
+    }
+  }
   async more() {
     const next = await this.chunks.next();
-    if (next.done) {
-      const code2 = this.proc.child.exitCode;
-      throw gitFailure(this.dir, "cat-file", this.proc.stderr(), code2);
-    }
-    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+    if (next.done) throw gitFailure(this.dir, "cat-file", this.proc.stderr(), this.proc.child.exitCode);
+    this.queue.push(next.value);
   }
 };
 
-// src/history-scan.ts
-import { once } from "node:events";
+// src/sources/line-cache.ts
+init_define_MOLTGUARD_RULE_FILES();
+var LineCache = class {
+  /** 8 bytes a line: 4M lines is 32 MiB. The entry cap bounds versions that never fill (binary, missing). */
+  constructor(budget = 4 << 20, maxEntries = 1 << 16) {
+    this.budget = budget;
+    this.maxEntries = maxEntries;
+  }
+  budget;
+  maxEntries;
+  entries = /* @__PURE__ */ new Map();
+  lines = 0;
+  get(blob) {
+    const found = this.entries.get(blob);
+    if (found) {
+      this.entries.delete(blob);
+      this.entries.set(blob, found);
+    }
+    return found;
+  }
+  /** The entry for a version about to be read; fill() it once its lines are hashed. */
+  enter(blob) {
+    const held = this.get(blob);
+    if (held) return held;
+    const version2 = {};
+    this.entries.set(blob, version2);
+    if (this.entries.size > this.maxEntries) this.evict();
+    return version2;
+  }
+  /** Gives the version its lines; they count against the budget only while the cache holds it. */
+  fill(blob, version2, lines) {
+    if (version2.lines) return;
+    version2.lines = { hashes: lines.hashes, count: lines.count };
+    if (this.entries.get(blob) !== version2) return;
+    this.lines += lines.count;
+    this.evict();
+  }
+  /** How many versions are held, and their lines (for tests and the memory bound). */
+  size() {
+    return { versions: this.entries.size, lines: this.lines };
+  }
+  evict() {
+    for (const [blob, old] of this.entries) {
+      if (this.lines <= this.budget && this.entries.size <= this.maxEntries) break;
+      this.entries.delete(blob);
+      this.lines -= old.lines?.count ?? 0;
+    }
+  }
+};
+
+// src/sources/line-diff.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NL3 = 10;
+var NO_LINES = { hashes: new Int32Array(0), count: 0 };
+var scratchHashes = new Int32Array(1 << 14);
+var scratchStarts = new Int32Array(1 << 13);
+function hashLines(bytes) {
+  const size = bytes.length;
+  let hashes = scratchHashes;
+  let starts = scratchStarts;
+  let a = 2166136261 | 0;
+  let b3 = 0;
+  let line = 0;
+  for (let i = 0; i < size; i++) {
+    const c3 = bytes[i];
+    if (c3 === 10) {
+      if (line + 2 >= starts.length) ({ hashes, starts } = grow(hashes, starts));
+      hashes[2 * line] = a;
+      hashes[2 * line + 1] = b3;
+      starts[++line] = i + 1;
+      a = 2166136261 | 0;
+      b3 = 0;
+      continue;
+    }
+    a = Math.imul(a ^ c3, 16777619);
+    b3 = Math.imul((b3 ^ c3) + 2654435769 | 0, 1540483477);
+  }
+  if (size > 0 && bytes[size - 1] !== NL3) {
+    if (line + 2 >= starts.length) ({ hashes, starts } = grow(hashes, starts));
+    hashes[2 * line] = a;
+    hashes[2 * line + 1] = b3;
+    starts[++line] = size;
+  }
+  starts[0] = 0;
+  scratchHashes = hashes;
+  scratchStarts = starts;
+  return { hashes: hashes.slice(0, 2 * line), count: line, starts: starts.subarray(0, line + 1) };
+}
+function grow(hashes, starts) {
+  const h3 = new Int32Array(hashes.length * 2);
+  h3.set(hashes);
+  const s = new Int32Array(starts.length * 2);
+  s.set(starts);
+  return { hashes: h3, starts: s };
+}
+var MAX_EDITS = 1e3;
+var scratchTrace = new Int32Array(1 << 12);
+function addedLines(old, now) {
+  const x0 = old.hashes;
+  const y0 = now.hashes;
+  const same = (i, j3) => x0[2 * i] === y0[2 * j3] && x0[2 * i + 1] === y0[2 * j3 + 1];
+  let head = 0;
+  const limit = Math.min(old.count, now.count);
+  while (head < limit && same(head, head)) head++;
+  let tail = 0;
+  while (tail < limit - head && same(old.count - 1 - tail, now.count - 1 - tail)) tail++;
+  const n = old.count - head - tail;
+  const m2 = now.count - head - tail;
+  if (m2 === 0) return [];
+  if (n === 0) return range(head, m2);
+  const max = Math.min(n + m2, MAX_EDITS);
+  for (let d2 = 0; d2 <= max; d2++) {
+    const row2 = d2 * d2 + 2 * d2;
+    const next = row2 + 2 * d2 + 3;
+    if (next + 2 * d2 + 5 > scratchTrace.length) {
+      const t2 = new Int32Array(Math.max(scratchTrace.length * 2, next + 2 * d2 + 5));
+      t2.set(scratchTrace.subarray(0, next));
+      scratchTrace = t2;
+    }
+    const trace = scratchTrace;
+    if (d2 === 0) trace[row2 + 2] = 0;
+    for (let k2 = -d2; k2 <= d2; k2 += 2) {
+      const left = trace[row2 + k2 - 1 + d2 + 1];
+      const right = trace[row2 + k2 + 1 + d2 + 1];
+      let x3 = k2 === -d2 || k2 !== d2 && left < right ? right : left + 1;
+      let y2 = x3 - k2;
+      while (x3 < n && y2 < m2 && same(head + x3, head + y2)) {
+        x3++;
+        y2++;
+      }
+      trace[next + k2 + d2 + 2] = x3;
+      if (x3 >= n && y2 >= m2) return inserted(trace, d2, n, m2, head);
+    }
+  }
+  return range(head, m2);
+}
+function inserted(trace, last, n, m2, head) {
+  const out = [];
+  let x3 = n;
+  let y2 = m2;
+  for (let d2 = last; d2 > 0; d2--) {
+    const row2 = d2 * d2 + 2 * d2;
+    const at2 = (k3) => trace[row2 + k3 + d2 + 1];
+    const k2 = x3 - y2;
+    const down = k2 === -d2 || k2 !== d2 && at2(k2 - 1) < at2(k2 + 1);
+    const prevX = down ? at2(k2 + 1) : at2(k2 - 1);
+    const prevY = prevX - (down ? k2 + 1 : k2 - 1);
+    if (down) out.push(head + prevY);
+    x3 = prevX;
+    y2 = prevY;
+  }
+  return out.reverse();
+}
+function range(from, count2) {
+  return Array.from({ length: count2 }, (_3, i) => from + i);
+}
+function pickLines(bytes, lines, indices) {
+  const { starts } = lines;
+  const ends = indices.map((i) => starts[i + 1] > starts[i] && bytes[starts[i + 1] - 1] === NL3 ? starts[i + 1] - 1 : starts[i + 1]);
+  let size = Math.max(0, indices.length - 1);
+  indices.forEach((i, n) => size += ends[n] - starts[i]);
+  const out = Buffer.allocUnsafe(size);
+  let at2 = 0;
+  indices.forEach((i, n) => {
+    if (n > 0) out[at2++] = NL3;
+    at2 += bytes.copy(out, at2, starts[i], ends[n]);
+  });
+  return { bytes: out, lineNumbers: indices.map((i) => i + 1) };
+}
 
 // src/sources/raw-log.ts
 init_define_MOLTGUARD_RULE_FILES();
 var NUL = 0;
-var NL3 = 10;
+var NL4 = 10;
 var COLON = 58;
 var MARK2 = 1;
 var GITLINK = "160000";
@@ -64327,7 +64524,7 @@ var RawLogParser = class {
       this.out.push({ commit: this.commit, path: path6, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
       return;
     }
-    if (buf[start] === NL3) start++;
+    if (buf[start] === NL4) start++;
     if (buf[start] === MARK2) {
       this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
       this.out.push(this.commit);
@@ -64393,13 +64590,7 @@ async function scanHistory(job) {
     for (const s of result2.suppressed) quiet.offer(s, seq);
   };
   if (job.commands) {
-    const patches = new PatchStreams(job, scanUnit);
-    try {
-      await scanLog(job, job.commands.log, stats, patches, scanUnit);
-      await patches.done();
-    } finally {
-      patches.stop();
-    }
+    await scanLog(job, job.commands.log, stats, scanUnit);
   }
   return {
     findings: sortFindings(kept.values()),
@@ -64409,117 +64600,62 @@ async function scanHistory(job) {
     range: job.range
   };
 }
-async function scanLog(job, args, stats, patches, scanUnit) {
-  const reader = new BlobReader(job.root);
+async function scanLog(job, args, stats, scanUnit) {
+  const readers = Array.from({ length: Math.max(1, job.concurrency) }, () => new BlobReader(job.root));
   const seen = new SeenBlobs();
+  const cache3 = new LineCache();
   const contexts = /* @__PURE__ */ new Map();
   const queue = [];
-  let current;
-  let modifies = false;
+  let seq = -1;
   const scanNext = async () => {
-    const { change, seq } = queue.shift();
-    const blob = await reader.read(job.maxFileSize);
+    const item = queue.shift();
+    const { change, seq: seq2, reader } = item;
     const skip = (reason) => void stats.skipped.push({ path: `${change.path} at ${change.commit.commit.slice(0, 12)}`, reason });
+    let old = item.old?.lines;
+    if (change.before && !item.old) {
+      const before = await reader.read(job.maxFileSize);
+      if (before.bytes && !looksBinary(before.bytes)) old = hashLines(before.bytes);
+    }
+    const blob = await reader.read(job.maxFileSize);
     if (blob.missing) return skip("blob missing from this clone");
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
-    scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+    const lines = hashLines(blob.bytes);
+    cache3.fill(change.blob, item.version, lines);
+    if (!change.before || !old) return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq2, blob.size);
+    const added = pickLines(blob.bytes, lines, addedLines(old, lines));
+    if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
   };
   try {
     for await (const item of gitStream(job.root, args, readRawLog)) {
       if (!("path" in item)) {
-        if (current && modifies) await patches.add(current);
-        current = { sha: item.commit, seq: stats.commits++ };
-        modifies = false;
+        seq = stats.commits++;
         continue;
       }
       if (!job.include(item.path)) continue;
-      if (item.before) {
-        modifies = true;
-        continue;
+      if (!item.before) {
+        const ctx = contextKey(item.path);
+        let code2 = contexts.get(ctx);
+        if (code2 === void 0) contexts.set(ctx, code2 = contexts.size);
+        if (seen.checkAndAdd(code2, item.blob)) continue;
       }
-      const ctx = contextKey(item.path);
-      let code2 = contexts.get(ctx);
-      if (code2 === void 0) contexts.set(ctx, code2 = contexts.size);
-      if (seen.checkAndAdd(code2, item.blob)) continue;
+      const reader = readers[pathHash(item.path) % readers.length];
+      const old = item.before ? cache3.get(item.before) : void 0;
+      if (item.before && !old) reader.request(item.before);
       reader.request(item.blob);
-      queue.push({ change: item, seq: current.seq });
+      queue.push({ change: item, seq, reader, version: cache3.enter(item.blob), old });
       if (queue.length >= READ_AHEAD) await scanNext();
     }
-    if (current && modifies) await patches.add(current);
     while (queue.length) await scanNext();
   } finally {
-    reader.close();
+    for (const r2 of readers) r2.close();
   }
 }
-var PatchStreams = class {
-  streams;
-  next = 0;
-  constructor(job, scan2) {
-    const count2 = job.concurrency;
-    this.streams = Array.from({ length: count2 }, () => new PatchStream(job, scan2));
-  }
-  /** Hands a commit to the next process; waits while that one has a backlog (memory stays flat). */
-  async add(commit) {
-    const stream = this.streams[this.next++ % this.streams.length];
-    await stream.add(commit);
-  }
-  /** Closes their input and waits for every process; throws git's complaint if one failed. */
-  async done() {
-    for (const s of this.streams) s.end();
-    await Promise.all(this.streams.map((s) => s.finished));
-  }
-  stop() {
-    for (const s of this.streams) s.stop();
-  }
-};
-var PatchStream = class {
-  constructor(job, scan2) {
-    this.job = job;
-    this.scan = scan2;
-    this.proc = spawnGit(job.root, job.commands.patches);
-    this.proc.child.stdin.on("error", () => void 0);
-    const exited = new Promise((resolve5, reject) => {
-      this.proc.child.on("error", reject);
-      this.proc.child.on("close", resolve5);
-    });
-    this.finished = this.read().then(async () => {
-      const code2 = await exited;
-      if (code2 !== 0) throw gitFailure(job.root, "diff-tree", this.proc.stderr(), code2);
-    });
-    this.finished.catch(() => void 0);
-  }
-  job;
-  scan;
-  finished;
-  proc;
-  /** Commits written and not yet answered, oldest first; git answers in the same order. */
-  fifo = [];
-  async add(commit) {
-    this.fifo.push(commit);
-    if (this.proc.child.stdin.write(`${commit.sha}
-`)) return;
-    await Promise.race([once(this.proc.child.stdin, "drain"), this.finished]);
-  }
-  end() {
-    this.proc.child.stdin.end();
-  }
-  stop() {
-    if (this.proc.child.exitCode === null) this.proc.child.kill();
-  }
-  async read() {
-    let current;
-    for await (const item of readPatches(this.proc.child.stdout)) {
-      if (!("path" in item)) {
-        while (this.fifo.length && this.fifo[0].sha !== item.commit) this.fifo.shift();
-        current = this.fifo.shift();
-        continue;
-      }
-      if (!current || !item.commit || !this.job.include(item.path)) continue;
-      this.scan({ ...unitOf(item.path, item.commit, item.bytes), lineNumbers: item.lineNumbers }, current.seq, item.bytes.length);
-    }
-  }
-};
+function pathHash(path6) {
+  let h3 = 0;
+  for (let i = 0; i < path6.length; i++) h3 = Math.imul(h3, 31) + path6.charCodeAt(i) | 0;
+  return h3 >>> 0;
+}
 function unitOf(path6, commit, bytes) {
   return { path: path6, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
 }
@@ -64690,16 +64826,16 @@ async function scan(opts) {
 }
 async function historyScan(root, prepared, engine, opts) {
   const { config: config2 } = prepared;
-  const range = await resolveHistory({ root, base: opts.base, head: opts.head });
+  const range2 = await resolveHistory({ root, base: opts.base, head: opts.head });
   return scanHistory({
     root,
-    commands: await historyCommands(root, range),
+    commands: await historyCommands(root, range2),
     include: pathFilter(config2),
     maxFileSize: config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE,
     detectors: { secrets: engine, configs: [] },
-    concurrency: opts.workers ?? Math.max(1, Math.min(8, availableParallelism2())),
-    describe: (commits) => describeHistory(range, commits),
-    range: range.spec ? { base: range.base, head: range.head } : void 0
+    concurrency: opts.workers ?? Math.max(1, Math.min(4, Math.floor(availableParallelism2() / 2))),
+    describe: (commits) => describeHistory(range2, commits),
+    range: range2.spec ? { base: range2.base, head: range2.head } : void 0
   });
 }
 function changeSource(root, opts, config2) {
@@ -65236,18 +65372,18 @@ function parsePayload(schema, event, payload) {
 var short = (s) => s.slice(0, 12);
 function planTarget(eventName, payload, mode) {
   if (mode === "tree") return { kind: "tree", why: "mode tree: the whole working tree" };
-  const range = rangeOf(eventName, payload, mode === "history" ? "history" : "diff", mode === "auto");
+  const range2 = rangeOf(eventName, payload, mode === "history" ? "history" : "diff", mode === "auto");
   if (mode === "auto") {
-    if (range) return range;
+    if (range2) return range2;
     return { kind: "tree", why: `${eventName || "this"} event has no commit range: the whole working tree` };
   }
-  if (!range && mode === "history") return { kind: "history", why: `mode history on a ${eventName || "manual"} event: every commit of the checkout` };
-  if (!range) {
+  if (!range2 && mode === "history") return { kind: "history", why: `mode history on a ${eventName || "manual"} event: every commit of the checkout` };
+  if (!range2) {
     throw new UsageError(
       `input "mode": diff needs a pull_request, pull_request_target, push or merge_group event to know what changed; this run is a ${eventName || "unknown"} event. Use mode auto (or tree) here.`
     );
   }
-  return range;
+  return range2;
 }
 function rangeOf(eventName, payload, mode, everyCommit) {
   switch (eventName) {
@@ -65517,7 +65653,7 @@ function withRepoPaths(report2, prefix) {
 
 // src/action/added-lines.ts
 init_define_MOLTGUARD_RULE_FILES();
-async function addedLines(dir, base, head) {
+async function addedLines2(dir, base, head) {
   const out = /* @__PURE__ */ new Map();
   const args = ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--diff-filter=AMRC", base, head];
   for await (const item of gitStream(dir, args, readPatches)) {
@@ -70096,7 +70232,7 @@ async function runAction() {
     setOutput("report-file", reportFile);
     if (settings.annotations) annotate(report2.findings);
     const wanted = settings.summary || settings.prReview;
-    const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : void 0;
+    const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines2(root, resolved.commits.base, resolved.commits.head)) : void 0;
     if (settings.summary) await writeSummary(renderSummary(report2, summaryContext(runner, resolved, plan, settings.prReview && !!settings.token)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report2, plan);
     if (report2.blocking > 0) {
@@ -70165,6 +70301,13 @@ async function review(settings, runner, resolved, report2, plan) {
   }
 }
 
+// src/heap-growth.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { setFlagsFromString } from "node:v8";
+function growHeapFreely() {
+  setFlagsFromString("--heap-growing-percent=300");
+}
+
 // src/parallel/worker.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { parentPort, workerData, isMainThread } from "node:worker_threads";
@@ -70190,6 +70333,7 @@ function serveScanBatches() {
 // src/main-action.ts
 if (isScanWorker()) serveScanBatches();
 else {
+  growHeapFreely();
   enableWorkers(new URL(import.meta.url));
   void runAction();
 }

@@ -3,10 +3,11 @@ import type { ConfigContext } from './configs/rule.js';
 import { detectUnit, sortFindings, type Detectors, type ScanResult, type Suppressed } from './scan.js';
 import { contextKey } from './secrets/context.js';
 import { BlobReader } from './sources/blob-reader.js';
-import { once } from 'node:events';
-import { gitFailure, gitStream, spawnGit } from './sources/git.js';
+import { gitStream } from './sources/git.js';
 import type { HistoryCommands } from './sources/history.js';
-import { readPatches, type CommitInfo } from './sources/patch.js';
+import { LineCache, type Version } from './sources/line-cache.js';
+import { addedLines, hashLines, pickLines } from './sources/line-diff.js';
+import type { CommitInfo } from './sources/patch.js';
 import { readRawLog, type BlobChange } from './sources/raw-log.js';
 import { SeenBlobs } from './sources/seen-blobs.js';
 import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from './sources/unit.js';
@@ -18,7 +19,7 @@ export interface HistoryScanJob {
   include: (path: string) => boolean;
   maxFileSize: number;
   detectors: Detectors;
-  /** How many `git diff-tree -p` processes run at once (the cores to use). */
+  /** How many `git cat-file --batch` processes inflate blobs at once. */
   concurrency: number;
   describe: (commits: number) => string;
   range?: { base?: string; head: string };
@@ -28,21 +29,16 @@ export interface HistoryScanJob {
 const READ_AHEAD = 64;
 const NO_CONFIGS: ConfigContext = { read: () => undefined, paths: () => [] };
 
-/** A commit and its place in the history, oldest first. */
-interface Placed {
-  sha: string;
-  seq: number;
-}
+type ScanOne = (unit: ScanUnit, seq: number, size: number) => void;
 
 /**
  * Secrets in every line any commit added, each reported once, at the oldest commit that added it.
  *
- * `git log -p` spends its time printing new files line by line and diffing modified ones, on
- * one core. Here `git log --raw` lists the blob each commit wrote; a new file is read whole
- * through `git cat-file --batch`, once per content (a copy, a re-add or a revert of a file
- * already scanned is skipped), and only commits that modify files go to `git diff-tree -p`,
- * one process per core. Each finding carries its commit's place in the history; the oldest
- * wins whatever order the processes answer in, so the report does not depend on how many run.
+ * `git log -p` spends its time inflating both sides of every change, diffing them, and printing
+ * new files line by line, on one core. Here `git log --raw` lists the blob each commit wrote and
+ * each blob is inflated once (see scanLog), while git lists the next commits. Each finding
+ * carries its commit's place in the history and the oldest wins, so the report does not depend
+ * on how many readers run.
  */
 export async function scanHistory(job: HistoryScanJob): Promise<ScanResult> {
   const started = Date.now();
@@ -59,13 +55,7 @@ export async function scanHistory(job: HistoryScanJob): Promise<ScanResult> {
   };
 
   if (job.commands) {
-    const patches = new PatchStreams(job, scanUnit);
-    try {
-      await scanLog(job, job.commands.log, stats, patches, scanUnit);
-      await patches.done();
-    } finally {
-      patches.stop();
-    }
+    await scanLog(job, job.commands.log, stats, scanUnit);
   }
   return {
     findings: sortFindings(kept.values()),
@@ -76,144 +66,86 @@ export async function scanHistory(job: HistoryScanJob): Promise<ScanResult> {
   };
 }
 
-/** Walks `git log --raw`: new blobs are scanned here, modifying commits handed to the patch runner. */
-async function scanLog(
-  job: HistoryScanJob,
-  args: string[],
-  stats: ReturnType<typeof newStats>,
-  patches: PatchStreams,
-  scanUnit: (unit: ScanUnit, seq: number, size: number) => void,
-): Promise<void> {
-  const reader = new BlobReader(job.root);
+/** A change waiting for its blobs, in log order. */
+interface Pending {
+  change: BlobChange;
+  seq: number;
+  reader: BlobReader;
+  /** The version this change writes; its line hashes are kept for the next change of the file. */
+  version: Version;
+  /** A modification's old side, when an earlier change entered it; else it is read first. */
+  old?: Version;
+}
+
+/**
+ * Walks `git log --raw`: every blob a commit wrote is read through `git cat-file --batch`. A new
+ * file is scanned whole, once per content (a copy, a re-add or a revert of a file already
+ * scanned is skipped); a modified one only in the lines it added, found by diffing line hashes
+ * against the old version's (line-diff.ts), which the previous change of the file left cached.
+ */
+async function scanLog(job: HistoryScanJob, args: string[], stats: ReturnType<typeof newStats>, scanUnit: ScanOne): Promise<void> {
+  const readers = Array.from({ length: Math.max(1, job.concurrency) }, () => new BlobReader(job.root));
   const seen = new SeenBlobs();
+  const cache = new LineCache();
   // What a path changes about detection, numbered: there are a handful of distinct answers.
   const contexts = new Map<string, number>();
-  const queue: { change: BlobChange; seq: number }[] = [];
-  let current: Placed | undefined;
-  let modifies = false;
+  const queue: Pending[] = [];
+  // The current commit's place in the history, oldest first.
+  let seq = -1;
 
   const scanNext = async () => {
-    const { change, seq } = queue.shift()!;
-    const blob = await reader.read(job.maxFileSize);
+    const item = queue.shift()!;
+    const { change, seq, reader } = item;
     const skip = (reason: string) => void stats.skipped.push({ path: `${change.path} at ${change.commit.commit.slice(0, 12)}`, reason });
+    let old = item.old?.lines;
+    if (change.before && !item.old) {
+      const before = await reader.read(job.maxFileSize);
+      if (before.bytes && !looksBinary(before.bytes)) old = hashLines(before.bytes);
+    }
+    const blob = await reader.read(job.maxFileSize);
     if (blob.missing) return skip('blob missing from this clone');
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
-    scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+    const lines = hashLines(blob.bytes);
+    cache.fill(change.blob, item.version, lines);
+    // A new file, or one whose old side could not be read (binary, too large): all of it is new.
+    if (!change.before || !old) return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+    const added = pickLines(blob.bytes, lines, addedLines(old, lines));
+    if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq, added.bytes.length);
   };
 
   try {
     for await (const item of gitStream(job.root, args, readRawLog)) {
       if (!('path' in item)) {
-        if (current && modifies) await patches.add(current);
-        current = { sha: item.commit, seq: stats.commits++ };
-        modifies = false;
+        seq = stats.commits++;
         continue;
       }
       if (!job.include(item.path)) continue;
-      if (item.before) {
-        modifies = true;
-        continue;
+      if (!item.before) {
+        const ctx = contextKey(item.path);
+        let code = contexts.get(ctx);
+        if (code === undefined) contexts.set(ctx, (code = contexts.size));
+        if (seen.checkAndAdd(code, item.blob)) continue;
       }
-      const ctx = contextKey(item.path);
-      let code = contexts.get(ctx);
-      if (code === undefined) contexts.set(ctx, (code = contexts.size));
-      if (seen.checkAndAdd(code, item.blob)) continue;
+      // Both sides of a change come from one reader, so they answer in the order asked; all
+      // versions of a file from the same one, whose cache of delta bases may still hold them.
+      const reader = readers[pathHash(item.path) % readers.length];
+      const old = item.before ? cache.get(item.before) : undefined;
+      if (item.before && !old) reader.request(item.before);
       reader.request(item.blob);
-      queue.push({ change: item, seq: current!.seq });
+      queue.push({ change: item, seq, reader, version: cache.enter(item.blob), old });
       if (queue.length >= READ_AHEAD) await scanNext();
     }
-    if (current && modifies) await patches.add(current);
     while (queue.length) await scanNext();
   } finally {
-    reader.close();
+    for (const r of readers) r.close();
   }
 }
 
-/**
- * `concurrency` long-lived `git diff-tree --stdin -p` processes: each modifying commit goes to
- * the next one in turn, so git's diffing runs on every core, and each file's added lines are
- * scanned as they stream back. One process per core, not one per batch: a fresh git
- * re-inflates what the last one had cached, and 78 batches of 256 commits took 8.7 s where
- * one process took 5.2 s.
- */
-class PatchStreams {
-  private readonly streams: PatchStream[];
-  private next = 0;
-
-  constructor(job: HistoryScanJob, scan: (unit: ScanUnit, seq: number, size: number) => void) {
-    const count = job.concurrency;
-    this.streams = Array.from({ length: count }, () => new PatchStream(job, scan));
-  }
-
-  /** Hands a commit to the next process; waits while that one has a backlog (memory stays flat). */
-  async add(commit: Placed): Promise<void> {
-    const stream = this.streams[this.next++ % this.streams.length];
-    await stream.add(commit);
-  }
-
-  /** Closes their input and waits for every process; throws git's complaint if one failed. */
-  async done(): Promise<void> {
-    for (const s of this.streams) s.end();
-    await Promise.all(this.streams.map((s) => s.finished));
-  }
-
-  stop(): void {
-    for (const s of this.streams) s.stop();
-  }
-}
-
-class PatchStream {
-  readonly finished: Promise<void>;
-  private readonly proc;
-  /** Commits written and not yet answered, oldest first; git answers in the same order. */
-  private readonly fifo: Placed[] = [];
-
-  constructor(
-    private readonly job: HistoryScanJob,
-    private readonly scan: (unit: ScanUnit, seq: number, size: number) => void,
-  ) {
-    this.proc = spawnGit(job.root, job.commands!.patches);
-    this.proc.child.stdin.on('error', () => undefined);
-    const exited = new Promise<number | null>((resolve, reject) => {
-      this.proc.child.on('error', reject);
-      this.proc.child.on('close', resolve);
-    });
-    this.finished = this.read().then(async () => {
-      const code = await exited;
-      if (code !== 0) throw gitFailure(job.root, 'diff-tree', this.proc.stderr(), code);
-    });
-    // Failures surface from done(); until then nothing may go unhandled.
-    this.finished.catch(() => undefined);
-  }
-
-  async add(commit: Placed): Promise<void> {
-    this.fifo.push(commit);
-    if (this.proc.child.stdin.write(`${commit.sha}\n`)) return;
-    await Promise.race([once(this.proc.child.stdin, 'drain'), this.finished]);
-  }
-
-  end(): void {
-    this.proc.child.stdin.end();
-  }
-
-  stop(): void {
-    if (this.proc.child.exitCode === null) this.proc.child.kill();
-  }
-
-  private async read(): Promise<void> {
-    let current: Placed | undefined;
-    for await (const item of readPatches(this.proc.child.stdout)) {
-      if (!('path' in item)) {
-        // Commits without a textual change print nothing: skip past them.
-        while (this.fifo.length && this.fifo[0].sha !== item.commit) this.fifo.shift();
-        current = this.fifo.shift();
-        continue;
-      }
-      if (!current || !item.commit || !this.job.include(item.path)) continue;
-      this.scan({ ...unitOf(item.path, item.commit, item.bytes), lineNumbers: item.lineNumbers }, current.seq, item.bytes.length);
-    }
-  }
+function pathHash(path: string): number {
+  let h = 0;
+  for (let i = 0; i < path.length; i++) h = (Math.imul(h, 31) + path.charCodeAt(i)) | 0;
+  return h >>> 0;
 }
 
 function unitOf(path: string, commit: CommitInfo, bytes: Buffer): ScanUnit {

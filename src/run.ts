@@ -203,7 +203,7 @@ async function historyScan(root: string, prepared: Prepared, engine: SecretEngin
     include: pathFilter(config),
     maxFileSize: config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
     detectors: { secrets: engine, configs: [] },
-    concurrency: opts.workers ?? Math.max(1, Math.min(8, availableParallelism())),
+    concurrency: opts.workers ?? Math.max(1, Math.min(4, Math.floor(availableParallelism() / 2))),
     describe: (commits) => describeHistory(range, commits),
     range: range.spec ? { base: range.base, head: range.head } : undefined,
   });

@@ -18,9 +18,6 @@ export interface HistoryRange {
 /** `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete. */
 const RAW_FLAGS = ['--raw', '-z', '--no-abbrev', '--no-renames', '--no-color', COMMIT_FORMAT];
 
-/** Only modifications: a new file is read whole, as a blob. (`diff-tree --stdin` works on each commit as it arrives; `log --stdin` waits for all of them.) */
-const PATCH_FLAGS = ['-p', '-U0', '--no-renames', '--diff-filter=M', '--no-color', '--no-ext-diff', '--no-textconv', COMMIT_FORMAT];
-
 /** Limits git to the scanned folder when it is a subfolder; at the top a pathspec only costs git time (2x on `log --raw`). */
 async function scope(root: string): Promise<{ relative: string[]; pathspec: string[] }> {
   return (await repoPrefix(root)) ? { relative: ['--relative'], pathspec: ['--', '.'] } : { relative: [], pathspec: [] };
@@ -35,12 +32,10 @@ export async function resolveHistory(opts: HistoryOptions): Promise<HistoryRange
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
 
-/** The two git commands of a history scan (see history-scan.ts). */
+/** The git command of a history scan (see history-scan.ts); blobs are then read with `git cat-file --batch`. */
 export interface HistoryCommands {
   /** Every commit of the range, oldest first, with the blobs it wrote (`--raw -z`). */
   log: string[];
-  /** The added lines of modified files, for each commit written to stdin, as it is written. */
-  patches: string[];
 }
 
 /** Undefined when the range has no commits. */
@@ -49,7 +44,6 @@ export async function historyCommands(root: string, range: HistoryRange): Promis
   const { relative, pathspec } = await scope(root);
   return {
     log: ['log', '--reverse', '--no-merges', ...RAW_FLAGS, ...relative, range.spec, ...pathspec],
-    patches: ['diff-tree', '--stdin', '-r', ...PATCH_FLAGS, ...relative, ...pathspec],
   };
 }
 
