@@ -130,7 +130,7 @@ async function scanLog(job: HistoryScanJob, args: string[], stats: ReturnType<ty
       // Both sides of a change come from one reader, so they answer in the order asked; all
       // versions of a file from the same one, whose cache of delta bases may still hold them.
       const reader = readers[pathHash(item.path) % readers.length];
-      const old = item.before ? cache.get(item.before) : undefined;
+      const old = item.before ? cache.take(item.before) : undefined;
       if (item.before && !old) reader.request(item.before);
       reader.request(item.blob);
       queue.push({ change: item, seq, reader, version: cache.enter(item.blob), old });

@@ -153,15 +153,17 @@ describe('pickLines', () => {
 describe('LineCache', () => {
   const filled = (count: number) => ({ hashes: new Int32Array(2 * count), count });
 
-  test('keeps recent versions within its line budget, dropping the least recently used', () => {
+  test('keeps versions within its line budget, dropping the oldest; a version taken leaves it', () => {
     const cache = new LineCache(100);
     for (const blob of ['a', 'b', 'c']) cache.fill(blob, cache.enter(blob), filled(40));
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('b')?.lines?.count).toBe(40);
+    expect(cache.take('a')).toBeUndefined();
+    expect(cache.size()).toEqual({ versions: 2, lines: 80 });
+    expect(cache.take('b')?.lines?.count).toBe(40);
+    expect(cache.take('b')).toBeUndefined();
+    expect(cache.size()).toEqual({ versions: 1, lines: 40 });
     cache.fill('d', cache.enter('d'), filled(40));
-    // b was used last, so c went.
-    expect(cache.get('c')).toBeUndefined();
-    expect(cache.get('b')).toBeDefined();
+    cache.fill('e', cache.enter('e'), filled(40));
+    expect(cache.take('c')).toBeUndefined();
     expect(cache.size().lines).toBeLessThanOrEqual(100);
   });
 
