@@ -203,7 +203,7 @@ describe('readRawLog', () => {
 
   const parse = async (chunks: Buffer[]) => {
     const out: string[] = [];
-    for await (const item of readRawLog(Readable.from(chunks))) {
+    for await (const batch of readRawLog(Readable.from(chunks))) for (const item of batch) {
       if ('path' in item) {
         const c = item as BlobChange;
         out.push(`${c.commit.commit} ${c.path} ${c.blob[0]}${c.before ? ` from ${c.before[0]}` : ''}`);

@@ -40904,10 +40904,12 @@ async function* readRawLog(stdout) {
     const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     const used = parser.fields(buf);
     rest = used < buf.length ? buf.subarray(used) : void 0;
-    yield* parser.drain();
+    const batch = parser.drain();
+    if (batch.length) yield batch;
   }
   if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
-  yield* parser.drain();
+  const last = parser.drain();
+  if (last.length) yield last;
 }
 var RawLogParser = class {
   out = [];
@@ -41033,31 +41035,36 @@ async function scanLog(job, args, stats, scanUnit) {
     if (blob.missing) return skip("blob missing from this clone");
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
+    if (!change.before || !old) {
+      if (item.version) cache3.fill(change.blob, item.version, hashLines(blob.bytes));
+      return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq2, blob.size);
+    }
     const lines = hashLines(blob.bytes);
-    cache3.fill(change.blob, item.version, lines);
-    if (!change.before || !old) return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq2, blob.size);
+    if (item.version) cache3.fill(change.blob, item.version, lines);
     const added = pickLines(blob.bytes, lines, addedLines(old, lines));
     if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
   };
   try {
-    for await (const item of gitStream(job.root, args, readRawLog)) {
-      if (!("path" in item)) {
-        seq = stats.commits++;
-        continue;
+    for await (const batch of gitStream(job.root, args, readRawLog)) {
+      for (const item of batch) {
+        if (!("path" in item)) {
+          seq = stats.commits++;
+          continue;
+        }
+        if (!job.include(item.path)) continue;
+        if (!item.before) {
+          const ctx = contextKey(item.path);
+          let code = contexts.get(ctx);
+          if (code === void 0) contexts.set(ctx, code = contexts.size);
+          if (seen.checkAndAdd(code, item.blob)) continue;
+        }
+        const reader = readers[pathHash(item.path) % readers.length];
+        const old = item.before ? cache3.take(item.before) : void 0;
+        if (item.before && !old) reader.request(item.before);
+        reader.request(item.blob);
+        queue.push({ change: item, seq, reader, version: item.before ? cache3.enter(item.blob) : void 0, old });
+        if (queue.length >= READ_AHEAD) while (queue.length > READ_AHEAD / 2) await scanNext();
       }
-      if (!job.include(item.path)) continue;
-      if (!item.before) {
-        const ctx = contextKey(item.path);
-        let code = contexts.get(ctx);
-        if (code === void 0) contexts.set(ctx, code = contexts.size);
-        if (seen.checkAndAdd(code, item.blob)) continue;
-      }
-      const reader = readers[pathHash(item.path) % readers.length];
-      const old = item.before ? cache3.take(item.before) : void 0;
-      if (item.before && !old) reader.request(item.before);
-      reader.request(item.blob);
-      queue.push({ change: item, seq, reader, version: cache3.enter(item.blob), old });
-      if (queue.length >= READ_AHEAD) await scanNext();
     }
     while (queue.length) await scanNext();
   } finally {
@@ -41691,8 +41698,9 @@ function rulesCommand(args, io2) {
 // src/heap-growth.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { setFlagsFromString } from "node:v8";
-function growHeapFreely() {
+function tuneHeapForStreaming() {
   setFlagsFromString("--heap-growing-percent=300");
+  setFlagsFromString("--semi-space-growth-factor=1");
 }
 
 // src/parallel/worker.ts
@@ -41721,7 +41729,7 @@ function serveScanBatches() {
 if (isScanWorker()) serveScanBatches();
 else runCli();
 function runCli() {
-  growHeapFreely();
+  tuneHeapForStreaming();
   enableWorkers(new URL(import.meta.url));
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),

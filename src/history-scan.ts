@@ -71,8 +71,8 @@ interface Pending {
   change: BlobChange;
   seq: number;
   reader: BlobReader;
-  /** The version this change writes; its line hashes are kept for the next change of the file. */
-  version: Version;
+  /** The version a modification writes; its line hashes are kept for the next change of the file. */
+  version?: Version;
   /** A modification's old side, when an earlier change entered it; else it is read first. */
   old?: Version;
 }
@@ -106,35 +106,43 @@ async function scanLog(job: HistoryScanJob, args: string[], stats: ReturnType<ty
     if (blob.missing) return skip('blob missing from this clone');
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     if (looksBinary(blob.bytes)) return;
-    const lines = hashLines(blob.bytes);
-    cache.fill(change.blob, item.version, lines);
     // A new file, or one whose old side could not be read (binary, too large): all of it is new.
-    if (!change.before || !old) return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+    if (!change.before || !old) {
+      if (item.version) cache.fill(change.blob, item.version, hashLines(blob.bytes));
+      return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
+    }
+    const lines = hashLines(blob.bytes);
+    if (item.version) cache.fill(change.blob, item.version, lines);
     const added = pickLines(blob.bytes, lines, addedLines(old, lines));
     if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq, added.bytes.length);
   };
 
   try {
-    for await (const item of gitStream(job.root, args, readRawLog)) {
-      if (!('path' in item)) {
-        seq = stats.commits++;
-        continue;
+    for await (const batch of gitStream(job.root, args, readRawLog)) {
+      for (const item of batch) {
+        if (!('path' in item)) {
+          seq = stats.commits++;
+          continue;
+        }
+        if (!job.include(item.path)) continue;
+        if (!item.before) {
+          const ctx = contextKey(item.path);
+          let code = contexts.get(ctx);
+          if (code === undefined) contexts.set(ctx, (code = contexts.size));
+          if (seen.checkAndAdd(code, item.blob)) continue;
+        }
+        // Both sides of a change come from one reader, so they answer in the order asked; all
+        // versions of a file from the same one, whose cache of delta bases may still hold them.
+        const reader = readers[pathHash(item.path) % readers.length];
+        const old = item.before ? cache.take(item.before) : undefined;
+        if (item.before && !old) reader.request(item.before);
+        reader.request(item.blob);
+        // Only a modification's version is kept: most new files are never edited, and the
+        // first edit of one reads its old side from git.
+        queue.push({ change: item, seq, reader, version: item.before ? cache.enter(item.blob) : undefined, old });
+        // Scanned in bursts, so that the next requests reach git together.
+        if (queue.length >= READ_AHEAD) while (queue.length > READ_AHEAD / 2) await scanNext();
       }
-      if (!job.include(item.path)) continue;
-      if (!item.before) {
-        const ctx = contextKey(item.path);
-        let code = contexts.get(ctx);
-        if (code === undefined) contexts.set(ctx, (code = contexts.size));
-        if (seen.checkAndAdd(code, item.blob)) continue;
-      }
-      // Both sides of a change come from one reader, so they answer in the order asked; all
-      // versions of a file from the same one, whose cache of delta bases may still hold them.
-      const reader = readers[pathHash(item.path) % readers.length];
-      const old = item.before ? cache.take(item.before) : undefined;
-      if (item.before && !old) reader.request(item.before);
-      reader.request(item.blob);
-      queue.push({ change: item, seq, reader, version: cache.enter(item.blob), old });
-      if (queue.length >= READ_AHEAD) await scanNext();
     }
     while (queue.length) await scanNext();
   } finally {

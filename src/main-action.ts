@@ -1,5 +1,5 @@
 import { runAction } from './action.js';
-import { growHeapFreely } from './heap-growth.js';
+import { tuneHeapForStreaming } from './heap-growth.js';
 import { enableWorkers } from './parallel/pool.js';
 import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 
@@ -7,7 +7,7 @@ import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 // worker for tree scans (scheduled runs of a whole repository).
 if (isScanWorker()) serveScanBatches();
 else {
-  growHeapFreely();
+  tuneHeapForStreaming();
   enableWorkers(new URL(import.meta.url));
   void runAction();
 }

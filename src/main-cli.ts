@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
-import { growHeapFreely } from './heap-growth.js';
+import { tuneHeapForStreaming } from './heap-growth.js';
 import { enableWorkers } from './parallel/pool.js';
 import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 
@@ -10,7 +10,7 @@ if (isScanWorker()) serveScanBatches();
 else runCli();
 
 function runCli(): void {
-  growHeapFreely();
+  tuneHeapForStreaming();
   enableWorkers(new URL(import.meta.url));
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),

@@ -7,7 +7,7 @@ export interface Version {
 
 /**
  * The line hashes of recent file versions, by blob id, so the next change of a file finds its
- * old side here instead of asking git for it again. A version is entered when its change is
+ * old side here instead of asking git for it again. A version is entered when a modification is
  * queued and filled when that change is scanned (in queue order, so before any later change of
  * the same file reads it). The oldest entries go when the total passes a fixed line budget: a
  * miss costs one more blob read, and memory is the same for any history length.

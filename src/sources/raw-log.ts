@@ -22,18 +22,23 @@ const COLON = 58;
 const MARK = 1;
 const GITLINK = '160000';
 
-/** Yields each commit (as CommitInfo) and then the blob changes it made, in git's order. */
-export async function* readRawLog(stdout: Readable): AsyncGenerator<CommitInfo | BlobChange> {
+/**
+ * Yields, for each chunk git writes, the commits (as CommitInfo) and the blob changes they made,
+ * in git's order: a batch a chunk, since an await per item cost more than parsing it.
+ */
+export async function* readRawLog(stdout: Readable): AsyncGenerator<(CommitInfo | BlobChange)[]> {
   const parser = new RawLogParser();
   let rest: Buffer | undefined;
   for await (const chunk of stdout as AsyncIterable<Buffer>) {
     const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     const used = parser.fields(buf);
     rest = used < buf.length ? buf.subarray(used) : undefined;
-    yield* parser.drain();
+    const batch = parser.drain();
+    if (batch.length) yield batch;
   }
   if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
-  yield* parser.drain();
+  const last = parser.drain();
+  if (last.length) yield last;
 }
 
 class RawLogParser {
