@@ -42,6 +42,30 @@ function patchBytes(dir) {
   return Number(readFileSync(file, 'utf8'));
 }
 
+function gitLogP(dir) {
+  return run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD > /dev/null'], { cwd: dir });
+}
+
+/**
+ * Runs two workloads in turns and keeps each one's fastest time (and its highest peak RSS): a
+ * slow minute on a shared machine then slows both, not just whichever ran in it. One pair of
+ * runs on this VM put the same history scan at 0.64x of git in one run and 0.82x in the next.
+ */
+function inTurns(label, rounds, a, b) {
+  let bestA;
+  let bestB;
+  let rss;
+  for (let i = 0; i < rounds; i++) {
+    const x = a();
+    const y = b();
+    console.log(`${label}, round ${i + 1}: ${(x.ms / 1000).toFixed(2)} s against ${(y.ms / 1000).toFixed(2)} s (${(y.ms / x.ms).toFixed(2)}x)`);
+    if (!bestA || x.ms < bestA.ms) bestA = x;
+    if (!bestB || y.ms < bestB.ms) bestB = y;
+    rss = Math.max(rss ?? 0, y.rssMiB ?? 0);
+  }
+  return [bestA, { ...bestB, rssMiB: rss || undefined }];
+}
+
 function warm(dir) {
   spawnSync('sh', ['-c', `find "${dir}" -type f -not -path '*/.git/*' -exec cat {} + > /dev/null`]);
 }
@@ -133,19 +157,17 @@ const memory = [];
 if (!quick) {
   const hist = ensureHistory(cache, npm, 20000, 300);
   warm(hist.dir);
-  const gitLog = run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD > /dev/null'], { cwd: hist.dir });
+  const [gitLog, h] = inTurns('history, git log -p against moltguard', 3, () => gitLogP(hist.dir), () => moltguard(['scan', hist.dir, '--mode', 'history']));
   const logBytes = patchBytes(hist.dir);
-  row('history: 20,000 commits', 'git log -p -U0 (one process)', gitLog.ms, logBytes / 1e6, undefined);
-  const h = moltguard(['scan', hist.dir, '--mode', 'history']);
-  row('history: 20,000 commits', 'moltguard --mode history', h.ms, logBytes / 1e6, h.rssMiB, `${h.report.findings.length} findings of ${hist.planted} planted, ${h.report.stats.commits} commits`);
+  row('history: 20,000 commits', 'git log -p -U0 (one process), best of 3', gitLog.ms, logBytes / 1e6, undefined);
+  row('history: 20,000 commits', 'moltguard --mode history, best of 3', h.ms, logBytes / 1e6, h.rssMiB, `${h.report.findings.length} findings of ${hist.planted} planted, ${h.report.stats.commits} commits`);
   histRatio = h.ms / gitLog.ms;
   const edits = ensureEditHistory(cache, npm, 20000);
   warm(edits.dir);
-  const editLog = run('sh', ['-c', 'git log -p -U0 --no-renames --no-merges HEAD > /dev/null'], { cwd: edits.dir });
+  const [editLog, e] = inTurns('history of edits, git log -p against moltguard', 2, () => gitLogP(edits.dir), () => moltguard(['scan', edits.dir, '--mode', 'history']));
   const editBytes = patchBytes(edits.dir);
-  row('history: 20,000 commits of edits', 'git log -p -U0 (one process)', editLog.ms, editBytes / 1e6, undefined);
-  const e = moltguard(['scan', edits.dir, '--mode', 'history']);
-  row('history: 20,000 commits of edits', 'moltguard --mode history', e.ms, editBytes / 1e6, e.rssMiB, `${e.report.findings.length} findings of ${edits.planted} planted`);
+  row('history: 20,000 commits of edits', 'git log -p -U0 (one process), best of 2', editLog.ms, editBytes / 1e6, undefined);
+  row('history: 20,000 commits of edits', 'moltguard --mode history, best of 2', e.ms, editBytes / 1e6, e.rssMiB, `${e.report.findings.length} findings of ${edits.planted} planted`);
   editRatio = e.ms / editLog.ms;
   for (const commits of [5000, 50000]) {
     const small = ensureHistory(cache, npm, commits, commits / 500);
