@@ -71,6 +71,16 @@ describe('history: what a commit added, read from whole blobs', () => {
     expect(report.stats.skipped).toEqual([{ path: `data/big.txt at ${big.slice(0, 12)}`, reason: expect.stringMatching(/larger than the 1000-byte limit/) }]);
   });
 
+  test('an edit that makes a file larger than max-file-size is listed as skipped, with its commit', async () => {
+    const r = repo();
+    r.write('.moltguard.yml', 'max-file-size: 1000\n');
+    r.commit('small', { 'data/grows.txt': 'x\n' });
+    const grown = r.commit('grown', { 'data/grows.txt': `x\n${'y'.repeat(2000)}\nK=${fake.mbd('grown')}\n` });
+    const report = await history(r.dir);
+    expect(report.findings).toEqual([]);
+    expect(report.stats.skipped).toEqual([{ path: `data/grows.txt at ${grown.slice(0, 12)}`, reason: expect.stringMatching(/larger than the 1000-byte limit/) }]);
+  });
+
   test('binary blobs are not scanned as text', async () => {
     const r = repo();
     r.write('img.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0, 0, 1]), Buffer.from(`K=${fake.mbd('bin')}`)]));

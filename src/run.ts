@@ -191,8 +191,10 @@ export async function scan(opts: ScanOptions): Promise<Report> {
 }
 
 /**
- * History reads git with several processes at once (see history-scan.ts); --workers caps how
- * many `git log -p` run side by side. Findings are the same for any number.
+ * History reads git with several processes at once (see history-scan.ts); --workers sets how
+ * many `git cat-file` readers inflate blobs. One per two cores by default: on two cores a
+ * second reader only competed with the scan for them (17 s against 13 s on the edit history).
+ * Findings are the same for any number.
  */
 async function historyScan(root: string, prepared: Prepared, engine: SecretEngine, opts: Pick<ScanOptions, 'base' | 'head' | 'workers'>): Promise<ScanResult> {
   const { config } = prepared;
