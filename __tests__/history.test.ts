@@ -81,6 +81,23 @@ describe('history: what a commit added, read from whole blobs', () => {
     expect(report.stats.skipped).toEqual([{ path: `data/grows.txt at ${grown.slice(0, 12)}`, reason: expect.stringMatching(/larger than the 1000-byte limit/) }]);
   });
 
+  test('a file with its first NUL past byte 8,000 is text, as git diffs it: its added lines are scanned', async () => {
+    const r = repo();
+    r.commit('one', { 'b.py': 'v = 1\n' });
+    const padded = `v = 1\n${'#'.repeat(8000 - 6)}\0\nkey = "${fake.mbd('past-8000')}"\n`;
+    const two = r.commit('two', { 'b.py': padded });
+    const report = await history(r.dir);
+    expect(report.findings.map(where)).toEqual([`b.py:3:8@${two.slice(0, 7)}`]);
+  });
+
+  test("the first commit's files are scanned even with log.showRoot=false in the user's git config", async () => {
+    const r = repo();
+    const first = r.commit('first', { 'app.env': `KEY=${fake.mbd('root')}\n` });
+    r.git('config', 'log.showRoot', 'false');
+    const report = await history(r.dir);
+    expect(report.findings.map(where)).toEqual([`app.env:1:5@${first.slice(0, 7)}`]);
+  });
+
   test('binary blobs are not scanned as text', async () => {
     const r = repo();
     r.write('img.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0, 0, 1]), Buffer.from(`K=${fake.mbd('bin')}`)]));
@@ -255,6 +272,12 @@ describe('BlobReader', () => {
     } finally {
       reader.close();
     }
+  });
+  test('a git that cannot start fails the read with a one-line reason, not a crash', async () => {
+    const reader = new BlobReader('/nonexistent/moltguard-no-such-dir');
+    reader.request('f'.repeat(40));
+    await expect(reader.read(100)).rejects.toThrow(/^git cat-file could not start in \/nonexistent\/moltguard-no-such-dir: spawn git ENOENT/);
+    reader.close();
   });
 });
 

@@ -38889,7 +38889,7 @@ function decode2(buf) {
 }
 var KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
 function looksBinary(buf) {
-  const end = Math.min(buf.length, 8192);
+  const end = Math.min(buf.length, 8e3);
   for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
   return false;
 }
@@ -64189,7 +64189,7 @@ async function resolveRange(opts) {
 
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
-var RAW_FLAGS = ["--raw", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
+var RAW_FLAGS = ["--raw", "--root", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
 async function scope(root) {
   return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
 }
@@ -64223,6 +64223,7 @@ var BlobReader = class {
     this.dir = dir;
     this.proc = spawnGit(dir, ["cat-file", "--batch"]);
     this.proc.child.stdin.on("error", () => void 0);
+    this.proc.child.on("error", (e) => this.proc.child.stdout.destroy(new UsageError(`git cat-file could not start in ${dir}: ${e.message}`)));
     this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
   }
   dir;
@@ -64392,7 +64393,7 @@ function hashLines(bytes) {
   if (size > 0 && bytes[size - 1] !== NL3) {
     if (line + 2 >= starts.length) ({ hashes, starts } = grow(hashes, starts));
     hashes[2 * line] = a;
-    hashes[2 * line + 1] = b3;
+    hashes[2 * line + 1] = b3 ^ 1313817935;
     starts[++line] = size;
   }
   starts[0] = 0;

@@ -74,6 +74,12 @@ describe('addedLines', () => {
     expect(added('same\n', 'same\n')).toEqual([]);
   });
 
+  test('a last line without its newline differs from the same text with one, as in git', () => {
+    expect(added('a', 'a\nb')).toEqual([0, 1]);
+    expect(added('a\n', 'a\nb\n')).toEqual([1]);
+    expect(added('a\nb', 'a\nb')).toEqual([]);
+  });
+
   test('a line moved up is added where it now is; a duplicated line counts as added once more', () => {
     expect(added('a\nb\nc\nd\n', 'd\na\nb\nc\n')).toEqual([0]);
     expect(added('k\n', 'k\nk\n')).toEqual([1]);
@@ -107,8 +113,11 @@ describe('addedLines', () => {
           else if (k % 3 === 1) after[i] = `${after[i]} // edited ${round}`;
           else after.splice(i, 1);
         }
-        writeFileSync(join(dir, 'old'), source.join('\n') + '\n');
-        writeFileSync(join(dir, 'new'), after.join('\n') + '\n');
+        // Every third round one side lacks its final newline, which git marks as a change.
+        const oldEnd = round % 3 === 1 ? '' : '\n';
+        const newEnd = round % 3 === 2 ? '' : '\n';
+        writeFileSync(join(dir, 'old'), source.join('\n') + oldEnd);
+        writeFileSync(join(dir, 'new'), after.join('\n') + newEnd);
         let patch = '';
         try {
           execFileSync('git', ['diff', '--no-index', '-U0', '--no-color', 'old', 'new'], { cwd: dir, encoding: 'utf8' });
@@ -122,7 +131,7 @@ describe('addedLines', () => {
           if (hunk) line = Number(hunk[1]);
           else if (l.startsWith('+') && !l.startsWith('+++')) fromGit.push(line++ - 1);
         }
-        const ours = addedLines(lines(source.join('\n') + '\n'), lines(after.join('\n') + '\n'));
+        const ours = addedLines(lines(source.join('\n') + oldEnd), lines(after.join('\n') + newEnd));
         expect(fromGit.length).toBeGreaterThan(2);
         expect(ours).toEqual(fromGit);
         source.splice(0, source.length, ...after);

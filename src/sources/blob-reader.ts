@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { gitFailure, spawnGit } from './git.js';
 
 export interface BlobRead {
@@ -33,6 +34,8 @@ export class BlobReader {
   constructor(private readonly dir: string) {
     this.proc = spawnGit(dir, ['cat-file', '--batch']);
     this.proc.child.stdin.on('error', () => undefined);
+    // git that cannot start (not installed, no such folder) ends the output with the reason.
+    this.proc.child.on('error', (e) => this.proc.child.stdout.destroy(new UsageError(`git cat-file could not start in ${dir}: ${e.message}`)));
     this.chunks = (this.proc.child.stdout as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   }
 

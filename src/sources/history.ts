@@ -15,8 +15,11 @@ export interface HistoryRange {
   spec: string;
 }
 
-/** `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete. */
-const RAW_FLAGS = ['--raw', '-z', '--no-abbrev', '--no-renames', '--no-color', COMMIT_FORMAT];
+/**
+ * `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete.
+ * `--root`: a user's `log.showRoot=false` would otherwise hide the first commit's files.
+ */
+const RAW_FLAGS = ['--raw', '--root', '-z', '--no-abbrev', '--no-renames', '--no-color', COMMIT_FORMAT];
 
 /** Limits git to the scanned folder when it is a subfolder; at the top a pathspec only costs git time (2x on `log --raw`). */
 async function scope(root: string): Promise<{ relative: string[]; pathspec: string[] }> {

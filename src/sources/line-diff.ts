@@ -53,8 +53,10 @@ export function hashLines(bytes: Buffer): HashedLines {
   }
   if (size > 0 && bytes[size - 1] !== NL) {
     if (line + 2 >= starts.length) ({ hashes, starts } = grow(hashes, starts));
+    // A last line without its newline is another line to git ("\ No newline at end of file"):
+    // appending to it re-adds it, and a secret on it is reported then, as git log -p shows it.
     hashes[2 * line] = a;
-    hashes[2 * line + 1] = b;
+    hashes[2 * line + 1] = b ^ 0x4e4f454f;
     starts[++line] = size;
   }
   starts[0] = 0;

@@ -77,7 +77,8 @@ export function decode(buf: Buffer): string {
 export const KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
 
 export function looksBinary(buf: Buffer): boolean {
-  const end = Math.min(buf.length, 8192);
+  // git's own test (a NUL in the first 8,000 bytes): a file git diffs as text is scanned as text.
+  const end = Math.min(buf.length, 8000);
   for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
   return false;
 }
