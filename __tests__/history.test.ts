@@ -3,14 +3,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { cli, tempRepos } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
-import { readRawLog, type BlobChange } from '../src/sources/raw-log.js';
+import { COMMIT_MARK, readRawLog, type BlobChange, type CommitInfo } from '../src/sources/raw-log.js';
 import { BlobReader } from '../src/sources/blob-reader.js';
 import { SeenBlobs } from '../src/sources/seen-blobs.js';
 import { historyCommands, resolveHistory } from '../src/sources/history.js';
 import { scanHistory } from '../src/history-scan.js';
 import { SecretEngine } from '../src/secrets/engine.js';
 import { loadBuiltinRules } from '../src/secrets/builtin.js';
-import { COMMIT_MARK, type CommitInfo } from '../src/sources/patch.js';
 
 const repo = tempRepos();
 

@@ -9,11 +9,10 @@ import type { AddedLines } from '../report/github/review-plan.js';
 export async function addedLines(dir: string, base: string, head: string): Promise<AddedLines> {
   const out = new Map<string, Set<number>>();
   const args = ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=AMRC', base, head];
-  for await (const item of gitStream(dir, args, readPatches)) {
-    if (!('path' in item)) continue;
-    const lines = out.get(item.path) ?? new Set<number>();
-    for (const n of item.lineNumbers) lines.add(n);
-    out.set(item.path, lines);
+  for await (const patch of gitStream(dir, args, readPatches)) {
+    const lines = out.get(patch.path) ?? new Set<number>();
+    for (const n of patch.lineNumbers) lines.add(n);
+    out.set(patch.path, lines);
   }
   return out;
 }

@@ -24,8 +24,8 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
   const range = await resolveRange(opts);
   // Only the added lines' numbers are kept: the scan reads the whole head version.
   const patches = new Map<string, number[]>();
-  for await (const item of gitStream(opts.root, range.diffArgs, readPatches)) {
-    if ('path' in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
+  for await (const patch of gitStream(opts.root, range.diffArgs, readPatches)) {
+    if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
   // Binary files have no hunks; key stores among them are findings all the same.
   for (const path of await gitPaths(opts.root, range.namesArgs)) {

@@ -1,5 +1,5 @@
 import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from './git.js';
-import { COMMIT_FORMAT } from './patch.js';
+import { COMMIT_FORMAT } from './raw-log.js';
 import { UsageError } from '../errors.js';
 
 export interface HistoryOptions {

@@ -1,34 +1,14 @@
 import type { Readable } from 'node:stream';
 
 /**
- * `git log -p -U0` read as bytes: lines are found with indexOf, only added lines are kept (as
- * views into git's own chunks until their file is done), and nothing is decoded but headers.
- * Reading the same stream line by line through readline and an async generator per line cost
- * 4.5 s of an 11 s history scan; this yields one item per file patch.
+ * A `git diff -U0` read as bytes, for the numbers of the lines each file gained (diff and staged
+ * scans read the head version whole, and the action comments only on those lines). Lines are
+ * found with indexOf and nothing is decoded but headers; one item per file patch.
  */
-export interface CommitInfo {
-  commit: string;
-  author: string;
-  date: string;
-}
-
-/** The marker `--format` puts before each commit in history mode. */
-export const COMMIT_MARK = '\u0001commit ';
-/** The `--format` of history's git commands: the mark, then sha, author and date. */
-export const COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
-
-/** Reads a header COMMIT_FORMAT printed, from just after the mark. */
-export function parseCommitHeader(text: string): CommitInfo {
-  const [commit = '', author = '', date = ''] = text.split('\u0002');
-  return { commit, author, date };
-}
-
-export interface BytePatch {
+export interface FilePatch {
   path: string;
-  /** The added lines joined with '\n', as bytes. */
-  bytes: Buffer;
+  /** The added lines' numbers in the new version. */
   lineNumbers: number[];
-  commit?: CommitInfo;
 }
 
 const NL = 10;
@@ -37,11 +17,10 @@ const MINUS = 45;
 const SPACE = 32;
 const AT = 64;
 const BACKSLASH = 92;
-const MARK = Buffer.from(COMMIT_MARK);
 const DIFF = Buffer.from('diff --git ');
 const NEW_FILE = Buffer.from('+++ ');
 
-export async function* readPatches(stdout: Readable): AsyncGenerator<BytePatch | CommitInfo> {
+export async function* readPatches(stdout: Readable): AsyncGenerator<FilePatch> {
   const parser = new BytePatchParser();
   let rest: Buffer | undefined;
   for await (const chunk of stdout as AsyncIterable<Buffer>) {
@@ -61,10 +40,8 @@ export async function* readPatches(stdout: Readable): AsyncGenerator<BytePatch |
 }
 
 class BytePatchParser {
-  private out: (BytePatch | CommitInfo)[] = [];
-  private commit: CommitInfo | undefined;
+  private out: FilePatch[] = [];
   private path: string | undefined;
-  private parts: Buffer[] = [];
   private numbers: number[] = [];
   private nextLine = 0;
   private inHunk = false;
@@ -84,7 +61,6 @@ class BytePatchParser {
     const first = buf[start];
     if (this.inHunk) {
       if (first === PLUS) {
-        this.parts.push(buf.subarray(start + 1, end));
         this.numbers.push(this.nextLine++);
         return;
       }
@@ -101,11 +77,7 @@ class BytePatchParser {
       this.inHunk = !!m && this.path !== undefined;
       return;
     }
-    if (startsWith(buf, start, end, MARK)) {
-      this.flush();
-      this.commit = parseCommitHeader(buf.toString('utf8', start + MARK.length, end));
-      this.out.push(this.commit);
-    } else if (startsWith(buf, start, end, DIFF)) {
+    if (startsWith(buf, start, end, DIFF)) {
       this.flush();
     } else if (startsWith(buf, start, end, NEW_FILE)) {
       this.flush();
@@ -115,16 +87,13 @@ class BytePatchParser {
   }
 
   flush(): void {
-    if (this.path !== undefined && this.parts.length) {
-      this.out.push({ path: this.path, bytes: joinLines(this.parts), lineNumbers: this.numbers, commit: this.commit });
-    }
+    if (this.path !== undefined && this.numbers.length) this.out.push({ path: this.path, lineNumbers: this.numbers });
     this.path = undefined;
-    this.parts = [];
     this.numbers = [];
     this.inHunk = false;
   }
 
-  *drain(): Generator<BytePatch | CommitInfo> {
+  *drain(): Generator<FilePatch> {
     const ready = this.out;
     this.out = [];
     yield* ready;
@@ -135,18 +104,6 @@ function startsWith(buf: Buffer, start: number, end: number, prefix: Buffer): bo
   if (end - start < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix[i]) return false;
   return true;
-}
-
-function joinLines(parts: Buffer[]): Buffer {
-  let size = parts.length - 1;
-  for (const p of parts) size += p.length;
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) out[at++] = NL;
-    at += parts[i].copy(out, at);
-  }
-  return out;
 }
 
 /** Git C-quotes paths with unusual characters: "b/a\tb" -> b/a<TAB>b. */

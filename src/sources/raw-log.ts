@@ -1,10 +1,26 @@
 import type { Readable } from 'node:stream';
-import { COMMIT_MARK, parseCommitHeader, type CommitInfo } from './patch.js';
+
+export interface CommitInfo {
+  commit: string;
+  author: string;
+  date: string;
+}
+
+/** The marker `--format` puts before each commit. */
+export const COMMIT_MARK = '\u0001commit ';
+/** The `--format` of the history log: the mark, then sha, author and date. */
+export const COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+
+/** Reads a header COMMIT_FORMAT printed, from just after the mark. */
+export function parseCommitHeader(text: string): CommitInfo {
+  const [commit = '', author = '', date = ''] = text.split('\u0002');
+  return { commit, author, date };
+}
 
 /**
- * `git log --raw -z` (with COMMIT_FORMAT): which blob each commit gave each path, without the diffs. Computing
- * and printing line diffs is most of what `git log -p` costs; a history scan reads each new
- * blob once instead (see history-scan.ts).
+ * `git log --raw -z` (with COMMIT_FORMAT): which blob each commit gave each path, without the
+ * diffs. Inflating and diffing both sides of every change is most of what `git log -p` costs;
+ * a history scan reads each blob once instead (see history-scan.ts).
  */
 export interface BlobChange {
   commit: CommitInfo;
