@@ -63980,19 +63980,12 @@ init_define_MOLTGUARD_RULE_FILES();
 
 // src/sources/patch.ts
 init_define_MOLTGUARD_RULE_FILES();
-var COMMIT_MARK = "commit ";
-var COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
-function parseCommitHeader(text2) {
-  const [commit = "", author = "", date5 = ""] = text2.split("");
-  return { commit, author, date: date5 };
-}
 var NL = 10;
 var PLUS = 43;
 var MINUS = 45;
 var SPACE = 32;
 var AT = 64;
 var BACKSLASH = 92;
-var MARK = Buffer.from(COMMIT_MARK);
 var DIFF = Buffer.from("diff --git ");
 var NEW_FILE = Buffer.from("+++ ");
 async function* readPatches(stdout) {
@@ -64015,9 +64008,7 @@ async function* readPatches(stdout) {
 }
 var BytePatchParser = class {
   out = [];
-  commit;
   path;
-  parts = [];
   numbers = [];
   nextLine = 0;
   inHunk = false;
@@ -64035,7 +64026,6 @@ var BytePatchParser = class {
     const first = buf[start];
     if (this.inHunk) {
       if (first === PLUS) {
-        this.parts.push(buf.subarray(start + 1, end));
         this.numbers.push(this.nextLine++);
         return;
       }
@@ -64052,11 +64042,7 @@ var BytePatchParser = class {
       this.inHunk = !!m2 && this.path !== void 0;
       return;
     }
-    if (startsWith(buf, start, end, MARK)) {
-      this.flush();
-      this.commit = parseCommitHeader(buf.toString("utf8", start + MARK.length, end));
-      this.out.push(this.commit);
-    } else if (startsWith(buf, start, end, DIFF)) {
+    if (startsWith(buf, start, end, DIFF)) {
       this.flush();
     } else if (startsWith(buf, start, end, NEW_FILE)) {
       this.flush();
@@ -64065,11 +64051,8 @@ var BytePatchParser = class {
     }
   }
   flush() {
-    if (this.path !== void 0 && this.parts.length) {
-      this.out.push({ path: this.path, bytes: joinLines(this.parts), lineNumbers: this.numbers, commit: this.commit });
-    }
+    if (this.path !== void 0 && this.numbers.length) this.out.push({ path: this.path, lineNumbers: this.numbers });
     this.path = void 0;
-    this.parts = [];
     this.numbers = [];
     this.inHunk = false;
   }
@@ -64083,17 +64066,6 @@ function startsWith(buf, start, end, prefix) {
   if (end - start < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix[i]) return false;
   return true;
-}
-function joinLines(parts) {
-  let size = parts.length - 1;
-  for (const p2 of parts) size += p2.length;
-  const out = Buffer.allocUnsafe(size);
-  let at2 = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) out[at2++] = NL;
-    at2 += parts[i].copy(out, at2);
-  }
-  return out;
 }
 function unquote(path6) {
   if (!path6.startsWith('"')) return path6;
@@ -64121,8 +64093,8 @@ async function diffSource(opts) {
   }
   const range2 = await resolveRange(opts);
   const patches = /* @__PURE__ */ new Map();
-  for await (const item of gitStream(opts.root, range2.diffArgs, readPatches)) {
-    if ("path" in item && opts.include(item.path)) patches.set(item.path, item.lineNumbers);
+  for await (const patch of gitStream(opts.root, range2.diffArgs, readPatches)) {
+    if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
   for (const path6 of await gitPaths(opts.root, range2.namesArgs)) {
     if (KEYSTORE_NAME.test(path6) && opts.include(path6) && !patches.has(path6)) patches.set(path6, [1]);
@@ -64189,6 +64161,73 @@ async function resolveRange(opts) {
 
 // src/sources/history.ts
 init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/raw-log.ts
+init_define_MOLTGUARD_RULE_FILES();
+var COMMIT_MARK = "commit ";
+var COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
+function parseCommitHeader(text2) {
+  const [commit = "", author = "", date5 = ""] = text2.split("");
+  return { commit, author, date: date5 };
+}
+var NUL = 0;
+var NL2 = 10;
+var COLON = 58;
+var MARK = 1;
+var GITLINK = "160000";
+async function* readRawLog(stdout) {
+  const parser = new RawLogParser();
+  let rest;
+  for await (const chunk of stdout) {
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const used = parser.fields(buf);
+    rest = used < buf.length ? buf.subarray(used) : void 0;
+    const batch = parser.drain();
+    if (batch.length) yield batch;
+  }
+  if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
+  const last = parser.drain();
+  if (last.length) yield last;
+}
+var RawLogParser = class {
+  out = [];
+  commit;
+  /** The `:mode mode sha sha status` field whose path is the next field. */
+  pending;
+  /** Consumes every complete NUL-ended field of `buf`; returns how many bytes it used. */
+  fields(buf) {
+    let start = 0;
+    for (let end = buf.indexOf(NUL, start); end >= 0; end = buf.indexOf(NUL, start)) {
+      this.field(buf, start, end);
+      start = end + 1;
+    }
+    return start;
+  }
+  drain() {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+  field(buf, start, end) {
+    if (this.pending) {
+      const [, newMode, before, blob, status] = this.pending;
+      this.pending = void 0;
+      if (!this.commit || status === "D" || newMode === GITLINK || /^0+$/.test(blob)) return;
+      const path6 = buf.toString("utf8", start, end);
+      this.out.push({ commit: this.commit, path: path6, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
+      return;
+    }
+    if (buf[start] === NL2) start++;
+    if (buf[start] === MARK) {
+      this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
+      this.out.push(this.commit);
+    } else if (buf[start] === COLON) {
+      this.pending = buf.toString("latin1", start + 1, end).split(" ");
+    }
+  }
+};
+
+// src/sources/history.ts
 var RAW_FLAGS = ["--raw", "--root", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
 async function scope(root) {
   return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
@@ -64217,7 +64256,7 @@ init_define_MOLTGUARD_RULE_FILES();
 
 // src/sources/blob-reader.ts
 init_define_MOLTGUARD_RULE_FILES();
-var NL2 = 10;
+var NL3 = 10;
 var BlobReader = class {
   constructor(dir) {
     this.dir = dir;
@@ -64268,7 +64307,7 @@ var BlobReader = class {
       while (i >= this.queue.length) await this.more();
       const chunk = this.queue[i];
       const from = i === 0 ? this.at : 0;
-      const nl = chunk.indexOf(NL2, from);
+      const nl = chunk.indexOf(NL3, from);
       if (nl >= 0) return seen + nl - from;
       seen += chunk.length - from;
     }
@@ -64350,7 +64389,7 @@ var LineCache = class {
     this.lines += lines.count;
     this.evict();
   }
-  /** How many versions are held, and their lines (for tests and the memory bound). */
+  /** How many versions are held, and their lines. */
   size() {
     return { versions: this.entries.size, lines: this.lines };
   }
@@ -64365,7 +64404,7 @@ var LineCache = class {
 
 // src/sources/line-diff.ts
 init_define_MOLTGUARD_RULE_FILES();
-var NL3 = 10;
+var NL4 = 10;
 var NO_LINES = { hashes: new Int32Array(0), count: 0 };
 var scratchHashes = new Int32Array(1 << 14);
 var scratchStarts = new Int32Array(1 << 13);
@@ -64390,7 +64429,7 @@ function hashLines(bytes) {
     a = Math.imul(a ^ c3, 16777619);
     b3 = Math.imul((b3 ^ c3) + 2654435769 | 0, 1540483477);
   }
-  if (size > 0 && bytes[size - 1] !== NL3) {
+  if (size > 0 && bytes[size - 1] !== NL4) {
     if (line + 2 >= starts.length) ({ hashes, starts } = grow(hashes, starts));
     hashes[2 * line] = a;
     hashes[2 * line + 1] = b3 ^ 1313817935;
@@ -64471,76 +64510,17 @@ function range(from, count2) {
 }
 function pickLines(bytes, lines, indices) {
   const { starts } = lines;
-  const ends = indices.map((i) => starts[i + 1] > starts[i] && bytes[starts[i + 1] - 1] === NL3 ? starts[i + 1] - 1 : starts[i + 1]);
+  const ends = indices.map((i) => starts[i + 1] > starts[i] && bytes[starts[i + 1] - 1] === NL4 ? starts[i + 1] - 1 : starts[i + 1]);
   let size = Math.max(0, indices.length - 1);
   indices.forEach((i, n) => size += ends[n] - starts[i]);
   const out = Buffer.allocUnsafe(size);
   let at2 = 0;
   indices.forEach((i, n) => {
-    if (n > 0) out[at2++] = NL3;
+    if (n > 0) out[at2++] = NL4;
     at2 += bytes.copy(out, at2, starts[i], ends[n]);
   });
   return { bytes: out, lineNumbers: indices.map((i) => i + 1) };
 }
-
-// src/sources/raw-log.ts
-init_define_MOLTGUARD_RULE_FILES();
-var NUL = 0;
-var NL4 = 10;
-var COLON = 58;
-var MARK2 = 1;
-var GITLINK = "160000";
-async function* readRawLog(stdout) {
-  const parser = new RawLogParser();
-  let rest;
-  for await (const chunk of stdout) {
-    const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
-    const used = parser.fields(buf);
-    rest = used < buf.length ? buf.subarray(used) : void 0;
-    const batch = parser.drain();
-    if (batch.length) yield batch;
-  }
-  if (rest?.length) parser.fields(Buffer.concat([rest, Buffer.from([NUL])]));
-  const last = parser.drain();
-  if (last.length) yield last;
-}
-var RawLogParser = class {
-  out = [];
-  commit;
-  /** The `:mode mode sha sha status` field whose path is the next field. */
-  pending;
-  /** Consumes every complete NUL-ended field of `buf`; returns how many bytes it used. */
-  fields(buf) {
-    let start = 0;
-    for (let end = buf.indexOf(NUL, start); end >= 0; end = buf.indexOf(NUL, start)) {
-      this.field(buf, start, end);
-      start = end + 1;
-    }
-    return start;
-  }
-  drain() {
-    const out = this.out;
-    this.out = [];
-    return out;
-  }
-  field(buf, start, end) {
-    if (this.pending) {
-      const [, newMode, before, blob, status] = this.pending;
-      this.pending = void 0;
-      if (!this.commit || status === "D" || newMode === GITLINK || /^0+$/.test(blob)) return;
-      const path6 = buf.toString("utf8", start, end);
-      this.out.push({ commit: this.commit, path: path6, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
-      return;
-    }
-    if (buf[start] === NL4) start++;
-    if (buf[start] === MARK2) {
-      this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
-      this.out.push(this.commit);
-    } else if (buf[start] === COLON) {
-      this.pending = buf.toString("latin1", start + 1, end).split(" ");
-    }
-  }
-};
 
 // src/sources/seen-blobs.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -64627,14 +64607,14 @@ async function scanLog(job, args, stats, scanUnit) {
     const blob = await reader.read(job.maxFileSize);
     if (blob.missing) return skip("blob missing from this clone");
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
-    if (looksBinary(blob.bytes)) return;
-    if (!change.before || !old) {
-      if (item.version) cache3.fill(change.blob, item.version, hashLines(blob.bytes));
-      return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq2, blob.size);
-    }
-    const lines = hashLines(blob.bytes);
-    if (item.version) cache3.fill(change.blob, item.version, lines);
-    const added = pickLines(blob.bytes, lines, addedLines(old, lines));
+    const bytes = blob.bytes;
+    if (looksBinary(bytes)) return;
+    const whole = () => scanUnit(unitOf(change.path, change.commit, bytes), seq2, blob.size);
+    if (!item.version) return whole();
+    const lines = hashLines(bytes);
+    cache3.fill(change.blob, item.version, lines);
+    if (!old) return whole();
+    const added = pickLines(bytes, lines, addedLines(old, lines));
     if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
   };
   try {
@@ -65669,11 +65649,10 @@ init_define_MOLTGUARD_RULE_FILES();
 async function addedLines2(dir, base, head) {
   const out = /* @__PURE__ */ new Map();
   const args = ["diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames", "--diff-filter=AMRC", base, head];
-  for await (const item of gitStream(dir, args, readPatches)) {
-    if (!("path" in item)) continue;
-    const lines = out.get(item.path) ?? /* @__PURE__ */ new Set();
-    for (const n of item.lineNumbers) lines.add(n);
-    out.set(item.path, lines);
+  for await (const patch of gitStream(dir, args, readPatches)) {
+    const lines = out.get(patch.path) ?? /* @__PURE__ */ new Set();
+    for (const n of patch.lineNumbers) lines.add(n);
+    out.set(patch.path, lines);
   }
   return out;
 }
@@ -70314,7 +70293,7 @@ async function review(settings, runner, resolved, report2, plan) {
   }
 }
 
-// src/heap-growth.ts
+// src/heap-tuning.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { setFlagsFromString } from "node:v8";
 function tuneHeapForStreaming() {

@@ -7,8 +7,7 @@ import { gitStream } from './sources/git.js';
 import type { HistoryCommands } from './sources/history.js';
 import { LineCache, type Version } from './sources/line-cache.js';
 import { addedLines, hashLines, pickLines } from './sources/line-diff.js';
-import type { CommitInfo } from './sources/patch.js';
-import { readRawLog, type BlobChange } from './sources/raw-log.js';
+import { readRawLog, type BlobChange, type CommitInfo } from './sources/raw-log.js';
 import { SeenBlobs } from './sources/seen-blobs.js';
 import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from './sources/unit.js';
 
@@ -71,7 +70,7 @@ interface Pending {
   change: BlobChange;
   seq: number;
   reader: BlobReader;
-  /** The version a modification writes; its line hashes are kept for the next change of the file. */
+  /** The version a modification writes (none for a new file); its line hashes are kept for the file's next change. */
   version?: Version;
   /** A modification's old side, when an earlier change entered it; else it is read first. */
   old?: Version;
@@ -105,15 +104,15 @@ async function scanLog(job: HistoryScanJob, args: string[], stats: ReturnType<ty
     const blob = await reader.read(job.maxFileSize);
     if (blob.missing) return skip('blob missing from this clone');
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
-    if (looksBinary(blob.bytes)) return;
-    // A new file, or one whose old side could not be read (binary, too large): all of it is new.
-    if (!change.before || !old) {
-      if (item.version) cache.fill(change.blob, item.version, hashLines(blob.bytes));
-      return scanUnit(unitOf(change.path, change.commit, blob.bytes), seq, blob.size);
-    }
-    const lines = hashLines(blob.bytes);
-    if (item.version) cache.fill(change.blob, item.version, lines);
-    const added = pickLines(blob.bytes, lines, addedLines(old, lines));
+    const bytes = blob.bytes;
+    if (looksBinary(bytes)) return;
+    const whole = () => scanUnit(unitOf(change.path, change.commit, bytes), seq, blob.size);
+    if (!item.version) return whole();
+    const lines = hashLines(bytes);
+    cache.fill(change.blob, item.version, lines);
+    // An old side that could not be read (binary, too large, missing): all of it is new.
+    if (!old) return whole();
+    const added = pickLines(bytes, lines, addedLines(old, lines));
     if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq, added.bytes.length);
   };
 

@@ -1,5 +1,5 @@
 import { runAction } from './action.js';
-import { tuneHeapForStreaming } from './heap-growth.js';
+import { tuneHeapForStreaming } from './heap-tuning.js';
 import { enableWorkers } from './parallel/pool.js';
 import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 

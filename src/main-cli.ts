@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
-import { tuneHeapForStreaming } from './heap-growth.js';
+import { tuneHeapForStreaming } from './heap-tuning.js';
 import { enableWorkers } from './parallel/pool.js';
 import { isScanWorker, serveScanBatches } from './parallel/worker.js';
 
@@ -21,4 +21,3 @@ function runCli(): void {
     process.exitCode = code;
   });
 }
-

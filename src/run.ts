@@ -47,7 +47,7 @@ export interface ScanOptions {
   secretsInEveryCommit?: boolean;
   /**
    * Worker threads for tree scans (default: every core when running from the bundle); for
-   * history, how many `git log -p` processes run at once (default: every core).
+   * history, how many `git cat-file` readers run at once (default: one per two cores).
    */
   workers?: number;
 }

@@ -1,4 +1,5 @@
 import { normalizeKey } from './assignment.js';
+
 /**
  * Places where configs hold a secret encoded rather than as written: Kubernetes Secret `data:`
  * values and Docker `auth` entries (base64), HTTP basic-auth headers (base64 `user:pass`), and

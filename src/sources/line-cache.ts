@@ -55,7 +55,7 @@ export class LineCache {
     this.evict();
   }
 
-  /** How many versions are held, and their lines (for tests and the memory bound). */
+  /** How many versions are held, and their lines. */
   size(): { versions: number; lines: number } {
     return { versions: this.entries.size, lines: this.lines };
   }
