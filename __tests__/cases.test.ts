@@ -1,6 +1,6 @@
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scan } from '../src/run.js';
+import { scan } from '../src/pipeline/scan.js';
 
 /**
  * One test walks every config case: `__tests__/cases/<rule-id>/<bad-…|good-…>/` is a small

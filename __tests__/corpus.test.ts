@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scan } from '../src/run.js';
+import { scan } from '../src/pipeline/scan.js';
 import { loadBuiltinRules } from '../src/secrets/builtin.js';
 import { loadCorpus, score, writeCorpus, type Corpus, type Score } from './helpers/corpus.js';
 

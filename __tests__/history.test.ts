@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { cli, tempRepos } from './helpers/repo.js';
 import { fake } from './helpers/fakes.js';
-import { COMMIT_MARK, readRawLog, type BlobChange, type CommitInfo } from '../src/sources/raw-log.js';
-import { BlobReader } from '../src/sources/blob-reader.js';
-import { SeenBlobs } from '../src/sources/seen-blobs.js';
-import { historyCommands, resolveHistory } from '../src/sources/history.js';
-import { scanHistory } from '../src/history-scan.js';
+import { COMMIT_MARK, readRawLog, type BlobChange, type CommitInfo } from '../src/sources/history/raw-log.js';
+import { BlobReader } from '../src/sources/history/blob-reader.js';
+import { SeenBlobs } from '../src/sources/history/seen-blobs.js';
+import { historyCommands, resolveHistory } from '../src/sources/history/range.js';
+import { scanHistory } from '../src/pipeline/history.js';
 import { SecretEngine } from '../src/secrets/engine.js';
 import { loadBuiltinRules } from '../src/secrets/builtin.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadBuiltinRules } from '../src/secrets/builtin.js';
-import { ruleCatalog } from '../src/catalog.js';
+import { ruleCatalog } from '../src/pipeline/catalog.js';
 import { rulesAsMarkdown } from '../src/report/rules.js';
 
 test("the README's rule tables are generated from the rule catalog (run npm run rules:readme)", () => {

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './run.js';
-import { UsageError } from './errors.js';
+import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './pipeline/scan.js';
+import { UsageError } from './model/errors.js';
 import { toJson } from './report/json.js';
 import { toText } from './report/text.js';
 import { toSarif } from './report/sarif.js';
 import { toWorkflowCommands } from './report/workflow.js';
 import { makeBaseline } from './policy/baseline.js';
-import { ruleCatalog } from './catalog.js';
+import { ruleCatalog } from './pipeline/catalog.js';
 import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,7 +1,7 @@
 import { runAction } from './action.js';
-import { tuneHeapForStreaming } from './heap-tuning.js';
-import { enableWorkers } from './parallel/pool.js';
-import { isScanWorker, serveScanBatches } from './parallel/worker.js';
+import { tuneHeapForStreaming } from './pipeline/heap-tuning.js';
+import { enableWorkers } from './pipeline/pool.js';
+import { isScanWorker, serveScanBatches } from './pipeline/worker.js';
 
 // Entry of dist/index.js, the file action.yml runs. Like the CLI's, it doubles as the scan
 // worker for tree scans (scheduled runs of a whole repository).

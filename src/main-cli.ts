@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
-import { tuneHeapForStreaming } from './heap-tuning.js';
-import { enableWorkers } from './parallel/pool.js';
-import { isScanWorker, serveScanBatches } from './parallel/worker.js';
+import { tuneHeapForStreaming } from './pipeline/heap-tuning.js';
+import { enableWorkers } from './pipeline/pool.js';
+import { isScanWorker, serveScanBatches } from './pipeline/worker.js';
 
 // Entry of dist/cli.js: the only place that touches process for the CLI. The same file runs
 // the scan workers, so the bundle needs no second entry point.

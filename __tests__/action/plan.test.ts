@@ -1,4 +1,4 @@
-import { makeFinding, type Detection } from '../../src/finding.js';
+import { makeFinding, type Detection } from '../../src/model/finding.js';
 import { readSettings } from '../../src/action/inputs.js';
 import { planTarget } from '../../src/action/event.js';
 import { commentBody, planReview, readMarker } from '../../src/report/github/review-plan.js';

@@ -2,7 +2,7 @@ import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec } from '../../s
 import { imageUser, parseDockerfile, stagesOf } from '../../src/configs/containers/dockerfile.js';
 import { dockerRunCheck } from '../../src/configs/containers/docker-run.js';
 import { kubernetesCheck } from '../../src/configs/containers/kubernetes.js';
-import { parseYaml, entry, scalarText, seqItems } from '../../src/configs/yaml.js';
+import { parseYaml, entry, scalarText, seqItems } from '../../src/configs/formats/yaml.js';
 
 const ctx = { read: () => undefined, paths: () => [] };
 

@@ -62,7 +62,7 @@ test('a .env.tmpl is a template (its values are judged as placeholders), as the 
 
 describe('env-file-secret reports a committed env file once', () => {
   test('one finding names every literal secret and points at the others', async () => {
-    const { scan } = await import('../../src/run.js');
+    const { scan } = await import('../../src/pipeline/scan.js');
     const report = await scan({ path: '__tests__/cases/env-file-secret/bad-real-values', mode: 'tree', today: '2026-01-01', failOn: 'none' });
     const env = report.findings.filter((f) => f.ruleId === 'env-file-secret' && f.path === '.env');
     expect(env).toHaveLength(1);
@@ -74,7 +74,7 @@ describe('env-file-secret reports a committed env file once', () => {
 });
 
 test('the env-file finding masks the values itself, with no secret rule to help', async () => {
-  const { detectUnit } = await import('../../src/scan.js');
+  const { detectUnit } = await import('../../src/pipeline/detect.js');
   const { SecretEngine } = await import('../../src/secrets/engine.js');
   const { CONFIG_CHECKS } = await import('../../src/configs/index.js');
   const text = 'API_TOKEN=Zq8k2LmN4xVb7Hc9Tf4W\nDB_PASSWORD=Tr0ub4dor-3x\n';

@@ -1,4 +1,4 @@
-import { member, readJson } from '../../src/configs/json-pos.js';
+import { member, readJson } from '../../src/configs/formats/json-pos.js';
 import { firewallCheck } from '../../src/configs/firewall/check.js';
 
 const ctx = { read: () => undefined, paths: () => [] };

@@ -1,4 +1,4 @@
-import { detectUnit } from '../../src/scan.js';
+import { detectUnit } from '../../src/pipeline/detect.js';
 import { SecretEngine } from '../../src/secrets/engine.js';
 import { CONFIG_CHECKS } from '../../src/configs/index.js';
 

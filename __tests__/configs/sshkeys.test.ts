@@ -1,4 +1,4 @@
-import { findPublicKeys, keyBits, keyWeakness, parsePublicKey } from '../../src/configs/sshkeys.js';
+import { findPublicKeys, keyBits, keyWeakness, parsePublicKey } from '../../src/configs/keys/ssh-public-keys.js';
 
 /** Public keys made with ssh-keygen (-t rsa -b 2048, -b 3072, -t dsa, -t ecdsa, -t ed25519): public, not secrets. */
 const RSA_2048 = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDmRuEvjI9Gfybuv9HX+C+uDVs0/ZolP/DTi9aCW6rqBkL9yv1BhawSOIekZZssRKEEnRh+YL74+fbPvqGoDZ33lUAh8jxcl3GfS9e1wQ2J3L+VCCpglbwZfw3eGBwfxalIWzZDTirqFre1paOllfHmf5NQr7ZaryUKwAvy62ZSadWNuZV9dfguRakMWAyHb0S9FFJ0N0/NubYtKzor7kDicNi55jiXKJ5R8Ybq8QYWXEMBrh+gVu+aC3mVt3JEddlRbkmokumlNBECv+9+bcueGkIki3AQJGbNDirGwAUd8oOcYpC+gomSrm6jviO4TJl65gWNKiZKp/W0hQvd+DRR';

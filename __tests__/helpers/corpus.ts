@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { expandSample, TEMPLATE } from '../../src/secrets/samples.js';
 
 /**

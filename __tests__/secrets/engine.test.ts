@@ -2,8 +2,8 @@ import { SecretEngine } from '../../src/secrets/engine.js';
 import { loadBuiltinRules } from '../../src/secrets/builtin.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral } from '../../src/secrets/assignment.js';
 import { inContext } from '../../src/secrets/context.js';
-import { redactLine, redactSecret } from '../../src/secrets/redact.js';
-import { makeFinding } from '../../src/finding.js';
+import { redactLine, redactSecret } from '../../src/model/redact.js';
+import { makeFinding } from '../../src/model/finding.js';
 import { expandSample } from '../../src/secrets/samples.js';
 import { fake } from '../helpers/fakes.js';
 

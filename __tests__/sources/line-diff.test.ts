@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_EDITS, NO_LINES, addedLines, hashLines, pickLines } from '../../src/sources/line-diff.js';
-import { LineCache } from '../../src/sources/line-cache.js';
+import { MAX_EDITS, NO_LINES, addedLines, hashLines, pickLines } from '../../src/sources/history/line-diff.js';
+import { LineCache } from '../../src/sources/history/line-cache.js';
 
 const lines = (text: string) => hashLines(Buffer.from(text));
 const added = (before: string, after: string) => addedLines(lines(before), lines(after));

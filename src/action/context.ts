@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 /** What the runner tells a step about itself, read once from the environment. */
 export interface Runner {

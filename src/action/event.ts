@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import type { Settings } from './inputs.js';
 
 /** The pull request a run belongs to, for the review. */

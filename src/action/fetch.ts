@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 /**
  * Makes a commit range scannable in whatever checkout the workflow made. actions/checkout's

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 /**
  * The action's inputs as one typed object. Nothing deeper than action.ts reads an input, so

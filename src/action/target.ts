@@ -1,4 +1,4 @@
-import type { Mode } from '../run.js';
+import type { Mode } from '../pipeline/scan.js';
 import type { PullRequestRef, Target } from './event.js';
 import { isShallowCheckout, resolveNewBranch, resolveRange, type Commits } from './fetch.js';
 

@@ -1,4 +1,4 @@
-import type { Detection } from '../finding.js';
+import type { Detection } from '../model/finding.js';
 import { configRule } from './rule.js';
 
 /** Shared by every parser: a file the program would reject, or that moltguard could not read as it does. */

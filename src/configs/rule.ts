@@ -1,4 +1,4 @@
-import type { Detection, Fix, Location, Severity } from '../finding.js';
+import type { Detection, Fix, Location, Severity } from '../model/finding.js';
 
 /** Read access to the other files of the same scan (the head version), for Include and drop-ins. */
 export interface ConfigContext {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Finding } from '../finding.js';
-import type { Suppressed } from '../scan.js';
-import { UsageError } from '../errors.js';
+import type { Finding } from '../model/finding.js';
+import type { Suppressed } from '../pipeline/detect.js';
+import { UsageError } from '../model/errors.js';
 
 /** Hashes only: a baseline never holds secret text, so it is safe to commit. */
 const BaselineSchema = z.object({

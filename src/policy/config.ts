@@ -2,9 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { SEVERITIES } from '../finding.js';
+import { SEVERITIES } from '../model/finding.js';
 import { SecretRuleSchema, describeIssues } from '../secrets/rules.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 export const CONFIG_FILE = '.moltguard.yml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

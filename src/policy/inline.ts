@@ -1,5 +1,5 @@
-import type { Detection } from '../finding.js';
-import type { LineIndex } from '../text.js';
+import type { Detection } from '../model/finding.js';
+import type { LineIndex } from '../model/line-index.js';
 
 /**
  * `moltguard:ignore RULE-ID[,RULE-ID] -- reason` in any comment syntax, on the finding's line

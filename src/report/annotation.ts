@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../model/finding.js';
 
 /**
  * One finding as a GitHub annotation, for both writers of them: the CLI's `--format github`

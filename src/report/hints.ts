@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../model/finding.js';
 
 /** The exact text to paste to silence one finding, and where it goes. */
 export interface IgnoreSnippet {

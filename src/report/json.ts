@@ -1,5 +1,5 @@
-import type { Report } from '../run.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { Report } from '../pipeline/scan.js';
+import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 
 export const JSON_REPORT_VERSION = '1';
 

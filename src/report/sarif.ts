@@ -1,7 +1,7 @@
-import type { Finding, Severity } from '../finding.js';
-import type { Report } from '../run.js';
-import type { RuleInfo } from '../catalog.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { Report } from '../pipeline/scan.js';
+import type { RuleInfo } from '../pipeline/catalog.js';
+import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 import { ignoreHint } from './hints.js';
 
 type Level = 'error' | 'warning' | 'note';

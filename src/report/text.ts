@@ -1,6 +1,6 @@
-import type { Finding, Severity } from '../finding.js';
-import { SEVERITIES } from '../finding.js';
-import type { Report } from '../run.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { SEVERITIES } from '../model/finding.js';
+import type { Report } from '../pipeline/scan.js';
 import { ignoreHint } from './hints.js';
 
 const COLORS: Record<Severity, string> = {

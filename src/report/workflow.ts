@@ -1,6 +1,6 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../model/finding.js';
 import { annotationOf } from './annotation.js';
-import type { Report } from '../run.js';
+import type { Report } from '../pipeline/scan.js';
 
 /**
  * GitHub workflow commands (`::error file=…::…`), most severe first. Written by hand rather

@@ -1,5 +1,5 @@
-import type { Detection, Severity } from '../finding.js';
-import { SEVERITIES } from '../finding.js';
+import type { Detection, Severity } from '../model/finding.js';
+import { SEVERITIES } from '../model/finding.js';
 import { unquotedIsLiteral } from './assignment.js';
 
 /**

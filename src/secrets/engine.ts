@@ -1,9 +1,9 @@
-import type { Detection } from '../finding.js';
+import type { Detection } from '../model/finding.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import type { SecretRule } from './rules.js';
 import { VALIDATORS } from './validators.js';
-import { LineIndex } from '../text.js';
+import { LineIndex } from '../model/line-index.js';
 import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
 import { encodedSegments } from './decode.js';

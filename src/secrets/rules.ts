@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../finding.js';
+import { SEVERITIES } from '../model/finding.js';
 import { VALIDATORS } from './validators.js';
 
 /** One secret rule, as written in rules/secrets/*.yaml or a user's .moltguard.yml. */

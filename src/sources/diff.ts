@@ -1,7 +1,7 @@
 import { defaultBase, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
 import { readPatches } from './patch.js';
-import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from './unit.js';
-import { UsageError } from '../errors.js';
+import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from '../model/unit.js';
+import { UsageError } from '../model/errors.js';
 
 export interface DiffOptions {
   root: string;

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 
 /** Flags that keep git's output parseable whatever the user's config says. */
 const PLAIN = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'color.ui=never'];

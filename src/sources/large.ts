@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { asciiOnly, looksBinary, type ScanUnit } from './unit.js';
+import { asciiOnly, looksBinary, type ScanUnit } from '../model/unit.js';
 
 /**
  * Files above this size are read in windows instead of whole, so a 200 MB minified bundle

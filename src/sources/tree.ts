@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
-import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from './unit.js';
+import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
 
 export interface TreeOptions {
   root: string;

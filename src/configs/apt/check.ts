@@ -1,5 +1,5 @@
-import type { Detection } from '../../finding.js';
-import { LineIndex } from '../../text.js';
+import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { parseError } from '../parse-error.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { effectiveValue, listItems, parseAptConf, type AptStatement } from './parse.js';

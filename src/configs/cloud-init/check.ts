@@ -1,11 +1,11 @@
 import type { Node } from 'yaml';
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { parseError } from '../parse-error.js';
 import { serviceUserSudo } from '../sudoers/check.js';
 import { sshKeyWeak } from '../ssh-keys/check.js';
-import { findPublicKeys, keyWeakness } from '../sshkeys.js';
-import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, position, scalarText, seqItems, sourceOf, type YamlFile } from '../yaml.js';
+import { findPublicKeys, keyWeakness } from '../keys/ssh-public-keys.js';
+import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, position, scalarText, seqItems, sourceOf, type YamlFile } from '../formats/yaml.js';
 import { serviceUsers } from './service-users.js';
 import { readScript } from '../shell/script.js';
 import { checkSshdEdits } from '../shell/sshd-edits.js';

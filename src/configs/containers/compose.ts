@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
 import type { Node } from 'yaml';
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { parseError } from '../parse-error.js';
-import { aboutSecret, isLiteralSecret } from '../secret-values.js';
-import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../yaml.js';
+import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
+import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../formats/yaml.js';
 import { imageUser, parseDockerfile, stagesOf } from './dockerfile.js';
 import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessage } from './port-spec.js';
 import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';

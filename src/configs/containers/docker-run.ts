@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import type { ConfigCheck } from '../rule.js';
 import { isShellScript, scriptOf } from '../shell/check.js';
 import type { Word } from '../shell/lex.js';

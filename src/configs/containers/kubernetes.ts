@@ -1,9 +1,9 @@
 import type { Node } from 'yaml';
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import type { ConfigCheck } from '../rule.js';
 import { parseError } from '../parse-error.js';
-import { aboutSecret, isLiteralSecret } from '../secret-values.js';
-import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../yaml.js';
+import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
+import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../formats/yaml.js';
 import { isComposeFile } from './compose.js';
 import { bindsPublicly, databasesIn, publishedMessage } from './port-spec.js';
 import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';

@@ -1,5 +1,5 @@
 import { classifyHost } from '../dburl/hosts.js';
-import { describeDatabases, exposureOf, parsePorts } from '../ports.js';
+import { describeDatabases, exposureOf, parsePorts } from '../shared/ports.js';
 
 /**
  * Docker's short port syntax, shared by compose `ports:` and `docker run -p`:

@@ -1,7 +1,7 @@
-import type { Detection } from '../../finding.js';
-import { LineIndex } from '../../text.js';
+import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
-import { isStandIn, urlPasswordForms } from '../secret-values.js';
+import { isStandIn, urlPasswordForms } from '../shared/secret-values.js';
 import { classifyHost } from './hosts.js';
 import { findDbUrls, param, type DbUrl } from './parse.js';
 

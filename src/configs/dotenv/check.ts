@@ -1,7 +1,7 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
 import { parseError } from '../parse-error.js';
-import { aboutSecret, isLiteralSecret } from '../secret-values.js';
+import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { environmentFileTargets } from '../systemd/env-files.js';
 import { looksLikeEnvFile, parseDotenv } from './parse.js';
 

@@ -1,6 +1,6 @@
-import type { Detection, Fix } from '../../finding.js';
+import type { Detection, Fix } from '../../model/finding.js';
 import { parseError } from '../parse-error.js';
-import { isWorld } from '../ports.js';
+import { isWorld } from '../shared/ports.js';
 import { configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { MergedIni, parseDuration, parseIni, type IniEntry, type IniSection } from './ini.js';
 

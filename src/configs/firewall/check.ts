@@ -1,8 +1,8 @@
-import type { Detection, Fix } from '../../finding.js';
-import { LineIndex } from '../../text.js';
-import { member, type JsonNode } from '../json-pos.js';
+import type { Detection, Fix } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
+import { member, type JsonNode } from '../formats/json-pos.js';
 import { parseError } from '../parse-error.js';
-import { describeDatabases, exposureOf, isWorld, parsePorts, type PortRange } from '../ports.js';
+import { describeDatabases, exposureOf, isWorld, parsePorts, type PortRange } from '../shared/ports.js';
 import { configRule, type ConfigCheck, type Span } from '../rule.js';
 import { isShellScript } from '../shell/check.js';
 import { findPayloads, objectsWith, type Payload } from './payloads.js';

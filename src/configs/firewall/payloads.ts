@@ -1,4 +1,4 @@
-import { readJson, type JsonNode } from '../json-pos.js';
+import { readJson, type JsonNode } from '../formats/json-pos.js';
 import { scriptOf } from '../shell/check.js';
 import type { Segment } from '../shell/lex.js';
 

@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { baseName, type ConfigCheck } from '../rule.js';
 import { parseErrorRule } from '../parse-error.js';
 import { readScript, type ShellScript } from './script.js';

@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { isEnvFileName, isEnvTemplate } from '../dotenv/check.js';
 import type { Word } from './lex.js';

@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { serviceUserSudo, grantFindings } from '../sudoers/check.js';
 import type { Segment, Word } from './lex.js';

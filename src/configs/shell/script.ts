@@ -1,5 +1,5 @@
-import type { Fix } from '../../finding.js';
-import { LineIndex } from '../../text.js';
+import type { Fix } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import type { Span } from '../rule.js';
 import { lexShell, relocate, type Command, type LexProblem, type Segment, type Word } from './lex.js';
 

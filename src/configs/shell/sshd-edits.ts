@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { configRule, type ConfigRule } from '../rule.js';
 import type { Segment } from './lex.js';
 import { replaceRaw, spanOf, type ShellScript } from './script.js';

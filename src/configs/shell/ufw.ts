@@ -1,6 +1,6 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
-import { describeDatabases, exposureOf, isWorld, parsePorts, SERVICE_PORTS, type PortRange } from '../ports.js';
+import { describeDatabases, exposureOf, isWorld, parsePorts, SERVICE_PORTS, type PortRange } from '../shared/ports.js';
 import type { Word } from './lex.js';
 import { replaceRaw, wordSpan, type Invocation, type ShellScript } from './script.js';
 

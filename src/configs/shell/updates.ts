@@ -1,4 +1,4 @@
-import type { Detection } from '../../finding.js';
+import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { effectiveValue, parseAptConf } from '../apt/parse.js';
 import { operands, outputOf, replaceRaw, spanOf, wordSpan, type ShellScript } from './script.js';

@@ -1,8 +1,8 @@
-import type { Detection, Location } from '../../finding.js';
-import { LineIndex } from '../../text.js';
+import type { Detection, Location } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { isShellScript } from '../shell/check.js';
-import { findPublicKeys, keyWeakness, type PublicKey } from '../sshkeys.js';
+import { findPublicKeys, keyWeakness, type PublicKey } from '../keys/ssh-public-keys.js';
 import { environmentOf, keyOccurrences } from './reuse.js';
 
 export const sshKeyWeak = configRule({

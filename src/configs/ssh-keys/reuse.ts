@@ -1,6 +1,6 @@
-import { LineIndex } from '../../text.js';
+import { LineIndex } from '../../model/line-index.js';
 import type { ConfigContext } from '../rule.js';
-import { findPublicKeys } from '../sshkeys.js';
+import { findPublicKeys } from '../keys/ssh-public-keys.js';
 
 export interface KeyOccurrence {
   path: string;

@@ -1,4 +1,4 @@
-import type { Detection, Location } from '../../finding.js';
+import type { Detection, Location } from '../../model/finding.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { parseError } from '../parse-error.js';
 import { expandIncludes } from './include.js';

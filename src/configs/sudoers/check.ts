@@ -1,5 +1,5 @@
-import type { Detection } from '../../finding.js';
-import { LineIndex } from '../../text.js';
+import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { baseName, configRule, type ConfigCheck, type Span } from '../rule.js';
 import { isAdminEntry, logicalLines, parseGrants, userAliases } from './parse.js';
 

@@ -1,7 +1,7 @@
-import type { Detection, Location } from '../../finding.js';
+import type { Detection, Location } from '../../model/finding.js';
 import { configRule, type ConfigCheck, type ConfigContext, type Span } from '../rule.js';
 import { parseError } from '../parse-error.js';
-import { aboutSecret, isLiteralSecret } from '../secret-values.js';
+import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { parseDotenv } from '../dotenv/parse.js';
 import { effectiveList, isDropIn, loadUnit, serviceUser, unitNameOf, type MergedUnit } from './merge.js';
 import { positionInValue, type UnitEntry, type UnitFile } from './parse.js';

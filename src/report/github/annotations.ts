@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { annotationOf } from '../annotation.js';
 
 /**

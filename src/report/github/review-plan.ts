@@ -1,4 +1,4 @@
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { ignoreSnippet } from '../hints.js';
 import { code, fenced, text } from './markdown.js';
 

@@ -1,15 +1,15 @@
-import type { Finding } from './finding.js';
-import type { ConfigContext } from './configs/rule.js';
-import { detectUnit, sortFindings, type Detectors, type ScanResult, type Suppressed } from './scan.js';
-import { contextKey } from './secrets/context.js';
-import { BlobReader } from './sources/blob-reader.js';
-import { gitStream } from './sources/git.js';
-import type { HistoryCommands } from './sources/history.js';
-import { LineCache, type Version } from './sources/line-cache.js';
-import { addedLines, hashLines, pickLines } from './sources/line-diff.js';
-import { readRawLog, type BlobChange, type CommitInfo } from './sources/raw-log.js';
-import { SeenBlobs } from './sources/seen-blobs.js';
-import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from './sources/unit.js';
+import type { Finding } from '../model/finding.js';
+import type { ConfigContext } from '../configs/rule.js';
+import { detectUnit, sortFindings, type Detectors, type ScanResult, type Suppressed } from './detect.js';
+import { contextKey } from '../secrets/context.js';
+import { BlobReader } from '../sources/history/blob-reader.js';
+import { gitStream } from '../sources/git.js';
+import type { HistoryCommands } from '../sources/history/range.js';
+import { LineCache, type Version } from '../sources/history/line-cache.js';
+import { addedLines, hashLines, pickLines } from '../sources/history/line-diff.js';
+import { readRawLog, type BlobChange, type CommitInfo } from '../sources/history/raw-log.js';
+import { SeenBlobs } from '../sources/history/seen-blobs.js';
+import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from '../model/unit.js';
 
 export interface HistoryScanJob {
   root: string;

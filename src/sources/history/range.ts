@@ -1,6 +1,6 @@
-import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from './git.js';
+import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from '../git.js';
 import { COMMIT_FORMAT } from './raw-log.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../model/errors.js';
 
 export interface HistoryOptions {
   root: string;
@@ -16,7 +16,7 @@ export interface HistoryRange {
 }
 
 /**
- * `--raw -z` with the commit header history-scan.ts reads; renames are an add and a delete.
+ * `--raw -z` with the commit header pipeline/history.ts reads; renames are an add and a delete.
  * `--root`: a user's `log.showRoot=false` would otherwise hide the first commit's files.
  */
 const RAW_FLAGS = ['--raw', '--root', '-z', '--no-abbrev', '--no-renames', '--no-color', COMMIT_FORMAT];
@@ -35,7 +35,7 @@ export async function resolveHistory(opts: HistoryOptions): Promise<HistoryRange
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
 
-/** The git command of a history scan (see history-scan.ts); blobs are then read with `git cat-file --batch`. */
+/** The git command of a history scan (see pipeline/history.ts); blobs are then read with `git cat-file --batch`. */
 export interface HistoryCommands {
   /** Every commit of the range, oldest first, with the blobs it wrote (`--raw -z`). */
   log: string[];

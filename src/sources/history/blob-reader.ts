@@ -1,5 +1,5 @@
-import { UsageError } from '../errors.js';
-import { gitFailure, spawnGit } from './git.js';
+import { UsageError } from '../../model/errors.js';
+import { gitFailure, spawnGit } from '../git.js';
 
 export interface BlobRead {
   /**

@@ -1,11 +1,11 @@
-import { makeFinding, severityRank, type Detection, type Finding } from './finding.js';
-import type { ConfigCheck, ConfigContext } from './configs/rule.js';
-import { SecretEngine } from './secrets/engine.js';
-import type { KnownSecret } from './secrets/redact.js';
-import { LineIndex } from './text.js';
-import { bareMarkers, suppressingMarker } from './policy/inline.js';
-import { inContext } from './secrets/context.js';
-import { byPath, type ScanUnit, type Source, type SourceStats } from './sources/unit.js';
+import { makeFinding, severityRank, type Detection, type Finding } from '../model/finding.js';
+import type { ConfigCheck, ConfigContext } from '../configs/rule.js';
+import { SecretEngine } from '../secrets/engine.js';
+import type { KnownSecret } from '../model/redact.js';
+import { LineIndex } from '../model/line-index.js';
+import { bareMarkers, suppressingMarker } from '../policy/inline.js';
+import { inContext } from '../secrets/context.js';
+import { byPath, type ScanUnit, type Source, type SourceStats } from '../model/unit.js';
 
 export interface ScanResult {
   findings: Finding[];

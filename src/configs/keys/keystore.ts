@@ -1,5 +1,5 @@
-import { baseName, configRule, type ConfigCheck } from './rule.js';
-import { KEYSTORE_NAME } from '../sources/unit.js';
+import { baseName, configRule, type ConfigCheck } from '../rule.js';
+import { KEYSTORE_NAME } from '../../model/unit.js';
 
 /**
  * Binary key stores (PKCS#12 `.p12`/`.pfx`, Java `.jks`/`.keystore`) bundle a private key with

@@ -1,24 +1,24 @@
 import { relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { atOrAbove, type Finding, type Severity } from './finding.js';
-import { CONFIG_CHECKS } from './configs/index.js';
-import { SecretEngine } from './secrets/engine.js';
-import { loadBuiltinRules } from './secrets/builtin.js';
-import { mergeRuleSets, regexProblem, type SecretRule } from './secrets/rules.js';
-import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from './policy/config.js';
-import { applyPolicy, pathFilter } from './policy/apply.js';
-import { applyBaseline, loadBaseline } from './policy/baseline.js';
-import { customRuleNotices } from './policy/custom.js';
-import { runScan, sortFindings, type ScanResult, type Suppressed } from './scan.js';
-import { fileSource, listTree } from './sources/tree.js';
-import { defaultWorkerCount, scanTreeInWorkers } from './parallel/pool.js';
-import { diffSource } from './sources/diff.js';
-import { describeHistory, historyCommands, resolveHistory } from './sources/history.js';
-import { scanHistory } from './history-scan.js';
-import type { Source, SourceStats } from './sources/unit.js';
+import { atOrAbove, type Finding, type Severity } from '../model/finding.js';
+import { CONFIG_CHECKS } from '../configs/index.js';
+import { SecretEngine } from '../secrets/engine.js';
+import { loadBuiltinRules } from '../secrets/builtin.js';
+import { mergeRuleSets, regexProblem, type SecretRule } from '../secrets/rules.js';
+import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from '../policy/config.js';
+import { applyPolicy, pathFilter } from '../policy/apply.js';
+import { applyBaseline, loadBaseline } from '../policy/baseline.js';
+import { customRuleNotices } from '../policy/custom.js';
+import { runScan, sortFindings, type ScanResult, type Suppressed } from './detect.js';
+import { fileSource, listTree } from '../sources/tree.js';
+import { defaultWorkerCount, scanTreeInWorkers } from './pool.js';
+import { diffSource } from '../sources/diff.js';
+import { describeHistory, historyCommands, resolveHistory } from '../sources/history/range.js';
+import { scanHistory } from './history.js';
+import type { Source, SourceStats } from '../model/unit.js';
 import { ruleCatalog, type RuleInfo } from './catalog.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 
 export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
 const PARALLEL_FROM_FILES = 5000;
@@ -191,7 +191,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
 }
 
 /**
- * History reads git with several processes at once (see history-scan.ts); --workers sets how
+ * History reads git with several processes at once (see pipeline/history.ts); --workers sets how
  * many `git cat-file` readers inflate blobs. One per two cores by default: on two cores a
  * second reader only competed with the scan for them (17 s against 13 s on the edit history).
  * Findings are the same for any number.

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
-import type { Span } from './rule.js';
+import type { Span } from '../rule.js';
 
 /**
  * YAML with positions, for the compose, Kubernetes and cloud-init checks. Malformed documents

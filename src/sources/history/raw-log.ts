@@ -20,7 +20,7 @@ export function parseCommitHeader(text: string): CommitInfo {
 /**
  * `git log --raw -z` (with COMMIT_FORMAT): which blob each commit gave each path, without the
  * diffs. Inflating and diffing both sides of every change is most of what `git log -p` costs;
- * a history scan reads each blob once instead (see history-scan.ts).
+ * a history scan reads each blob once instead (see pipeline/history.ts).
  */
 export interface BlobChange {
   commit: CommitInfo;

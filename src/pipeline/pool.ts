@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { SecretRule } from '../secrets/rules.js';
-import { sortFindings, type ScanResult } from '../scan.js';
-import { byPath, newStats } from '../sources/unit.js';
+import { sortFindings, type ScanResult } from './detect.js';
+import { byPath, newStats } from '../model/unit.js';
 
 /**
  * Tree scans fan out over worker threads: each worker reads and scans batches of files and

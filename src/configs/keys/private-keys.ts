@@ -1,7 +1,7 @@
-import type { Detection } from '../finding.js';
-import { LineIndex } from '../text.js';
-import { baseName, configRule, type ConfigCheck } from './rule.js';
-import { WireReader } from './sshkeys.js';
+import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
+import { baseName, configRule, type ConfigCheck } from '../rule.js';
+import { WireReader } from './ssh-public-keys.js';
 
 const privateKeyFile = configRule({
   id: 'private-key-file',

@@ -1,7 +1,7 @@
-import type { Category, Severity } from './finding.js';
-import { configRules } from './configs/index.js';
-import type { SecretRule } from './secrets/rules.js';
-import { BARE_IGNORE_RULE } from './policy/inline.js';
+import type { Category, Severity } from '../model/finding.js';
+import { configRules } from '../configs/index.js';
+import type { SecretRule } from '../secrets/rules.js';
+import { BARE_IGNORE_RULE } from '../policy/inline.js';
 
 /** A rule as reporters, `moltguard rules` and SARIF's tool.driver.rules describe it. */
 export interface RuleInfo {

@@ -1,4 +1,4 @@
-import type { Severity } from '../finding.js';
+import type { Severity } from '../../model/finding.js';
 
 /**
  * OpenSSH public keys as `authorized_keys`, `*.pub` files and provisioning payloads write them:

@@ -1,7 +1,7 @@
 import { parentPort, workerData, isMainThread } from 'node:worker_threads';
 import { CONFIG_CHECKS } from '../configs/index.js';
 import { SecretEngine } from '../secrets/engine.js';
-import { contextOf, runScan } from '../scan.js';
+import { contextOf, runScan } from './detect.js';
 import { fileSource } from '../sources/tree.js';
 import { WORKER_TAG, type BatchResult, type WorkerInit } from './pool.js';
 

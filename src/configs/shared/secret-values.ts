@@ -1,5 +1,5 @@
-import type { Detection } from '../finding.js';
-import { isPlaceholder, isReference } from '../secrets/placeholder.js';
+import type { Detection } from '../../model/finding.js';
+import { isPlaceholder, isReference } from '../../secrets/placeholder.js';
 
 /**
  * Whether an environment variable's name and value make it a literal secret. Shared by the

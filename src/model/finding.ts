@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { redactLine, redactSecret, type KnownSecret } from './secrets/redact.js';
+import { redactLine, redactSecret, type KnownSecret } from './redact.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
