@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './pipeline/scan.js';
+import { scan, prepare } from './pipeline/scan.js';
+import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
+import type { Report } from './model/report.js';
 import { UsageError } from './model/errors.js';
 import { toJson } from './report/json.js';
 import { toText } from './report/text.js';
@@ -13,7 +15,6 @@ import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 
 const USAGE = `usage:
   moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
@@ -117,7 +118,7 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     head: values.head,
     configFile: values.config,
     baselineFile: values.baseline,
-    failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON),
+    failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES),
     today: io.today,
     workers: workerCount(values.workers),
   });

@@ -5,23 +5,8 @@ import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
 import { bareMarkers, suppressingMarker } from '../policy/inline.js';
 import { inContext } from '../secrets/context.js';
-import { byPath, type ScanUnit, type Source, type SourceStats } from '../model/unit.js';
-
-export interface ScanResult {
-  findings: Finding[];
-  /** Findings silenced by an inline `moltguard:ignore`, counted and listed, never lost. */
-  suppressed: Suppressed[];
-  stats: SourceStats & { durationMs: number };
-  /** What was scanned, in words ("diff abc..def (3 changed files)"). */
-  scanned: string;
-  range?: { base?: string; head: string };
-}
-
-export interface Suppressed {
-  finding: Finding;
-  /** How: `inline (line 12): reason`, `allow entry 2: reason`, `baseline`. */
-  by: string;
-}
+import { byPath, type ScanUnit, type Source } from '../model/unit.js';
+import type { ScanResult, Suppressed } from '../model/report.js';
 
 export interface Detectors {
   secrets: SecretEngine;
@@ -32,7 +17,7 @@ export interface Detectors {
  * The pipeline: every unit of the source through every detector, findings made (redacted and
  * fingerprinted) per unit. Pure apart from the source's own I/O: no env, no exit, no printing.
  */
-export async function runScan(source: Source, detectors: Detectors, ctx: ConfigContext = contextOf(source)): Promise<ScanResult> {
+export async function detectSource(source: Source, detectors: Detectors, ctx: ConfigContext = contextOf(source)): Promise<ScanResult> {
   const started = Date.now();
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { ConfigContext } from '../configs/rule.js';
-import { detectUnit, sortFindings, type Detectors, type ScanResult, type Suppressed } from './detect.js';
+import { detectUnit, sortFindings, type Detectors } from './detect.js';
+import type { ScanResult, Suppressed } from '../model/report.js';
 import { contextKey } from '../secrets/context.js';
 import { BlobReader } from '../sources/history/blob-reader.js';
 import { gitStream } from '../sources/git.js';
@@ -9,7 +10,8 @@ import { LineCache, type Version } from '../sources/history/line-cache.js';
 import { addedLines, hashLines, pickLines } from '../sources/history/line-diff.js';
 import { readRawLog, type BlobChange, type CommitInfo } from '../sources/history/raw-log.js';
 import { SeenBlobs } from '../sources/history/seen-blobs.js';
-import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from '../model/unit.js';
+import { asciiOnly, decode, looksBinary } from '../sources/bytes.js';
+import { newStats, type ScanUnit } from '../model/unit.js';
 
 export interface HistoryScanJob {
   root: string;
