@@ -83,6 +83,7 @@ const SCAN_FLAGS = {
   baseline: { type: 'string' },
   'fail-on': { type: 'string' },
   workers: { type: 'string' },
+  'include-ignored': { type: 'boolean' },
 } as const;
 
 function onePath(positionals: string[]): string {
@@ -104,6 +105,7 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON),
     today: io.today,
     workers: workerCount(values.workers),
+    includeIgnored: values['include-ignored'],
   });
   const rendered = render(report, format, io.isTTY && !values.output);
   if (values.output) {
