@@ -46,4 +46,14 @@ describe('files git ignores in a tree scan', () => {
     const json = JSON.parse((await cli('scan', r.dir, '--format', 'json')).stdout);
     expect(json.notices).toEqual([]);
   });
+
+  test('a folder whose every file the config excludes is a usage error too', async () => {
+    const r = repo(false);
+    r.write('.moltguard.yml', 'only: ["services/**"]\n');
+    r.write('prod.env', `API_KEY=${fake.mbd('excluded')}\n`);
+    const { code, stdout, stderr } = await cli('scan', r.dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^moltguard: .*: nothing scanned: the ignore\/only patterns of .*\.moltguard\.yml exclude all 2 files in it\n$/);
+  });
 });

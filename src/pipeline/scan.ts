@@ -135,14 +135,18 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   let raw: ScanResult;
   if (opts.mode === 'tree') {
     const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
-    const [paths, ignored] = await Promise.all([
-      listTree({ root, include: pathFilter(config), maxFileSize, includeIgnored: opts.includeIgnored }),
+    const [listed, ignored] = await Promise.all([
+      listTree({ root, include: () => true, maxFileSize, includeIgnored: opts.includeIgnored }),
       !opts.includeIgnored && (await isWorkTree(root)) ? gitIgnoredFiles(root) : undefined,
     ]);
-    // A folder whose every file git ignores would scan as "0 findings (0 files)": a clean bill
-    // of health for files nobody read.
-    if (ignored?.count && !paths.length) {
+    const paths = listed.filter(pathFilter(config));
+    // A folder whose every file git ignores, or the config excludes, would scan as "0 findings
+    // (0 files)": a clean bill of health for files nobody read.
+    if (ignored?.count && !listed.length) {
       throw new UsageError(`${opts.path}: nothing scanned: git ignores all ${ignored.count} files in it; pass --include-ignored to scan them`);
+    }
+    if (listed.length && !paths.length) {
+      throw new UsageError(`${opts.path}: nothing scanned: the ignore/only patterns of ${prepared.configFile ?? CONFIG_FILE} exclude all ${listed.length} files in it`);
     }
     if (ignored?.count) sourceNotices.push(describeIgnored(ignored));
     // Starting a worker costs ~150 ms (it loads the bundle and compiles the rules). Measured:
