@@ -880,7 +880,7 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants();
-    var parse4 = (input2, options = {}) => {
+    var parse3 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1080,7 +1080,7 @@ var require_parse = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module.exports = parse4;
+    module.exports = parse3;
   }
 });
 
@@ -1092,7 +1092,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify();
     var compile3 = require_compile();
     var expand2 = require_expand();
-    var parse4 = require_parse();
+    var parse3 = require_parse();
     var braces = (input2, options = {}) => {
       let output2 = [];
       if (Array.isArray(input2)) {
@@ -1112,7 +1112,7 @@ var require_braces = __commonJS({
       }
       return output2;
     };
-    braces.parse = (input2, options = {}) => parse4(input2, options);
+    braces.parse = (input2, options = {}) => parse3(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
         return stringify(braces.parse(input2, options), options);
@@ -1980,7 +1980,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse3 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -2151,7 +2151,7 @@ var require_parse2 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -2676,7 +2676,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse3.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -2742,7 +2742,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse3;
   }
 });
 
@@ -2753,7 +2753,7 @@ var require_picomatch = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var path = __require("path");
     var scan2 = require_scan();
-    var parse4 = require_parse2();
+    var parse3 = require_parse2();
     var utils = require_utils2();
     var constants2 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -2841,7 +2841,7 @@ var require_picomatch = __commonJS({
     picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input2, options) => scan2(input2, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -2867,10 +2867,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse3.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse3(input2, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -10360,7 +10360,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10401,7 +10401,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -10475,7 +10475,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse4(val);
+        return parse3(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -10483,7 +10483,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str2) {
+    function parse3(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -11337,7 +11337,6 @@ init_define_MOLTGUARD_RULE_FILES();
 
 // src/cli.ts
 init_define_MOLTGUARD_RULE_FILES();
-import { parseArgs } from "node:util";
 import { writeFileSync } from "node:fs";
 
 // src/pipeline/scan.ts
@@ -12399,6 +12398,8 @@ var envFileSecret = configRule({
   why: "Env files are where the guide keeps secrets on the server (mode 600, owned by the service user, never committed); once committed, the value is in every clone and in git history.",
   fix: "Rotate the value at its provider, remove the file from git (`git rm --cached`, add it to .gitignore) and commit only a .env.example with placeholders."
 });
+var NAMES_SHOWN = 10;
+var RELATED_SHOWN = 50;
 var TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|dist|defaults?)(?:\.|$)/i;
 var NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
 function isEnvFileName(path) {
@@ -12428,14 +12429,24 @@ var dotenvCheck = {
     if (literal2.length === 0) return out;
     if (!template) {
       const [first, ...rest] = literal2;
-      const names = literal2.map((e) => e.name).join(", ");
+      const shown = literal2.slice(0, NAMES_SHOWN).map((e) => clipName(e.name)).join(", ");
+      const names = literal2.length > NAMES_SHOWN ? `${shown} and ${literal2.length - NAMES_SHOWN} more` : shown;
+      const moreRelated = rest.length > RELATED_SHOWN ? `; ${rest.length - RELATED_SHOWN} more after line ${rest[RELATED_SHOWN - 1].line}` : "";
       out.push(
         envFileSecret.at(
           { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
           {
             message: `${path}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
-            key: `env-file ${names}`,
-            related: rest.map((e) => ({ path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` }))
+            // The file is the finding: adding a variable must not make it a new one.
+            key: "env-file",
+            related: rest.slice(0, RELATED_SHOWN).map((e, i) => ({
+              path,
+              line: e.line,
+              column: e.column,
+              endLine: e.endLine,
+              endColumn: e.endColumn,
+              message: `${clipName(e.name)} holds a literal value${i === RELATED_SHOWN - 1 ? moreRelated : ""}`
+            }))
           }
         )
       );
@@ -12462,6 +12473,9 @@ var dotenvCheck = {
     return out;
   }
 };
+function clipName(name, max = 100) {
+  return name.length <= max ? name : `${name.slice(0, max - 1)}\u2026`;
+}
 
 // src/configs/dburl/check.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -18178,18 +18192,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result2.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn2, _params));
+    return parse3(schema, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse3 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn2, _params));
+    return parse3(schema, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
@@ -19693,7 +19707,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse4 = inst._zod.parse;
+  const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -19707,7 +19721,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse3(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -40061,7 +40075,7 @@ function newStats() {
 
 // src/sources/tree.ts
 async function listTree(opts) {
-  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
+  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk(opts.root);
   return all.filter(opts.include).sort();
 }
 function fileSource(root, paths, limits, allPaths = paths) {
@@ -40087,8 +40101,8 @@ function fileSource(root, paths, limits, allPaths = paths) {
     }
   };
 }
-async function gitTreePaths(root) {
-  const listed = await gitPaths(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "."]);
+async function gitTreePaths(root, includeIgnored = false) {
+  const listed = await gitPaths(root, ["ls-files", "-z", "--cached", "--others", ...includeIgnored ? [] : ["--exclude-standard"], "."]);
   return [...new Set(listed)];
 }
 async function walk(root, rel = "") {
@@ -40164,6 +40178,26 @@ function readOne(opts, path, stats) {
     stats.skipped.push({ path, reason: `unreadable (${code ?? e.message})` });
     return void 0;
   }
+}
+
+// src/sources/ignored.ts
+init_define_MOLTGUARD_RULE_FILES();
+async function gitIgnoredFiles(root) {
+  const paths = await gitPaths(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "."]);
+  const byTop = /* @__PURE__ */ new Map();
+  for (const p2 of paths) {
+    const slash = p2.indexOf("/");
+    const top = slash < 0 ? p2 : `${p2.slice(0, slash)}/`;
+    byTop.set(top, (byTop.get(top) ?? 0) + 1);
+  }
+  const where2 = [...byTop].map(([path, files]) => ({ path, files })).sort((a, b3) => b3.files - a.files || a.path.localeCompare(b3.path));
+  return { count: paths.length, where: where2 };
+}
+function describeIgnored(ignored) {
+  const shown = ignored.where.slice(0, 3).map((w2) => `${w2.path} ${w2.files}`);
+  const more = ignored.where.length > 3 ? `, ${ignored.where.length - 3} more` : "";
+  const files = ignored.count === 1 ? "1 file" : `${ignored.count} files`;
+  return `${files} ignored by git ${ignored.count === 1 ? "was" : "were"} not scanned (${shown.join(", ")}${more}); --include-ignored scans them`;
 }
 
 // src/sources/diff.ts
@@ -41204,11 +41238,23 @@ async function scan(opts) {
   const engine = () => compiled ??= new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const engineWarnings = [];
+  const sourceNotices = [];
   const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
   const limits = readLimits(config2);
   let raw;
   if (opts.mode === "tree") {
-    const paths = await listTree({ root, include: limits.include });
+    const [listed, ignored] = await Promise.all([
+      listTree({ root, include: () => true, includeIgnored: opts.includeIgnored }),
+      !opts.includeIgnored && await isWorkTree(root) ? gitIgnoredFiles(root) : void 0
+    ]);
+    const paths = listed.filter(limits.include);
+    if (ignored?.count && !listed.length) {
+      throw new UsageError(`${opts.path}: nothing scanned: git ignores all ${ignored.count} files in it; pass --include-ignored to scan them`);
+    }
+    if (listed.length && !paths.length) {
+      throw new UsageError(`${opts.path}: nothing scanned: the ignore/only patterns of ${prepared.configFile ?? CONFIG_FILE} exclude all ${listed.length} files in it`);
+    }
+    if (ignored?.count) sourceNotices.push(describeIgnored(ignored));
     const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
     if (workers > 1) {
       const out = await scanTreeInWorkers({ root, paths, maxFileSize: limits.maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
@@ -41238,7 +41284,7 @@ async function scan(opts) {
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...policy.notices];
+  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...sourceNotices, ...policy.notices];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;
@@ -41553,22 +41599,51 @@ function rulesAsMarkdown(rules) {
   return out.join("\n");
 }
 
+// src/cli-usage.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { parseArgs } from "node:util";
+var COMMAND_USAGE = {
+  scan: `usage: moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
+                      [--format text|json|sarif|github] [--output FILE] [--config FILE]
+                      [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
+                      [--include-ignored]
+Scans PATH (default: .) for committed secrets and deploy-config hardening mistakes.
+exit codes: 0 nothing at or above --fail-on (default high), 1 findings at or above it, 2 usage/config/read error`,
+  baseline: `usage: moltguard baseline [PATH] [--output FILE] [--mode tree|diff|history|staged] [--config FILE]
+Writes the current findings to FILE (default .moltguard-baseline.json); scan --baseline FILE then reports only new ones.`,
+  rules: `usage: moltguard rules [PATH] [--format text|json|markdown] [--config FILE]
+Lists every rule, with PATH's config (custom rules, severity overrides) applied.`
+};
+var USAGE = `usage:
+  moltguard scan [PATH] [options]      scan a folder, a diff, the staged changes or the history
+  moltguard baseline [PATH] [options]  record today's findings so only new ones are reported
+  moltguard rules [options]            list the rules
+  moltguard COMMAND --help             the options of a command
+  moltguard --version
+exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
+function parseCommandArgs(command2, args, options) {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parsed;
+  } catch (e) {
+    throw new UsageError(`${command2}: ${describeParseError(e)}; see moltguard ${command2} --help`);
+  }
+}
+function describeParseError(e) {
+  const unknown2 = /^Unknown option '([^']+)'/.exec(e.message);
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown2) return `unknown option ${unknown2[1]}`;
+  return (e.message.split("\n")[0] ?? "").replace(/\. .*$/, "").replace(/^Option /, "option ");
+}
+
 // src/cli.ts
 var FORMATS = ["text", "json", "sarif", "github"];
-var USAGE = `usage:
-  moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
-                 [--format text|json|sarif|github] [--output FILE] [--config FILE]
-                 [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
-  moltguard baseline [PATH] [--output FILE] [--mode \u2026] [--config FILE]
-  moltguard rules [--format text|json|markdown]
-exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
 async function main(argv, io2) {
   try {
     return await dispatch(argv, io2);
   } catch (e) {
     if (e instanceof UsageError) {
-      io2.stderr(`moltguard: ${e.message}
-`);
+      io2.stderr(e.message.split("\n").map((line) => `moltguard: ${line}
+`).join(""));
       return 2;
     }
     io2.stderr(`moltguard: internal error: ${e.message?.split("\n")[0] ?? String(e)}
@@ -41586,29 +41661,24 @@ async function dispatch(argv, io2) {
     case "rules":
       return rulesCommand(rest, io2);
     case "--version":
+    case "-V":
+    case "-v":
     case "version":
       io2.stdout(`${TOOL_NAME} ${TOOL_VERSION}
 `);
       return 0;
     case void 0:
+      io2.stderr(`${USAGE}
+`);
+      return 2;
     case "--help":
     case "-h":
     case "help":
       io2.stdout(`${USAGE}
 `);
-      return command2 === void 0 ? 2 : 0;
+      return 0;
     default:
-      throw new UsageError(`unknown command "${command2}"; expected scan, baseline or rules
-${USAGE}`);
-  }
-}
-function parse3(args, options) {
-  try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: "boolean" } }, allowPositionals: true, strict: true });
-    return parsed;
-  } catch (e) {
-    throw new UsageError(`${e.message.split("\n")[0]}
-${USAGE}`);
+      throw new UsageError(`unknown command "${command2}"; expected scan, baseline or rules (moltguard --help)`);
   }
 }
 function oneOf(flag, value, choices) {
@@ -41625,19 +41695,16 @@ var SCAN_FLAGS = {
   config: { type: "string" },
   baseline: { type: "string" },
   "fail-on": { type: "string" },
-  workers: { type: "string" }
+  workers: { type: "string" },
+  "include-ignored": { type: "boolean" }
 };
 function onePath(positionals) {
   if (positionals.length > 1) throw new UsageError(`expected one PATH, got ${positionals.length}: ${positionals.join(" ")}`);
   return positionals[0] ?? ".";
 }
 async function scanCommand(args, io2) {
-  const { values, positionals } = parse3(args, SCAN_FLAGS);
-  if (values.help) {
-    io2.stdout(`${USAGE}
-`);
-    return 0;
-  }
+  const { values, positionals } = parseCommandArgs("scan", args, SCAN_FLAGS);
+  if (values.help) return help("scan", io2);
   const format = oneOf("format", values.format, FORMATS) ?? "text";
   const report2 = await scan({
     path: onePath(positionals),
@@ -41648,7 +41715,8 @@ async function scanCommand(args, io2) {
     baselineFile: values.baseline,
     failOn: oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES),
     today: io2.today,
-    workers: workerCount(values.workers)
+    workers: workerCount(values.workers),
+    includeIgnored: values["include-ignored"]
   });
   const rendered = render(report2, format, io2.isTTY && !values.output);
   if (values.output) {
@@ -41684,7 +41752,8 @@ function writeOutput(file2, content) {
   }
 }
 async function baselineCommand(args, io2) {
-  const { values, positionals } = parse3(args, { output: { type: "string" }, mode: { type: "string" }, config: { type: "string" } });
+  const { values, positionals } = parseCommandArgs("baseline", args, { output: { type: "string" }, mode: { type: "string" }, config: { type: "string" } });
+  if (values.help) return help("baseline", io2);
   const report2 = await scan({
     path: onePath(positionals),
     mode: oneOf("mode", values.mode, MODES) ?? "tree",
@@ -41700,13 +41769,31 @@ async function baselineCommand(args, io2) {
   return 0;
 }
 function rulesCommand(args, io2) {
-  const { values, positionals } = parse3(args, { format: { type: "string" }, config: { type: "string" } });
+  const { values, positionals } = parseCommandArgs("rules", args, { format: { type: "string" }, config: { type: "string" } });
+  if (values.help) return help("rules", io2);
   const format = oneOf("format", values.format, ["text", "json", "markdown"]) ?? "text";
   const { rules } = prepare(onePath(positionals), values.config);
   const catalog = ruleCatalog(rules);
   io2.stdout(format === "json" ? `${JSON.stringify(catalog, null, 2)}
 ` : format === "markdown" ? rulesAsMarkdown(catalog) : rulesAsText(catalog));
   return 0;
+}
+function help(command2, io2) {
+  io2.stdout(`${COMMAND_USAGE[command2]}
+`);
+  return 0;
+}
+
+// src/cli-stdout.ts
+init_define_MOLTGUARD_RULE_FILES();
+function endQuietlyOnClosedPipe(stream, stderr) {
+  stream.on("error", (e) => {
+    stream.destroy();
+    if (e.code === "EPIPE") return;
+    stderr(`moltguard: cannot write the report to stdout (${e.code ?? e.message})
+`);
+    process.exitCode = 2;
+  });
 }
 
 // src/pipeline/heap-tuning.ts
@@ -41746,6 +41833,7 @@ else runCli();
 function runCli() {
   tuneHeapForStreaming();
   enableWorkers(new URL(import.meta.url));
+  endQuietlyOnClosedPipe(process.stdout, (s) => process.stderr.write(s));
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -31317,6 +31317,146 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    init_define_MOLTGUARD_RULE_FILES();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C2 = function() {
+      };
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result2 = type;
+      if (parameters) {
+        for (const param2 of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param2)) {
+            throw new TypeError(`Invalid parameter name: ${param2}`);
+          }
+          result2 += `; ${param2}=${qstring(parameters[param2])}`;
+        }
+      }
+      return result2;
+    }
+    function parse5(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code2 = header.charCodeAt(index);
+          if (code2 === stopChar)
+            break parameter;
+          if (code2 === SEMI)
+            continue parameter;
+          if (code2 === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code3 = header.charCodeAt(index++);
+                if (code3 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code3 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code3);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str2, index, len, stopChar) {
+      while (index < len) {
+        const code2 = str2.charCodeAt(index);
+        if (code2 === SEMI || code2 === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str2) {
+      if (TOKEN_REGEXP.test(str2))
+        return str2;
+      if (TEXT_REGEXP.test(str2))
+        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str2}`);
+    }
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -35995,6 +36135,8 @@ var envFileSecret = configRule({
   why: "Env files are where the guide keeps secrets on the server (mode 600, owned by the service user, never committed); once committed, the value is in every clone and in git history.",
   fix: "Rotate the value at its provider, remove the file from git (`git rm --cached`, add it to .gitignore) and commit only a .env.example with placeholders."
 });
+var NAMES_SHOWN = 10;
+var RELATED_SHOWN = 50;
 var TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|dist|defaults?)(?:\.|$)/i;
 var NOT_DOTENV = /\.(?:[cm]?[jt]s|json|ya?ml|toml|py|rb|go|sh|md|txt|d\.ts)$/i;
 function isEnvFileName(path6) {
@@ -36024,14 +36166,24 @@ var dotenvCheck = {
     if (literal2.length === 0) return out;
     if (!template) {
       const [first, ...rest] = literal2;
-      const names = literal2.map((e) => e.name).join(", ");
+      const shown = literal2.slice(0, NAMES_SHOWN).map((e) => clipName(e.name)).join(", ");
+      const names = literal2.length > NAMES_SHOWN ? `${shown} and ${literal2.length - NAMES_SHOWN} more` : shown;
+      const moreRelated = rest.length > RELATED_SHOWN ? `; ${rest.length - RELATED_SHOWN} more after line ${rest[RELATED_SHOWN - 1].line}` : "";
       out.push(
         envFileSecret.at(
           { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
           {
             message: `${path6}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
-            key: `env-file ${names}`,
-            related: rest.map((e) => ({ path: path6, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` }))
+            // The file is the finding: adding a variable must not make it a new one.
+            key: "env-file",
+            related: rest.slice(0, RELATED_SHOWN).map((e, i) => ({
+              path: path6,
+              line: e.line,
+              column: e.column,
+              endLine: e.endLine,
+              endColumn: e.endColumn,
+              message: `${clipName(e.name)} holds a literal value${i === RELATED_SHOWN - 1 ? moreRelated : ""}`
+            }))
           }
         )
       );
@@ -36058,6 +36210,9 @@ var dotenvCheck = {
     return out;
   }
 };
+function clipName(name, max = 100) {
+  return name.length <= max ? name : `${name.slice(0, max - 1)}\u2026`;
+}
 
 // src/configs/dburl/check.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -63652,7 +63807,7 @@ function newStats() {
 
 // src/sources/tree.ts
 async function listTree(opts) {
-  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
+  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk(opts.root);
   return all.filter(opts.include).sort();
 }
 function fileSource(root, paths, limits, allPaths = paths) {
@@ -63678,8 +63833,8 @@ function fileSource(root, paths, limits, allPaths = paths) {
     }
   };
 }
-async function gitTreePaths(root) {
-  const listed = await gitPaths(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "."]);
+async function gitTreePaths(root, includeIgnored = false) {
+  const listed = await gitPaths(root, ["ls-files", "-z", "--cached", "--others", ...includeIgnored ? [] : ["--exclude-standard"], "."]);
   return [...new Set(listed)];
 }
 async function walk(root, rel = "") {
@@ -63755,6 +63910,26 @@ function readOne(opts, path6, stats) {
     stats.skipped.push({ path: path6, reason: `unreadable (${code2 ?? e.message})` });
     return void 0;
   }
+}
+
+// src/sources/ignored.ts
+init_define_MOLTGUARD_RULE_FILES();
+async function gitIgnoredFiles(root) {
+  const paths = await gitPaths(root, ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "."]);
+  const byTop = /* @__PURE__ */ new Map();
+  for (const p2 of paths) {
+    const slash = p2.indexOf("/");
+    const top = slash < 0 ? p2 : `${p2.slice(0, slash)}/`;
+    byTop.set(top, (byTop.get(top) ?? 0) + 1);
+  }
+  const where2 = [...byTop].map(([path6, files]) => ({ path: path6, files })).sort((a, b3) => b3.files - a.files || a.path.localeCompare(b3.path));
+  return { count: paths.length, where: where2 };
+}
+function describeIgnored(ignored) {
+  const shown = ignored.where.slice(0, 3).map((w2) => `${w2.path} ${w2.files}`);
+  const more = ignored.where.length > 3 ? `, ${ignored.where.length - 3} more` : "";
+  const files = ignored.count === 1 ? "1 file" : `${ignored.count} files`;
+  return `${files} ignored by git ${ignored.count === 1 ? "was" : "were"} not scanned (${shown.join(", ")}${more}); --include-ignored scans them`;
 }
 
 // src/sources/diff.ts
@@ -64795,11 +64970,23 @@ async function scan(opts) {
   const engine = () => compiled ??= new SecretEngine(prepared.rules, { guarded: customIds });
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const engineWarnings = [];
+  const sourceNotices = [];
   const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
   const limits = readLimits(config2);
   let raw;
   if (opts.mode === "tree") {
-    const paths = await listTree({ root, include: limits.include });
+    const [listed, ignored] = await Promise.all([
+      listTree({ root, include: () => true, includeIgnored: opts.includeIgnored }),
+      !opts.includeIgnored && await isWorkTree(root) ? gitIgnoredFiles(root) : void 0
+    ]);
+    const paths = listed.filter(limits.include);
+    if (ignored?.count && !listed.length) {
+      throw new UsageError(`${opts.path}: nothing scanned: git ignores all ${ignored.count} files in it; pass --include-ignored to scan them`);
+    }
+    if (listed.length && !paths.length) {
+      throw new UsageError(`${opts.path}: nothing scanned: the ignore/only patterns of ${prepared.configFile ?? CONFIG_FILE} exclude all ${listed.length} files in it`);
+    }
+    if (ignored?.count) sourceNotices.push(describeIgnored(ignored));
     const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
     if (workers > 1) {
       const out = await scanTreeInWorkers({ root, paths, maxFileSize: limits.maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
@@ -64829,7 +65016,7 @@ async function scan(opts) {
   const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
   const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...policy.notices];
+  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...sourceNotices, ...policy.notices];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;
@@ -65026,6 +65213,9 @@ function formatBytes(n) {
 // src/report/github/annotations.ts
 init_define_MOLTGUARD_RULE_FILES();
 
+// src/report/annotation-budget.ts
+init_define_MOLTGUARD_RULE_FILES();
+
 // src/report/annotation.ts
 init_define_MOLTGUARD_RULE_FILES();
 function annotationOf(f3) {
@@ -65051,16 +65241,32 @@ function annotationOf(f3) {
   };
 }
 
+// src/report/annotation-budget.ts
+var STEP_LIMITS = { error: 10, warning: 10, notice: 10 };
+function planAnnotations(findings, verdict, where2) {
+  const used = { error: verdict ? 1 : 0, warning: 0, notice: 0 };
+  const picked = [];
+  let left = 0;
+  for (const f3 of findings) {
+    const a = annotationOf(f3);
+    if (used[a.level] < STEP_LIMITS[a.level]) {
+      used[a.level]++;
+      picked.push(a);
+    } else left++;
+  }
+  if (left && !verdict && used.notice === STEP_LIMITS.notice) {
+    const last = picked.map((a) => a.level).lastIndexOf("notice");
+    picked.splice(last, 1);
+    left++;
+  }
+  const rest = left ? `${left} more finding${left === 1 ? " is" : "s are"} not annotated (GitHub shows ${STEP_LIMITS.error} errors and ${STEP_LIMITS.warning} warnings per step); every finding is in ${where2}` : "";
+  const head = verdict ? [{ level: "error", text: rest ? `${verdict}; ${rest}` : verdict }] : rest ? [{ level: "notice", text: `moltguard: ${rest}` }] : [];
+  return { annotations: [...head, ...picked], left };
+}
+
 // src/report/github/annotations.ts
-var MAX_ANNOTATIONS = 50;
-function annotate(findings) {
-  for (const f3 of findings.slice(0, MAX_ANNOTATIONS)) {
-    const { level, text: text2, props } = annotationOf(f3);
-    core_exports[level](text2, props);
-  }
-  if (findings.length > MAX_ANNOTATIONS) {
-    notice(`moltguard: ${findings.length - MAX_ANNOTATIONS} more findings are not annotated; the job summary and the SARIF report list them all.`);
-  }
+function annotate(findings, verdict, where2) {
+  for (const { level, text: text2, props } of planAnnotations(findings, verdict, where2).annotations) core_exports[level](text2, props ?? {});
 }
 
 // src/report/github/summary.ts
@@ -65170,17 +65376,34 @@ var REVIEW_MARKER = "<!-- moltguard:review -->";
 var FINDING_MARKER = /<!-- moltguard:finding ([0-9a-f]{8,64})( resolved)? -->/;
 var MAX_INLINE_COMMENTS = 50;
 function planReview(findings, added) {
-  const comments = [];
+  const byLine = /* @__PURE__ */ new Map();
   const elsewhere = [];
   for (const f3 of findings) {
-    const place = comments.length < MAX_INLINE_COMMENTS ? placement(f3, added) : void 0;
-    if (!place) {
+    const place = placement(f3, added);
+    const key = place && `${f3.path}\0${place.line}`;
+    if (!place || !key || !byLine.has(key) && byLine.size >= MAX_INLINE_COMMENTS) {
       elsewhere.push(f3);
       continue;
     }
-    comments.push({ fingerprint: f3.fingerprint, path: f3.path, line: place.line, body: commentBody(f3, place.suggest), finding: f3 });
+    const group2 = byLine.get(key) ?? { path: f3.path, line: place.line, placed: [] };
+    byLine.set(key, group2);
+    group2.placed.push({ f: f3, suggest: place.suggest && !group2.placed.some((p2) => p2.suggest) });
   }
+  const comments = [...byLine.values()].map(({ path: path6, line, placed }) => ({
+    fingerprint: placed[0].f.fingerprint,
+    fingerprints: placed.map((p2) => p2.f.fingerprint),
+    path: path6,
+    line,
+    body: placed.length === 1 ? commentBody(placed[0].f, placed[0].suggest) : lineCommentBody(placed),
+    finding: placed[0].f,
+    findings: placed.map((p2) => p2.f)
+  }));
   return { comments, elsewhere };
+}
+function lineCommentBody(placed) {
+  const markers = placed.map((p2) => `<!-- moltguard:finding ${p2.f.fingerprint} -->`);
+  const sections = placed.map((p2) => commentBody(p2.f, p2.suggest).split("\n").slice(1).join("\n"));
+  return [...markers, `**${placed.length} moltguard findings on this line**`, "", sections.join("\n\n---\n\n")].join("\n");
 }
 function placement(f3, added) {
   if (f3.commit) return void 0;
@@ -65197,7 +65420,7 @@ function commentBody(f3, suggest) {
     "",
     // Messages quote the scanned files (a host, an option value): in a fork's pull request
     // those are the author's words, so no HTML of theirs reaches the bot's comment.
-    `${text(f3.message)}${f3.preview ? ` (${code(f3.preview)})` : ""}`,
+    `${text(clip(f3.message, MAX_MESSAGE))}${f3.preview ? ` (${code(f3.preview)})` : ""}`,
     "",
     `**Fix:** ${text(f3.remediation)}`
   ];
@@ -65207,9 +65430,16 @@ function commentBody(f3, suggest) {
   parts.push("", `<sub>Not a problem here? Add ${code(hint.paste)} ${hint.where}.</sub>`);
   return parts.join("\n");
 }
+var MAX_MESSAGE = 4e3;
+function clip(s, max) {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}\u2026`;
+}
 function resolvedBody(fingerprint, ruleId, why) {
   return `<!-- moltguard:finding ${fingerprint} resolved -->
 \u2705 ~~moltguard ${code(ruleId)}~~ ${why}`;
+}
+function readMarkers(body) {
+  return [...(body ?? "").matchAll(new RegExp(FINDING_MARKER.source, "g"))].filter((m2) => !m2[2]).map((m2) => m2[1]);
 }
 function readMarker(body) {
   const m2 = body ? FINDING_MARKER.exec(body) : null;
@@ -65224,7 +65454,7 @@ function reviewBody(totals, inline, elsewhere, summaryUrl) {
   ].join("\n");
 }
 function inlineFallback(comments) {
-  return comments.map((c3) => `- ${code(`${c3.path}:${c3.line}`)} ${c3.finding.severity} ${code(c3.finding.ruleId)}: ${text(c3.finding.message)}`).join("\n");
+  return comments.flatMap((c3) => c3.findings.map((f3) => `- ${code(`${c3.path}:${c3.line}`)} ${f3.severity} ${code(f3.ruleId)}: ${text(clip(f3.message, 300))}`)).join("\n");
 }
 
 // src/report/github/review.ts
@@ -65235,7 +65465,7 @@ async function syncReview(octokit, target, plan, totals) {
   const toPost = [];
   const matched = /* @__PURE__ */ new Set();
   for (const c3 of plan.comments) {
-    const same = existing.find((e) => !matched.has(e.id) && readMarker(e.body)?.fingerprint === c3.fingerprint && e.path === c3.path && e.line === c3.line);
+    const same = existing.find((e) => !matched.has(e.id) && e.path === c3.path && e.line === c3.line && readMarkers(e.body).some((fp) => c3.fingerprints.includes(fp)));
     if (!same) {
       toPost.push(c3);
       continue;
@@ -65247,18 +65477,19 @@ async function syncReview(octokit, target, plan, totals) {
       outcome.updated++;
     }
   }
-  const stillReported = new Set(plan.comments.map((c3) => c3.fingerprint));
+  const stillReported = new Set(plan.comments.flatMap((c3) => c3.fingerprints));
   const shortSha = target.headSha.slice(0, 12);
   for (const e of existing) {
     const marker = readMarker(e.body);
     if (matched.has(e.id) || !marker || marker.resolved) continue;
     const rule = /· `([^`]+)`/.exec(e.body)?.[1] ?? "finding";
-    const why = stillReported.has(marker.fingerprint) ? `moved: see the newer comment (as of ${shortSha}).` : `resolved: moltguard no longer reports this as of ${shortSha}.`;
+    const why = readMarkers(e.body).some((fp) => stillReported.has(fp)) ? `moved: see the newer comment (as of ${shortSha}).` : `resolved: moltguard no longer reports this as of ${shortSha}.`;
     await updateComment(octokit, target, e.id, resolvedBody(marker.fingerprint, rule, why));
     outcome.updated++;
   }
   if (toPost.length === 0) return outcome;
-  const body = reviewBody(totals, plan.comments.length, plan.elsewhere.length, target.runUrl);
+  const inline = plan.comments.reduce((n, c3) => n + c3.findings.length, 0);
+  const body = reviewBody(totals, inline, plan.elsewhere.length, target.runUrl);
   const base = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, commit_id: target.headSha, event: "COMMENT" };
   try {
     const { data } = await octokit.rest.pulls.createReview({
@@ -66268,190 +66499,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-init_define_MOLTGUARD_RULE_FILES();
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C2 = function() {
-  };
-  C2.prototype = /* @__PURE__ */ Object.create(null);
-  return C2;
-})();
-function parse4(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code2 & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code3 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code2 & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str2, start, end) {
-  let result2 = "";
-  for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result2 += str2.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result2 + str2.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist4(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 init_define_MOLTGUARD_RULE_FILES();
@@ -66948,7 +66997,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -70257,14 +70306,16 @@ async function runAction() {
     setOutput("blocking", report2.blocking);
     setOutput("sarif-file", sarifFile);
     setOutput("report-file", reportFile);
-    if (settings.annotations) annotate(report2.findings);
+    const verdict = report2.blocking > 0 ? `moltguard: ${report2.blocking} blocking finding${report2.blocking === 1 ? "" : "s"} (fail-on: ${report2.failOn})` : void 0;
+    if (settings.annotations) annotate(report2.findings, verdict, `the job summary and the SARIF report (${settings.sarifFile})`);
     const wanted = settings.summary || settings.prReview;
     const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report2.findings, await addedLines2(root, resolved.commits.base, resolved.commits.head)) : void 0;
     if (settings.summary) await writeSummary(renderSummary(report2, summaryContext(runner, resolved, plan, settings.prReview && !!settings.token)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report2, plan);
-    if (report2.blocking > 0) {
-      setFailed(`moltguard: ${report2.blocking} blocking finding${report2.blocking === 1 ? "" : "s"} (fail-on: ${report2.failOn})`);
-    }
+    if (verdict && settings.annotations) {
+      info(verdict);
+      process.exitCode = ExitCode.Failure;
+    } else if (verdict) setFailed(verdict);
   } catch (e) {
     const message = e instanceof UsageError ? e.message : `internal error: ${e.message?.split("\n")[0] ?? String(e)}`;
     setFailed(`moltguard: ${message}`);
@@ -70297,8 +70348,9 @@ function emptyReport(root, workspace, settings, why) {
 }
 function summaryContext(runner, resolved, plan, reviewing) {
   const notes = [];
-  if (reviewing && plan && plan.comments.length + plan.elsewhere.length > 0) {
-    const inline = `${plan.comments.length} finding${plan.comments.length === 1 ? " is" : "s are"} on lines this pull request adds (review comments)`;
+  const commented = plan?.comments.reduce((n, c3) => n + c3.findings.length, 0) ?? 0;
+  if (reviewing && plan && commented + plan.elsewhere.length > 0) {
+    const inline = `${commented} finding${commented === 1 ? " is" : "s are"} on lines this pull request adds (review comments)`;
     const elsewhere = plan.elsewhere.length ? `; ${plan.elsewhere.length} outside them or only in an earlier commit (listed here only)` : "";
     notes.push(`Pull request review: ${inline}${elsewhere}.`);
   }

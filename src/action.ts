@@ -52,15 +52,19 @@ export async function runAction(): Promise<void> {
     core.setOutput('sarif-file', sarifFile);
     core.setOutput('report-file', reportFile);
 
-    if (settings.annotations) annotate(report.findings);
+    const verdict = report.blocking > 0 ? `moltguard: ${report.blocking} blocking finding${report.blocking === 1 ? '' : 's'} (fail-on: ${report.failOn})` : undefined;
+    // The verdict is the first annotation, so GitHub's 10-error limit can never hide it.
+    if (settings.annotations) annotate(report.findings, verdict, `the job summary and the SARIF report (${settings.sarifFile})`);
     // The review plan needs the pull request's own diff; without a summary or a review there is nothing to plan.
     const wanted = settings.summary || settings.prReview;
     const plan = wanted && resolved.pullRequest && resolved.commits ? planReview(report.findings, await addedLines(root, resolved.commits.base, resolved.commits.head)) : undefined;
     if (settings.summary) await writeSummary(renderSummary(report, summaryContext(runner, resolved, plan, settings.prReview && !!settings.token)));
     if (settings.prReview && plan) await review(settings, runner, resolved, report, plan);
-    if (report.blocking > 0) {
-      core.setFailed(`moltguard: ${report.blocking} blocking finding${report.blocking === 1 ? '' : 's'} (fail-on: ${report.failOn})`);
-    }
+    if (verdict && settings.annotations) {
+      // Already annotated first; a second ::error:: would only repeat it past the limit.
+      core.info(verdict);
+      process.exitCode = core.ExitCode.Failure;
+    } else if (verdict) core.setFailed(verdict);
   } catch (e) {
     // One line, never a stack trace: a trace could quote a scanned file.
     const message = e instanceof UsageError ? e.message : `internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}`;
@@ -99,8 +103,9 @@ function emptyReport(root: string, workspace: string, settings: Settings, why: s
 function summaryContext(runner: Runner, resolved: ResolvedTarget, plan: ReviewPlan | undefined, reviewing: boolean) {
   const notes: string[] = [];
   // Only when the review is on: otherwise no comment was written and the note would say there was.
-  if (reviewing && plan && plan.comments.length + plan.elsewhere.length > 0) {
-    const inline = `${plan.comments.length} finding${plan.comments.length === 1 ? ' is' : 's are'} on lines this pull request adds (review comments)`;
+  const commented = plan?.comments.reduce((n, c) => n + c.findings.length, 0) ?? 0;
+  if (reviewing && plan && commented + plan.elsewhere.length > 0) {
+    const inline = `${commented} finding${commented === 1 ? ' is' : 's are'} on lines this pull request adds (review comments)`;
     const elsewhere = plan.elsewhere.length ? `; ${plan.elsewhere.length} outside them or only in an earlier commit (listed here only)` : '';
     notes.push(`Pull request review: ${inline}${elsewhere}.`);
   }

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { scan, prepare } from './pipeline/scan.js';
 import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
@@ -12,17 +11,10 @@ import { makeBaseline } from './policy/baseline.js';
 import { ruleCatalog } from './pipeline/catalog.js';
 import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
+import { COMMAND_USAGE, USAGE, parseCommandArgs as parse } from './cli-usage.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-
-const USAGE = `usage:
-  moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
-                 [--format text|json|sarif|github] [--output FILE] [--config FILE]
-                 [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
-  moltguard baseline [PATH] [--output FILE] [--mode …] [--config FILE]
-  moltguard rules [--format text|json|markdown]
-exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -37,7 +29,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`moltguard: ${e.message}\n`);
+      // Several problems (a config's) are one line each, each naming its file.
+      io.stderr(e.message.split('\n').map((line) => `moltguard: ${line}\n`).join(''));
       return 2;
     }
     // A bug: still one line, never a stack trace (it could quote a file's content).
@@ -56,28 +49,22 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'rules':
       return rulesCommand(rest, io);
     case '--version':
+    case '-V':
+    case '-v':
     case 'version':
       io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
       return 0;
     case undefined:
+      // No command is a usage error: the usage goes where errors go.
+      io.stderr(`${USAGE}\n`);
+      return 2;
     case '--help':
     case '-h':
     case 'help':
       io.stdout(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
+      return 0;
     default:
-      throw new UsageError(`unknown command "${command}"; expected scan, baseline or rules\n${USAGE}`);
-  }
-}
-
-type Flags = Record<string, { type: 'string' }>;
-
-function parse<T extends Flags>(args: string[], options: T) {
-  try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return parsed as { values: { [K in keyof T]?: string } & { help?: boolean }; positionals: string[] };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+      throw new UsageError(`unknown command "${command}"; expected scan, baseline or rules (moltguard --help)`);
   }
 }
 
@@ -97,6 +84,7 @@ const SCAN_FLAGS = {
   baseline: { type: 'string' },
   'fail-on': { type: 'string' },
   workers: { type: 'string' },
+  'include-ignored': { type: 'boolean' },
 } as const;
 
 function onePath(positionals: string[]): string {
@@ -105,11 +93,8 @@ function onePath(positionals: string[]): string {
 }
 
 async function scanCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, SCAN_FLAGS);
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const { values, positionals } = parse('scan', args, SCAN_FLAGS);
+  if (values.help) return help('scan', io);
   const format = oneOf<Format>('format', values.format, FORMATS) ?? 'text';
   const report = await scan({
     path: onePath(positionals),
@@ -121,6 +106,7 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES),
     today: io.today,
     workers: workerCount(values.workers),
+    includeIgnored: values['include-ignored'],
   });
   const rendered = render(report, format, io.isTTY && !values.output);
   if (values.output) {
@@ -159,7 +145,8 @@ function writeOutput(file: string, content: string): void {
 }
 
 async function baselineCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { output: { type: 'string' }, mode: { type: 'string' }, config: { type: 'string' } });
+  const { values, positionals } = parse('baseline', args, { output: { type: 'string' }, mode: { type: 'string' }, config: { type: 'string' } });
+  if (values.help) return help('baseline', io);
   const report = await scan({
     path: onePath(positionals),
     mode: oneOf<Mode>('mode', values.mode, MODES) ?? 'tree',
@@ -174,10 +161,16 @@ async function baselineCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 function rulesCommand(args: string[], io: CliIO): number {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, config: { type: 'string' } });
+  const { values, positionals } = parse('rules', args, { format: { type: 'string' }, config: { type: 'string' } });
+  if (values.help) return help('rules', io);
   const format = oneOf('format', values.format, ['text', 'json', 'markdown'] as const) ?? 'text';
   const { rules } = prepare(onePath(positionals), values.config);
   const catalog = ruleCatalog(rules);
   io.stdout(format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : format === 'markdown' ? rulesAsMarkdown(catalog) : rulesAsText(catalog));
+  return 0;
+}
+
+function help(command: keyof typeof COMMAND_USAGE, io: CliIO): number {
+  io.stdout(`${COMMAND_USAGE[command]}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli.js';
+import { endQuietlyOnClosedPipe } from './cli-stdout.js';
 import { tuneHeapForStreaming } from './pipeline/heap-tuning.js';
 import { enableWorkers } from './pipeline/pool.js';
 import { isScanWorker, serveScanBatches } from './pipeline/worker.js';
@@ -12,6 +13,7 @@ else runCli();
 function runCli(): void {
   tuneHeapForStreaming();
   enableWorkers(new URL(import.meta.url));
+  endQuietlyOnClosedPipe(process.stdout, (s) => process.stderr.write(s));
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -28,6 +28,8 @@ export interface ScanOptions {
    * history, how many `git cat-file` readers run at once (default: one per two cores).
    */
   workers?: number;
+  /** Tree mode in git: scan the files git ignores too (otherwise they are counted and named). */
+  includeIgnored?: boolean;
 }
 
 export interface Report {

@@ -10,6 +10,8 @@ export interface TreeOptions {
   root: string;
   /** Drops paths before anything is read (config ignores). */
   include: ReadLimits['include'];
+  /** In git, also list the files git ignores (`--include-ignored`). */
+  includeIgnored?: boolean;
 }
 
 
@@ -18,7 +20,7 @@ export interface TreeOptions {
  * untracked-but-not-ignored files; elsewhere, every file.
  */
 export async function listTree(opts: TreeOptions): Promise<string[]> {
-  const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root) : await walk(opts.root);
+  const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk(opts.root);
   return all.filter(opts.include).sort();
 }
 
@@ -52,10 +54,10 @@ export function fileSource(root: string, paths: readonly string[], limits: FileL
   };
 }
 
-async function gitTreePaths(root: string): Promise<string[]> {
+async function gitTreePaths(root: string, includeIgnored = false): Promise<string[]> {
   // Tracked files (deleted ones are dropped at read time) plus untracked ones git does not ignore.
   // Run from the root, git lists paths relative to it.
-  const listed = await gitPaths(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '.']);
+  const listed = await gitPaths(root, ['ls-files', '-z', '--cached', '--others', ...(includeIgnored ? [] : ['--exclude-standard']), '.']);
   return [...new Set(listed)];
 }
 

@@ -42,10 +42,16 @@ interface Fault {
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 
+/** GitHub's limit on an issue, review or review comment body. */
+export const MAX_BODY = 65536;
+const BODY_TOO_LONG = { message: 'Validation Failed', errors: [{ resource: 'PullRequestReview', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] };
+const tooLong = (body: string | undefined) => (body ?? '').length > MAX_BODY;
+
 /**
  * The slice of the GitHub REST API the action uses, on 127.0.0.1, with the state a real pull
  * request would keep (reviews, review comments) and faults on demand: read-only tokens, 5xx.
- * Like GitHub, it rejects a review whose comment is on a line outside the pull request's diff.
+ * Like GitHub, it rejects a review whose comment is on a line outside the pull request's diff,
+ * and any body longer than GitHub's 65,536 characters.
  */
 export class FakeGitHub {
   readonly received: Received[] = [];
@@ -116,6 +122,7 @@ export class FakeGitHub {
     if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(url.pathname)) && method === 'PATCH') {
       const comment = this.comments.find((c) => c.id === Number(m![1]));
       if (!comment) return send(404, { message: 'Not Found' });
+      if (tooLong((body as { body: string }).body)) return send(422, BODY_TOO_LONG);
       comment.body = (body as { body: string }).body;
       return send(200, comment);
     }
@@ -123,6 +130,7 @@ export class FakeGitHub {
   }
 
   private createReview(pull: number, input: CreateReview, send: (status: number, data: unknown) => void): void {
+    if (tooLong(input.body) || (input.comments ?? []).some((c) => tooLong(c.body))) return send(422, BODY_TOO_LONG);
     for (const c of input.comments ?? []) {
       if (c.side !== 'RIGHT' || !this.diffLines.get(c.path)?.has(c.line)) {
         return send(422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] });

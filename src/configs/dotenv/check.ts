@@ -13,6 +13,12 @@ const envFileSecret = configRule({
   fix: 'Rotate the value at its provider, remove the file from git (`git rm --cached`, add it to .gitignore) and commit only a .env.example with placeholders.',
 });
 
+// One finding names its file's secrets; with thousands of keys the list must stop somewhere:
+// a review comment over 65,536 characters is refused with the whole review, and SARIF
+// viewers expect well under 1,000 related locations per result.
+const NAMES_SHOWN = 10;
+const RELATED_SHOWN = 50;
+
 // Names that are templates by convention: a placeholder goes there, never a value.
 const TEMPLATE = /(?:^|[.-])(?:example|sample|template|tmpl|dist|defaults?)(?:\.|$)/i;
 // `.env.ts`, `.env.json`: code or data about env files, not env files.
@@ -53,14 +59,24 @@ export const dotenvCheck: ConfigCheck = {
       // One finding per file: the fix (rotate, untrack, .gitignore) is about the file, and the
       // secret rules already report each key at its own line.
       const [first, ...rest] = literal;
-      const names = literal.map((e) => e.name).join(', ');
+      const shown = literal.slice(0, NAMES_SHOWN).map((e) => clipName(e.name)).join(', ');
+      const names = literal.length > NAMES_SHOWN ? `${shown} and ${literal.length - NAMES_SHOWN} more` : shown;
+      const moreRelated = rest.length > RELATED_SHOWN ? `; ${rest.length - RELATED_SHOWN} more after line ${rest[RELATED_SHOWN - 1].line}` : '';
       out.push(
         envFileSecret.at(
           { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
           {
             message: `${path}${via} is committed with ${literal.length} literal secret value${literal.length > 1 ? 's' : ''} (${names}).`,
-            key: `env-file ${names}`,
-            related: rest.map((e) => ({ path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: `${e.name} holds a literal value` })),
+            // The file is the finding: adding a variable must not make it a new one.
+            key: 'env-file',
+            related: rest.slice(0, RELATED_SHOWN).map((e, i) => ({
+              path,
+              line: e.line,
+              column: e.column,
+              endLine: e.endLine,
+              endColumn: e.endColumn,
+              message: `${clipName(e.name)} holds a literal value${i === RELATED_SHOWN - 1 ? moreRelated : ''}`,
+            })),
           },
         ),
       );
@@ -87,3 +103,8 @@ export const dotenvCheck: ConfigCheck = {
     return out;
   },
 };
+
+/** A variable name is the file author's; a 10 KB one must not make the message 10 KB. */
+function clipName(name: string, max = 100): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1)}…`;
+}

@@ -18,13 +18,18 @@ export const MAX_INLINE_COMMENTS = 50;
 /** Repository path -> head line numbers the pull request adds (the right side of its diff). */
 export type AddedLines = ReadonlyMap<string, ReadonlySet<number>>;
 
+/** One inline comment per line: every finding placed on that line, most severe first. */
 export interface PlannedComment {
+  /** The first finding's: the key a re-run matches the comment by. */
   fingerprint: string;
+  /** Every finding's, for matching an earlier comment whose first finding has gone. */
+  fingerprints: string[];
   path: string;
   /** Head line number, right side. */
   line: number;
   body: string;
   finding: Finding;
+  findings: Finding[];
 }
 
 export interface ReviewPlan {
@@ -34,17 +39,38 @@ export interface ReviewPlan {
 }
 
 export function planReview(findings: readonly Finding[], added: AddedLines): ReviewPlan {
-  const comments: PlannedComment[] = [];
+  // Two findings on one line (a key that is also an env-file secret) are one comment, not two
+  // bot comments stacked on the same line.
+  const byLine = new Map<string, { path: string; line: number; placed: { f: Finding; suggest: boolean }[] }>();
   const elsewhere: Finding[] = [];
   for (const f of findings) {
-    const place = comments.length < MAX_INLINE_COMMENTS ? placement(f, added) : undefined;
-    if (!place) {
+    const place = placement(f, added);
+    const key = place && `${f.path}\0${place.line}`;
+    if (!place || !key || (!byLine.has(key) && byLine.size >= MAX_INLINE_COMMENTS)) {
       elsewhere.push(f);
       continue;
     }
-    comments.push({ fingerprint: f.fingerprint, path: f.path, line: place.line, body: commentBody(f, place.suggest), finding: f });
+    const group = byLine.get(key) ?? { path: f.path, line: place.line, placed: [] };
+    byLine.set(key, group);
+    // A suggestion replaces the whole line: only one per comment.
+    group.placed.push({ f, suggest: place.suggest && !group.placed.some((p) => p.suggest) });
   }
+  const comments = [...byLine.values()].map(({ path, line, placed }) => ({
+    fingerprint: placed[0].f.fingerprint,
+    fingerprints: placed.map((p) => p.f.fingerprint),
+    path,
+    line,
+    body: placed.length === 1 ? commentBody(placed[0].f, placed[0].suggest) : lineCommentBody(placed),
+    finding: placed[0].f,
+    findings: placed.map((p) => p.f),
+  }));
   return { comments, elsewhere };
+}
+
+function lineCommentBody(placed: readonly { f: Finding; suggest: boolean }[]): string {
+  const markers = placed.map((p) => `<!-- moltguard:finding ${p.f.fingerprint} -->`);
+  const sections = placed.map((p) => commentBody(p.f, p.suggest).split('\n').slice(1).join('\n'));
+  return [...markers, `**${placed.length} moltguard findings on this line**`, '', sections.join('\n\n---\n\n')].join('\n');
 }
 
 /**
@@ -68,7 +94,7 @@ export function commentBody(f: Finding, suggest: boolean): string {
     '',
     // Messages quote the scanned files (a host, an option value): in a fork's pull request
     // those are the author's words, so no HTML of theirs reaches the bot's comment.
-    `${text(f.message)}${f.preview ? ` (${code(f.preview)})` : ''}`,
+    `${text(clip(f.message, MAX_MESSAGE))}${f.preview ? ` (${code(f.preview)})` : ''}`,
     '',
     `**Fix:** ${text(f.remediation)}`,
   ];
@@ -79,8 +105,20 @@ export function commentBody(f: Finding, suggest: boolean): string {
   return parts.join('\n');
 }
 
+/** GitHub refuses a comment over 65,536 characters (422), and with it the whole review. */
+const MAX_MESSAGE = 4000;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
 export function resolvedBody(fingerprint: string, ruleId: string, why: string): string {
   return `<!-- moltguard:finding ${fingerprint} resolved -->\n✅ ~~moltguard ${code(ruleId)}~~ ${why}`;
+}
+
+/** Every finding a comment is about (a comment on a line with several findings has a marker each). */
+export function readMarkers(body: string | undefined): string[] {
+  return [...(body ?? '').matchAll(new RegExp(FINDING_MARKER.source, 'g'))].filter((m) => !m[2]).map((m) => m[1]);
 }
 
 /** The fingerprint a comment is about, and whether it was already marked resolved. */
@@ -103,5 +141,7 @@ export function reviewBody(totals: { findings: number; blocking: number; failOn:
 
 /** When GitHub refuses the inline comments (a line not in its diff), they go in the body instead. */
 export function inlineFallback(comments: readonly PlannedComment[]): string {
-  return comments.map((c) => `- ${code(`${c.path}:${c.line}`)} ${c.finding.severity} ${code(c.finding.ruleId)}: ${text(c.finding.message)}`).join('\n');
+  return comments
+    .flatMap((c) => c.findings.map((f) => `- ${code(`${c.path}:${c.line}`)} ${f.severity} ${code(f.ruleId)}: ${text(clip(f.message, 300))}`))
+    .join('\n');
 }

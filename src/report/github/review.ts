@@ -1,5 +1,5 @@
 import type { getOctokit } from '@actions/github';
-import { inlineFallback, readMarker, resolvedBody, reviewBody, REVIEW_MARKER, type PlannedComment, type ReviewPlan } from './review-plan.js';
+import { inlineFallback, readMarker, readMarkers, resolvedBody, reviewBody, REVIEW_MARKER, type PlannedComment, type ReviewPlan } from './review-plan.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -49,7 +49,7 @@ export async function syncReview(
   const toPost: PlannedComment[] = [];
   const matched = new Set<number>();
   for (const c of plan.comments) {
-    const same = existing.find((e) => !matched.has(e.id) && readMarker(e.body)?.fingerprint === c.fingerprint && e.path === c.path && e.line === c.line);
+    const same = existing.find((e) => !matched.has(e.id) && e.path === c.path && e.line === c.line && readMarkers(e.body).some((fp) => c.fingerprints.includes(fp)));
     if (!same) {
       toPost.push(c);
       continue;
@@ -61,13 +61,13 @@ export async function syncReview(
       outcome.updated++;
     }
   }
-  const stillReported = new Set(plan.comments.map((c) => c.fingerprint));
+  const stillReported = new Set(plan.comments.flatMap((c) => c.fingerprints));
   const shortSha = target.headSha.slice(0, 12);
   for (const e of existing) {
     const marker = readMarker(e.body);
     if (matched.has(e.id) || !marker || marker.resolved) continue;
     const rule = /· `([^`]+)`/.exec(e.body)?.[1] ?? 'finding';
-    const why = stillReported.has(marker.fingerprint)
+    const why = readMarkers(e.body).some((fp) => stillReported.has(fp))
       ? `moved: see the newer comment (as of ${shortSha}).`
       : `resolved: moltguard no longer reports this as of ${shortSha}.`;
     await updateComment(octokit, target, e.id, resolvedBody(marker.fingerprint, rule, why));
@@ -75,7 +75,8 @@ export async function syncReview(
   }
   if (toPost.length === 0) return outcome;
 
-  const body = reviewBody(totals, plan.comments.length, plan.elsewhere.length, target.runUrl);
+  const inline = plan.comments.reduce((n, c) => n + c.findings.length, 0);
+  const body = reviewBody(totals, inline, plan.elsewhere.length, target.runUrl);
   const base = { owner: target.owner, repo: target.repo, pull_number: target.pullNumber, commit_id: target.headSha, event: 'COMMENT' as const };
   try {
     const { data } = await octokit.rest.pulls.createReview({

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+// The README's copy-paste snippets are what new users run first: they must work as pasted.
+const readme = readFileSync('README.md', 'utf8');
+const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+const workflows = yamlBlocks.filter((b) => /^jobs:/m.test(b)).map((b) => parse(b) as { jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string }[] }> });
+const tags = execFileSync('git', ['tag', '--list'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+
+/** A ref users can resolve: a tag this repository has, or a commit sha they fill in. */
+const resolvable = (ref: string) => tags.includes(ref) || ref === 'COMMIT_SHA' || /^[0-9a-f]{40}$/.test(ref);
+
+test('the README has the workflows to check', () => {
+  expect(workflows.length).toBeGreaterThanOrEqual(2);
+});
+
+test('a job that uploads SARIF grants actions: read (private repositories need it) and security-events: write', () => {
+  const uploading = workflows.flatMap((w) => Object.values(w.jobs)).filter((j) => j.steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif')));
+  expect(uploading.length).toBeGreaterThan(0);
+  for (const job of uploading) expect(job.permissions).toMatchObject({ 'actions': 'read', 'security-events': 'write' });
+});
+
+test('actions/checkout is the current major (v6), and moltguard is referenced by a tag that exists or a commit sha', () => {
+  const uses = workflows.flatMap((w) => Object.values(w.jobs)).flatMap((j) => j.steps.map((s) => s.uses).filter((u): u is string => !!u));
+  for (const u of uses.filter((x) => x.startsWith('actions/checkout@'))) expect(u).toMatch(/^actions\/checkout@(v6|[0-9a-f]{40})$/);
+  const ours = uses.filter((u) => /\/moltguard@/.test(u));
+  expect(ours.length).toBeGreaterThan(0);
+  for (const u of ours) expect(resolvable(u.split('@')[1])).toBe(true);
+});
+
+test('the pre-commit snippet names a rev that exists and the pre-commit version it works with', () => {
+  const config = yamlBlocks.map((b) => parse(b)).find((y) => y?.repos);
+  expect(config).toBeDefined();
+  for (const repo of config.repos) expect(resolvable(String(repo.rev))).toBe(true);
+  expect(readme).toMatch(/pre-commit\]\(https:\/\/pre-commit\.com\) 3\.0\.4 or newer/);
+});
+
+test('the Quick start says which Node versions work, that tests take minutes, and whether the npm package is published', () => {
+  const quick = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Command line'));
+  expect(quick).toContain('^20.19 || ^22.13 || >=24');
+  expect(quick).toMatch(/about 4 minutes/);
+  expect(quick).toMatch(/\*\*not published\*\* on the npm registry/);
+});
