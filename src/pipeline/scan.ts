@@ -19,6 +19,7 @@ import { scanHistory } from './history.js';
 import type { Source, SourceStats } from '../model/unit.js';
 import { ruleCatalog, type RuleInfo } from './catalog.js';
 import { UsageError } from '../model/errors.js';
+import { quoteName } from '../model/user-text.js';
 
 export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
 const PARALLEL_FROM_FILES = 5000;
@@ -90,10 +91,10 @@ export function prepare(root: string, configFile?: string): Prepared {
   problems.push(...checkCustomSamples(config['custom-rules'], name));
   const known = new Set(ruleCatalog(merged.rules).map((r) => r.id));
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
+    if (!known.has(id)) problems.push(`${name}: rules.${quoteName(id)}: unknown rule id (see \`moltguard rules\`)`);
   }
   config.allow.forEach((entry, i) => {
-    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry.rule}"`);
+    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${quoteName(entry.rule)}"`);
   });
   if (problems.length) throw new UsageError(problems.join('\n'));
   return { config, configFile: file, rules: merged.rules };

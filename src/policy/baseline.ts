@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import type { Suppressed } from '../pipeline/detect.js';
 import { UsageError } from '../model/errors.js';
+import { jsonErrorPlace } from '../model/user-text.js';
 
 /** Hashes only: a baseline never holds secret text, so it is safe to commit. */
 const BaselineSchema = z.object({
@@ -28,7 +29,7 @@ export function loadBaseline(file: string): Baseline {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'baseline file not found' : `not a valid baseline (${(e as Error).message})`}`);
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'baseline file not found' : `not a valid baseline (${e instanceof SyntaxError ? `not JSON: ${jsonErrorPlace(e)}` : ((e as NodeJS.ErrnoException).code ?? 'unreadable')})`}`);
   }
   const parsed = BaselineSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${file}: not a moltguard baseline: ${parsed.error.issues[0]?.message}`);

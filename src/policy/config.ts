@@ -6,6 +6,13 @@ import { SEVERITIES } from '../model/finding.js';
 import { SecretRuleSchema, describeIssues } from '../secrets/rules.js';
 import { UsageError } from '../model/errors.js';
 
+/** The yaml library's messages can quote the file (`Invalid escape sequence …`): only where and what kind. */
+function yamlErrorPlace(e: unknown): string {
+  const { code, linePos } = e as { code?: string; linePos?: { line: number; col: number }[] };
+  const at = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : '';
+  return `${at}${code ? ` (${code})` : ''}`;
+}
+
 export const CONFIG_FILE = '.moltguard.yml';
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -69,7 +76,7 @@ export function loadConfig(root: string, explicit?: string): LoadedConfig {
   try {
     raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
   } catch (e) {
-    throw new UsageError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${file}: not valid YAML${yamlErrorPlace(e)}`);
   }
   return { config: parseConfig(file, raw), file };
 }
