@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './pipeline/scan.js';
 import { UsageError } from './model/errors.js';
+import { escapeControls } from './model/user-text.js';
 import { toJson } from './report/json.js';
 import { toText } from './report/text.js';
 import { toSarif } from './report/sarif.js';
@@ -36,11 +37,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`moltguard: ${e.message}\n`);
+      // Messages name files and refs the user (or a pull request) chose.
+      io.stderr(`moltguard: ${e.message.split('\n').map((l) => escapeControls(l)).join('\n')}\n`);
       return 2;
     }
     // A bug: still one line, never a stack trace (it could quote a file's content).
-    io.stderr(`moltguard: internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+    io.stderr(`moltguard: internal error: ${escapeControls((e as Error).message?.split('\n')[0] ?? String(e))}\n`);
     return 2;
   }
 }

@@ -30,13 +30,25 @@ export function jsonErrorPlace(e: unknown): string {
  * C0 and C1 control characters (ESC, BEL, CR, ...) and bidi overrides of a file name or other
  * user text as `\uNNNN`, so that a name cannot move the cursor, recolour or rewrite a terminal
  * or a log. In a text that needed escaping, backslashes are doubled too, so the escapes read
- * back unambiguously.
+ * back unambiguously. `keepNewlines` is for Markdown, which turns them into line breaks.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = new RegExp(`\\\\|${CONTROL.source}`, 'g');
 
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text)) return text;
-  return text.replace(CONTROLS, (c) => (c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export function escapeControls(raw: string, keepNewlines = false): string {
+  const text = keepNewlines ? raw.replace(/\r\n/g, '\n') : raw;
+  if (!CONTROL.test(keepNewlines ? text.replace(/\n/g, '') : text)) return raw;
+  return text.replace(CONTROLS, (c) => {
+    if (c === '\\') return '\\\\';
+    if (keepNewlines && c === '\n') return c;
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * JSON.stringify escapes C0 controls only: C1 controls (8-bit CSI) and bidi overrides are
+ * written raw. Serialized JSON has them only inside strings, where `\uNNNN` is the same data.
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
