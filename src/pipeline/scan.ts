@@ -10,6 +10,7 @@ import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from '../
 import { applyPolicy, pathFilter } from '../policy/apply.js';
 import { applyBaseline, loadBaseline } from '../policy/baseline.js';
 import { customRuleNotices } from '../policy/custom.js';
+import { publishHashes } from '../policy/public-hash.js';
 import { runScan, sortFindings, type ScanResult, type Suppressed } from './detect.js';
 import { fileSource, listTree } from '../sources/tree.js';
 import { defaultWorkerCount, scanTreeInWorkers } from './pool.js';
@@ -164,15 +165,24 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   // (`secret: <hash>`): neither is a leak. Provider keys pasted there are still reported.
   const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join('/') : undefined;
   const ownRules = new Set([...customIds, ...prepared.rules.filter((r) => r.priority < 0).map((r) => r.id)]);
-  const detected = raw.findings.filter((f) => !(f.path === configPath && ownRules.has(f.ruleId)));
-  const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
+  const detected = raw.findings.filter((f) => !(f.path === configPath && ownRules.has(f.ruleId)) && config.rules[f.ruleId] !== 'off');
+  // Only now, for what will be reported (or listed as suppressed), the slow published hashes.
+  const published = await publishHashes([...detected, ...raw.suppressed.map((s) => s.finding)]);
+  const inlineSuppressed = raw.suppressed.map((s, i) => ({ ...s, finding: published.findings[detected.length + i] }));
+  const policy = applyPolicy(published.findings.slice(0, detected.length), config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
-  const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...new Set([...engineWarnings, ...(compiled?.warnings ?? [])]), ...policy.notices];
+  const suppressed = [...inlineSuppressed, ...policy.suppressed];
+  const notices = [
+    ...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'),
+    ...new Set([...engineWarnings, ...(compiled?.warnings ?? [])]),
+    ...policy.notices,
+    ...published.notices,
+  ];
   if (opts.baselineFile) {
     const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result.findings;
     suppressed.push(...result.suppressed);
+    if (result.legacy) notices.push(`${opts.baselineFile}: ${result.legacy} baseline entries use v1 fingerprints (a fast hash of the secret, guessable offline): regenerate the baseline with \`moltguard baseline\`; v1 entries stop matching in the next release`);
     if (result.stale) notices.push(`${opts.baselineFile}: ${result.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
   }
   findings = sortFindings(findings);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import type { Suppressed } from '../pipeline/detect.js';
 import { UsageError } from '../model/errors.js';
+import { legacyHashes } from './public-hash.js';
 import { jsonErrorPlace } from '../model/user-text.js';
 
 /** Hashes only: a baseline never holds secret text, so it is safe to commit. */
@@ -36,17 +37,24 @@ export function loadBaseline(file: string): Baseline {
   return parsed.data;
 }
 
-/** Drops findings the baseline already knows; counts baseline entries nothing matched any more. */
-export function applyBaseline(findings: Finding[], baseline: Baseline): { findings: Finding[]; suppressed: Suppressed[]; stale: number } {
+/**
+ * Drops findings the baseline already knows; counts baseline entries nothing matched any more.
+ * v1 entries (fingerprints of the fast hash) still match for this release and are counted.
+ */
+export function applyBaseline(findings: Finding[], baseline: Baseline): { findings: Finding[]; suppressed: Suppressed[]; stale: number; legacy: number } {
   const known = new Set(baseline.findings.map((f) => f.fingerprint));
   const matched = new Set<string>();
+  const legacy = new Set<string>();
   const kept: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const f of findings) {
-    if (known.has(f.fingerprint)) {
-      matched.add(f.fingerprint);
+    const old = legacyHashes(f)?.fingerprint;
+    const hit = known.has(f.fingerprint) ? f.fingerprint : old && known.has(old) ? old : undefined;
+    if (hit) {
+      matched.add(hit);
+      if (hit !== f.fingerprint) legacy.add(hit);
       suppressed.push({ finding: f, by: 'baseline' });
     } else kept.push(f);
   }
-  return { findings: kept, suppressed, stale: known.size - matched.size };
+  return { findings: kept, suppressed, stale: known.size - matched.size, legacy: legacy.size };
 }
