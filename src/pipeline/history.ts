@@ -10,6 +10,7 @@ import { addedLines, hashLines, pickLines } from '../sources/history/line-diff.j
 import { readRawLog, type BlobChange, type CommitInfo } from '../sources/history/raw-log.js';
 import { SeenBlobs } from '../sources/history/seen-blobs.js';
 import { asciiOnly, decode, looksBinary, newStats, type ScanUnit } from '../model/unit.js';
+import { utf16Text } from '../sources/utf16.js';
 
 export interface HistoryScanJob {
   root: string;
@@ -105,6 +106,15 @@ async function scanLog(job: HistoryScanJob, args: string[], stats: ReturnType<ty
     if (blob.missing) return skip('blob missing from this clone');
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     const bytes = blob.bytes;
+    // Two byte compares on the fast path; a UTF-16 version is scanned whole (its lines are not
+    // hashed as bytes), and the first-commit dedup keeps one finding per secret.
+    if (bytes[0] === 0xff || bytes[0] === 0xfe) {
+      const wide = utf16Text(bytes);
+      if (wide !== undefined) {
+        const { commit, author, date } = change.commit;
+        return scanUnit({ path: change.path, text: wide, wholeFile: false, commit, author, date }, seq, blob.size);
+      }
+    }
     if (looksBinary(bytes)) return;
     const whole = () => scanUnit(unitOf(change.path, change.commit, bytes), seq, blob.size);
     if (!item.version) return whole();

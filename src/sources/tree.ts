@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
+import { utf16Text } from './utf16.js';
 import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
 
 export interface TreeOptions {
@@ -35,7 +36,8 @@ export function fileSource(root: string, paths: readonly string[], maxFileSize: 
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode(readFileSync(join(root, path)));
+        const buf = readFileSync(join(root, path));
+        return utf16Text(buf) ?? decode(buf);
       } catch {
         return undefined;
       }
@@ -127,6 +129,12 @@ function readOne(opts: { root: string; maxFileSize: number }, path: string, stat
       buf = readFileSync(fd);
     } finally {
       closeSync(fd);
+    }
+    const wide = utf16Text(buf);
+    if (wide !== undefined) {
+      stats.files++;
+      stats.bytes += buf.length;
+      return { path, text: wide, wholeFile: true };
     }
     if (looksBinary(buf)) {
       // A binary key store is a finding in itself: the keystore check sees its name.
