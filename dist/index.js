@@ -15857,8 +15857,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache4 = this.#relevantRequestResponseList;
+        const backupCache = [...cache4];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15885,9 +15885,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15917,11 +15917,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache4.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16096,13 +16096,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            return await cache4.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            const response = await cache4.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16132,12 +16132,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache5 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache5);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache4 = [];
+        this.#caches.set(cacheName, cache4);
+        return new Cache(kConstruct, cache4);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -35241,6 +35241,13 @@ var parseErrorRule = configRule({
 function parseError(path6, at2, message, kind) {
   return parseErrorRule.at({ line: at2.line, column: at2.column ?? 1 }, { message: `${path6}: ${message}.`, key: kind ? `${kind} ${message}` : message });
 }
+function unreadableError(path6, at2, message, kind) {
+  const d2 = parseError(path6, at2, `${message} (moltguard could not read all of this file: too deeply nested)`, kind);
+  return { ...d2, severity: "high" };
+}
+function yamlProblem(path6, p2) {
+  return p2.exhausted ? unreadableError(path6, p2, p2.message) : parseError(path6, p2, p2.message);
+}
 
 // src/configs/sshd/include.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -36561,11 +36568,12 @@ function parseYaml(text2, version2, opts = {}) {
   const lines = new import_yaml.LineCounter();
   const problems = [];
   const docs = [];
+  const partial2 = [];
   let parsed;
   try {
     parsed = Array.from((0, import_yaml.parseAllDocuments)(text2, { lineCounter: lines, version: version2, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true }));
   } catch (e) {
-    return { text: text2, docs, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${e.message}` }] };
+    return { text: text2, docs, partial: partial2, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${e.message}`, exhausted: e instanceof RangeError }] };
   }
   for (const doc of parsed) {
     const [error63] = doc.errors;
@@ -36583,10 +36591,13 @@ function parseYaml(text2, version2, opts = {}) {
       });
       continue;
     }
-    const at2 = lines.linePos(error63.pos[0]);
-    problems.push({ line: at2.line, column: at2.col, message: `invalid YAML: ${error63.message.split("\n")[0]}` });
+    if (doc.contents) partial2.push(doc);
+    const exhausted = doc.errors.find((e) => e.code === "RESOURCE_EXHAUSTION");
+    const shown = exhausted ?? error63;
+    const at2 = lines.linePos(shown.pos[0]);
+    problems.push({ line: at2.line, column: at2.col, message: `invalid YAML: ${shown.message.split("\n")[0]}`, ...exhausted ? { exhausted: true } : {} });
   }
-  return { text: text2, docs, lines, problems };
+  return { text: text2, docs, partial: partial2, lines, problems };
 }
 function nodeSpan(file2, node2) {
   const [start, end] = node2?.range ?? [0, 0];
@@ -36784,8 +36795,8 @@ function envSecrets(instructions) {
   const out = [];
   for (const ins of instructions) {
     if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
-    const legacy = ins.keyword === "ENV" && /^[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(ins.args) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(ins.args);
-    const pairs = legacy ? [[ins.args.split(/\s+/)[0], ins.args.replace(/^\S+\s+/, "")]] : [...ins.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m2) => [m2[1], m2[2].replace(/^(["'])(.*)\1$/, "$2")]);
+    const legacy2 = ins.keyword === "ENV" && /^[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(ins.args) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(ins.args);
+    const pairs = legacy2 ? [[ins.args.split(/\s+/)[0], ins.args.replace(/^\S+\s+/, "")]] : [...ins.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m2) => [m2[1], m2[2].replace(/^(["'])(.*)\1$/, "$2")]);
     for (const [name, value] of pairs) {
       if (!isLiteralSecret(name, value)) continue;
       const at2 = ins.line === ins.endLine ? ins.argsColumn + Math.max(0, ins.args.indexOf(name)) : ins.column;
@@ -36907,8 +36918,8 @@ var composeCheck = {
   applies: isComposeFile,
   check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.2");
-    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
-    for (const doc of file2.docs) {
+    const out = file2.problems.map((p2) => yamlProblem(path6, p2));
+    for (const doc of [...file2.docs, ...file2.partial]) {
       for (const service of mapEntries(entry(doc.contents, "services")?.value)) {
         out.push(...checkService(path6, file2, service, ctx));
       }
@@ -37039,8 +37050,8 @@ var kubernetesCheck = {
   },
   check(path6, text2) {
     const file2 = parseYaml(text2, "1.1");
-    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
-    for (const doc of file2.docs) {
+    const out = file2.problems.map((p2) => yamlProblem(path6, p2));
+    for (const doc of [...file2.docs, ...file2.partial]) {
       const kind = scalarText(entry(doc.contents, "kind")?.value) ?? "";
       const route = POD_SPEC_PATH[kind];
       if (!route) continue;
@@ -38544,7 +38555,7 @@ var cloudInitCheck = {
   applies: isCloudConfig,
   check(path6, text2, ctx) {
     const file2 = parseYaml(text2, "1.1", { duplicateKeys: true });
-    const out = file2.problems.map((p2) => parseError(path6, p2, p2.message));
+    const out = file2.problems.map((p2) => yamlProblem(path6, p2));
     for (const doc of file2.docs) out.push(...checkConfig(file2, doc.contents, ctx));
     return out;
   }
@@ -56435,9 +56446,9 @@ var numberProcessor = (schema, ctx, _json, params) => {
   json2.type = isInt ? "integer" : "number";
   const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
   const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
-  const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+  const legacy2 = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
   if (exMin) {
-    if (legacy) {
+    if (legacy2) {
       json2.minimum = exclusiveMinimum;
       json2.exclusiveMinimum = true;
     } else {
@@ -56447,7 +56458,7 @@ var numberProcessor = (schema, ctx, _json, params) => {
     json2.minimum = minimum;
   }
   if (exMax) {
-    if (legacy) {
+    if (legacy2) {
       json2.maximum = exclusiveMaximum;
       json2.exclusiveMaximum = true;
     } else {
@@ -59673,21 +59684,21 @@ function visit2(schema, fnOrHandlers) {
     const h3 = fnOrHandlers[node2._zod.def.type];
     return h3 ? h3(node2, rewritten) : node2;
   };
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   function run(s) {
-    const cached3 = cache3.get(s);
+    const cached3 = cache4.get(s);
     if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache3.get(s)
+        getter: () => cache4.get(s)
       });
     }
     if (cached3 !== void 0)
       return cached3;
-    cache3.set(s, RESOLVING);
+    cache4.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn2(inner, inner !== s);
-    cache3.set(s, mapped);
+    cache4.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -59890,6 +59901,36 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/model/user-text.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NAME_LIKE2 = /^\$?[a-z][a-z0-9]{0,15}(?:-[a-z0-9]{1,16}){0,8}$/;
+function quoteName(name) {
+  if (NAME_LIKE2.test(name)) return name;
+  return `\xAB${escapeControls(redactSecret(name))}\xBB (redacted: not a name)`;
+}
+function jsonErrorPlace(e) {
+  const message = e instanceof Error ? e.message : "";
+  const place = /line (\d+) column (\d+)/.exec(message);
+  if (place) return `at line ${place[1]}, column ${place[2]}`;
+  const at2 = /position (\d+)/.exec(message);
+  if (at2) return `at offset ${at2[1]}`;
+  return /end of JSON input/.test(message) ? "it ends early" : "unexpected text";
+}
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+var CONTROLS = new RegExp(`\\\\|${CONTROL.source}`, "g");
+function escapeControls(raw, keepNewlines = false) {
+  const text2 = keepNewlines ? raw.replace(/\r\n/g, "\n") : raw;
+  if (!CONTROL.test(keepNewlines ? text2.replace(/\n/g, "") : text2)) return raw;
+  return text2.replace(CONTROLS, (c3) => {
+    if (c3 === "\\") return "\\\\";
+    if (keepNewlines && c3 === "\n") return c3;
+    return `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+function escapeJsonControls(json2) {
+  return json2.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/secrets/rules.ts
 var SecretRuleSchema = external_exports.object({
   /** Stable forever: suppressions and baselines refer to it. */
@@ -59933,8 +59974,9 @@ var SecretRuleSchema = external_exports.object({
 }).strict();
 function describeIssues(file2, error63, prefix = []) {
   return error63.issues.map((issue3) => {
-    const path6 = [...prefix, ...issue3.path].map(String).join(".");
-    return `${file2}: ${path6 || "(top level)"}: ${issue3.message}`;
+    const path6 = [...prefix, ...issue3.path].map((k2) => typeof k2 === "number" ? String(k2) : quoteName(String(k2))).join(".");
+    const message = issue3.code === "unrecognized_keys" ? `Unrecognized key${issue3.keys.length > 1 ? "s" : ""}: ${issue3.keys.map((k2) => `"${quoteName(k2)}"`).join(", ")}` : issue3.message;
+    return `${file2}: ${path6 || "(top level)"}: ${message}`;
   });
 }
 function parseRules(file2, raw) {
@@ -60023,6 +60065,11 @@ init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync2, existsSync as existsSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
+function yamlErrorPlace(e) {
+  const { code: code2, linePos } = e;
+  const at2 = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : "";
+  return `${at2}${code2 ? ` (${code2})` : ""}`;
+}
 var CONFIG_FILE = ".moltguard.yml";
 var FailOn = external_exports.enum(FAIL_ON_VALUES);
 var RuleSetting = external_exports.enum(["off", ...SEVERITIES], {
@@ -60066,7 +60113,7 @@ function loadConfig(root, explicit) {
   try {
     raw = (0, import_yaml6.parse)(readFileSync2(file2, "utf8")) ?? {};
   } catch (e) {
-    throw new UsageError(`${file2}: not valid YAML: ${e.message.split("\n")[0]}`);
+    throw new UsageError(`${file2}: not valid YAML${yamlErrorPlace(e)}`);
   }
   return { config: parseConfig(file2, raw), file: file2 };
 }
@@ -60079,10 +60126,65 @@ function parseConfig(file2, raw) {
 // src/policy/apply.ts
 init_define_MOLTGUARD_RULE_FILES();
 var import_micromatch2 = __toESM(require_micromatch(), 1);
+
+// src/policy/public-hash.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { createHash as createHash2, scrypt } from "node:crypto";
+var SCRYPT = { N: 1 << 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+var SECRET_SALT = "moltguard:secret-hash:v2";
+var FINGERPRINT_DOMAIN = "moltguard:fingerprint:v2";
+var MAX_SLOW_HASHES = 500;
+var CONCURRENCY = 4;
+var legacy = /* @__PURE__ */ new Map();
+var cache3 = /* @__PURE__ */ new Map();
+function legacyHashes(f3) {
+  return legacy.get(f3.fingerprint);
+}
+async function publishHashes(findings, maxSlowHashes = MAX_SLOW_HASHES) {
+  const distinct = [...new Set(findings.flatMap((f3) => f3.secretHash ? [f3.secretHash] : []))];
+  const hashed = new Set(distinct.slice(0, maxSlowHashes));
+  await derive([...hashed].filter((h3) => !cache3.has(h3)));
+  let overBudget = 0;
+  const out = findings.map((f3) => {
+    const { secretHash: fast, ...rest } = f3;
+    if (!fast) return f3;
+    const slow = hashed.has(fast) ? cache3.get(fast) : void 0;
+    if (!slow) overBudget++;
+    const published = Object.freeze(slow ? { ...rest, fingerprint: fingerprintOf2(f3, slow), secretHash: slow } : { ...rest, fingerprint: placeFingerprint(f3) });
+    legacy.set(published.fingerprint, { fingerprint: f3.fingerprint, secretHash: fast });
+    return published;
+  });
+  const notices = overBudget ? [`${overBudget} finding(s) beyond the first ${maxSlowHashes} distinct secrets of this scan have no secret hash and a fingerprint of their place: allow them by path, or fix the rest first`] : [];
+  return { findings: out, notices };
+}
+function fingerprintOf2(f3, slowSecretHash) {
+  return createHash2("sha256").update(`${FINGERPRINT_DOMAIN}\0${f3.ruleId}\0${f3.path}\0${slowSecretHash}`).digest("hex").slice(0, 32);
+}
+function placeFingerprint(f3) {
+  return createHash2("sha256").update(`${FINGERPRINT_DOMAIN}:place\0${f3.ruleId}\0${f3.path}\0${f3.line}\0${f3.column}`).digest("hex").slice(0, 32);
+}
+async function derive(fastHashes) {
+  let next = 0;
+  const worker = async () => {
+    while (next < fastHashes.length) {
+      const fast = fastHashes[next++];
+      cache3.set(fast, await slowHash(fast));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, fastHashes.length) }, worker));
+}
+function slowHash(fastSecretHash) {
+  return new Promise(
+    (resolve5, reject) => scrypt(fastSecretHash, SECRET_SALT, 16, SCRYPT, (err, key) => err ? reject(err) : resolve5(key.toString("hex")))
+  );
+}
+
+// src/policy/apply.ts
 function applyPolicy(findings, config2, today, configFile = ".moltguard.yml") {
   const kept = [];
   const suppressed = [];
   const used = /* @__PURE__ */ new Set();
+  const legacyEntries = /* @__PURE__ */ new Map();
   const live = config2.allow.map((entry2, i) => ({ entry: entry2, i, expired: !!entry2.expires && entry2.expires < today }));
   for (const original of findings) {
     const setting = config2.rules[original.ruleId];
@@ -60091,6 +60193,7 @@ function applyPolicy(findings, config2, today, configFile = ".moltguard.yml") {
     const hit = live.find(({ entry: entry2, expired }) => !expired && allows(entry2, f3));
     if (hit) {
       used.add(hit.i);
+      if (hit.entry.secret && hit.entry.secret !== f3.secretHash) legacyEntries.set(hit.i, f3.secretHash);
       suppressed.push({ finding: f3, by: `${configFile} allow[${hit.i}]: ${hit.entry.reason}` });
     } else kept.push(f3);
   }
@@ -60098,6 +60201,10 @@ function applyPolicy(findings, config2, today, configFile = ".moltguard.yml") {
     const label = `${configFile}: allow[${i}] (${describe4(entry2)})`;
     if (expired) return [`${label} expired on ${entry2.expires} and no longer suppresses anything`];
     if (!used.has(i)) return [`${label} matched no finding; remove it`];
+    if (legacyEntries.has(i)) {
+      const now = legacyEntries.get(i);
+      return [`${label} names its secret by a v1 hash (a fast hash, guessable offline): replace it with ${now ? `secret: ${now}` : "a path"}; v1 hashes stop matching in the next release`];
+    }
     return [];
   });
   return { findings: kept, suppressed, notices };
@@ -60105,7 +60212,7 @@ function applyPolicy(findings, config2, today, configFile = ".moltguard.yml") {
 function allows(entry2, f3) {
   if (entry2.rule && entry2.rule !== f3.ruleId) return false;
   if (entry2.path && !import_micromatch2.default.isMatch(f3.path, entry2.path, { dot: true })) return false;
-  if (entry2.secret && entry2.secret !== f3.secretHash) return false;
+  if (entry2.secret && entry2.secret !== f3.secretHash && entry2.secret !== legacyHashes(f3)?.secretHash) return false;
   return true;
 }
 function describe4(entry2) {
@@ -60135,7 +60242,7 @@ function loadBaseline(file2) {
     raw = JSON.parse(readFileSync3(file2, "utf8"));
   } catch (e) {
     const code2 = e.code;
-    throw new UsageError(`${file2}: ${code2 === "ENOENT" ? "baseline file not found" : `not a valid baseline (${e.message})`}`);
+    throw new UsageError(`${file2}: ${code2 === "ENOENT" ? "baseline file not found" : `not a valid baseline (${e instanceof SyntaxError ? `not JSON: ${jsonErrorPlace(e)}` : e.code ?? "unreadable"})`}`);
   }
   const parsed = BaselineSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${file2}: not a moltguard baseline: ${parsed.error.issues[0]?.message}`);
@@ -60144,15 +60251,19 @@ function loadBaseline(file2) {
 function applyBaseline(findings, baseline) {
   const known = new Set(baseline.findings.map((f3) => f3.fingerprint));
   const matched = /* @__PURE__ */ new Set();
+  const legacy2 = /* @__PURE__ */ new Set();
   const kept = [];
   const suppressed = [];
   for (const f3 of findings) {
-    if (known.has(f3.fingerprint)) {
-      matched.add(f3.fingerprint);
+    const old = legacyHashes(f3)?.fingerprint;
+    const hit = known.has(f3.fingerprint) ? f3.fingerprint : old && known.has(old) ? old : void 0;
+    if (hit) {
+      matched.add(hit);
+      if (hit !== f3.fingerprint) legacy2.add(hit);
       suppressed.push({ finding: f3, by: "baseline" });
     } else kept.push(f3);
   }
-  return { findings: kept, suppressed, stale: known.size - matched.size };
+  return { findings: kept, suppressed, stale: known.size - matched.size, legacy: legacy2.size };
 }
 
 // src/policy/custom.ts
@@ -63796,6 +63907,21 @@ function charBoundary(bytes, at2) {
   return i;
 }
 
+// src/sources/utf16.ts
+init_define_MOLTGUARD_RULE_FILES();
+function utf16Text(buf) {
+  if (buf.length < 2) return void 0;
+  const le2 = buf[0] === 255 && buf[1] === 254;
+  const be2 = buf[0] === 254 && buf[1] === 255;
+  if (!le2 && !be2) return void 0;
+  if (le2 && buf.length >= 4 && buf[2] === 0 && buf[3] === 0) return void 0;
+  const body = Buffer.from(buf.buffer, buf.byteOffset + 2, buf.length - 2 & ~1);
+  if (le2) return body.toString("utf16le");
+  const swapped = Buffer.from(body);
+  swapped.swap16();
+  return swapped.toString("utf16le");
+}
+
 // src/model/unit.ts
 init_define_MOLTGUARD_RULE_FILES();
 function byPath(a, b3) {
@@ -63819,7 +63945,8 @@ function fileSource(root, paths, limits, allPaths = paths) {
     describe: () => `working tree (${stats.files} files)`,
     read(path6) {
       try {
-        return decode4(readFileSync4(join4(root, path6)));
+        const buf = readFileSync4(join4(root, path6));
+        return utf16Text(buf) ?? decode4(buf);
       } catch {
         return void 0;
       }
@@ -63891,6 +64018,12 @@ function readOne(opts, path6, stats) {
       buf = readFileSync4(fd);
     } finally {
       closeSync(fd);
+    }
+    const wide = utf16Text(buf);
+    if (wide !== void 0) {
+      stats.files++;
+      stats.bytes += buf.length;
+      return { path: path6, text: wide, wholeFile: true };
     }
     if (looksBinary(buf)) {
       if (opts.keepBinary(path6)) {
@@ -64043,6 +64176,126 @@ function unquote(path6) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// src/sources/utf16-diff.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/history/blob-reader.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NL2 = 10;
+var BlobReader = class {
+  constructor(dir) {
+    this.dir = dir;
+    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
+    this.proc.child.stdin.on("error", () => void 0);
+    this.proc.child.on("error", (e) => this.proc.child.stdout.destroy(new UsageError(`git cat-file could not start in ${dir}: ${e.message}`)));
+    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
+  }
+  dir;
+  proc;
+  chunks;
+  /** Unread chunks from git, oldest first; the first is read from `at`. */
+  queue = [];
+  at = 0;
+  arena = Buffer.alloc(0);
+  asked = "";
+  closed = false;
+  /** Queues a request; requests go to git together, when the caller next waits for an answer. */
+  request(oid) {
+    this.asked += `${oid}
+`;
+  }
+  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
+  async read(limit) {
+    if (this.asked) {
+      this.proc.child.stdin.write(this.asked);
+      this.asked = "";
+    }
+    const header = (await this.take(await this.lineLength(), true)).toString("latin1").split(" ");
+    await this.take(1, false);
+    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
+    const size = Number(header[2]);
+    const keep = size <= limit;
+    const bytes = await this.take(size, keep);
+    await this.take(1, false);
+    return keep ? { bytes, size, missing: false } : { size, missing: false };
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.proc.child.stdin.end();
+    if (this.proc.child.exitCode === null) this.proc.child.kill();
+  }
+  /** How many bytes come before the next newline. */
+  async lineLength() {
+    let seen = 0;
+    for (let i = 0; ; i++) {
+      while (i >= this.queue.length) await this.more();
+      const chunk = this.queue[i];
+      const from = i === 0 ? this.at : 0;
+      const nl = chunk.indexOf(NL2, from);
+      if (nl >= 0) return seen + nl - from;
+      seen += chunk.length - from;
+    }
+  }
+  /** Consumes `count` bytes; returns them when `keep` (a view when they sit in one chunk, else a copy in the arena). */
+  async take(count2, keep) {
+    while (!this.queue.length) await this.more();
+    const first = this.queue[0];
+    if (this.at + count2 <= first.length) {
+      const view = first.subarray(this.at, this.at + count2);
+      this.advance(count2);
+      return view;
+    }
+    if (keep && this.arena.length < count2) this.arena = Buffer.allocUnsafe(Math.max(count2, this.arena.length * 2));
+    let done = 0;
+    while (done < count2) {
+      while (!this.queue.length) await this.more();
+      const chunk = this.queue[0];
+      const n = Math.min(count2 - done, chunk.length - this.at);
+      if (keep) chunk.copy(this.arena, done, this.at, this.at + n);
+      done += n;
+      this.advance(n);
+    }
+    return this.arena.subarray(0, keep ? count2 : 0);
+  }
+  advance(n) {
+    this.at += n;
+    if (this.at === this.queue[0].length) {
+      this.queue.shift();
+      this.at = 0;
+    }
+  }
+  async more() {
+    const next = await this.chunks.next();
+    if (next.done) throw gitFailure(this.dir, "cat-file", this.proc.stderr(), this.proc.child.exitCode);
+    this.queue.push(next.value);
+  }
+};
+
+// src/sources/utf16-diff.ts
+async function* utf16Changes(root, paths, headSpec, baseSpec, maxFileSize) {
+  if (!paths.length) return;
+  const reader = new BlobReader(root);
+  try {
+    for (const path6 of paths) {
+      reader.request(`${headSpec}${path6}`);
+      if (baseSpec) reader.request(`${baseSpec}${path6}`);
+    }
+    for (const path6 of paths) {
+      const head = await reader.read(maxFileSize);
+      const text2 = head.bytes ? utf16Text(head.bytes) : void 0;
+      const base = baseSpec ? await reader.read(maxFileSize) : void 0;
+      if (text2 === void 0) continue;
+      const before = new Set(base?.bytes ? (utf16Text(base.bytes) ?? "").split("\n") : []);
+      const lines = text2.split("\n");
+      const changedLines = new Set(lines.flatMap((line, i) => before.has(line) ? [] : [i + 1]));
+      if (changedLines.size) yield { path: path6, text: text2, wholeFile: true, changedLines };
+    }
+  } finally {
+    reader.close();
+  }
+}
+
 // src/sources/diff.ts
 async function diffSource(opts) {
   if (!await isWorkTree(opts.root)) {
@@ -64053,8 +64306,11 @@ async function diffSource(opts) {
   for await (const patch of gitStream(opts.root, range2.diffArgs, readPatches)) {
     if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
+  const binaries = [];
   for (const path6 of await gitPaths(opts.root, range2.namesArgs)) {
-    if (opts.keepBinary(path6) && opts.include(path6) && !patches.has(path6)) patches.set(path6, [1]);
+    if (!opts.include(path6) || patches.has(path6)) continue;
+    if (opts.keepBinary(path6)) patches.set(path6, [1]);
+    else binaries.push(path6);
   }
   const headPaths = await gitPaths(opts.root, range2.listArgs);
   const stats = newStats();
@@ -64066,7 +64322,7 @@ async function diffSource(opts) {
     describe: () => `${range2.label} (${stats.files} changed files)`,
     read: (path6) => {
       const buf = read(path6);
-      return buf ? decode4(buf) : void 0;
+      return buf ? utf16Text(buf) ?? decode4(buf) : void 0;
     },
     async *units() {
       for (const [path6, lineNumbers] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
@@ -64088,6 +64344,11 @@ async function diffSource(opts) {
         stats.bytes += buf.length;
         yield { path: path6, text: decode4(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
+      for await (const unit of utf16Changes(opts.root, binaries, range2.headSpec, range2.baseSpec, opts.maxFileSize)) {
+        stats.files++;
+        stats.bytes += unit.text.length * 2;
+        yield unit;
+      }
     }
   };
 }
@@ -64101,6 +64362,7 @@ async function resolveRange(opts) {
       namesArgs: ["diff", "--cached", "--name-only", "-z", "--relative", "--diff-filter=AMRC", ...base2, "--", "."],
       listArgs: ["ls-files", "-z", "--cached", "."],
       headSpec: ":./",
+      ...base2.length ? { baseSpec: "HEAD:./" } : {},
       label: "staged changes"
     };
   }
@@ -64111,6 +64373,7 @@ async function resolveRange(opts) {
     namesArgs: ["diff", "--name-only", "-z", "--relative", "--diff-filter=AMRC", base, head, "--", "."],
     listArgs: ["ls-tree", "-r", "-z", "--name-only", head, "."],
     headSpec: `${head}:./`,
+    baseSpec: `${base}:./`,
     range: { base, head },
     label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`
   };
@@ -64128,7 +64391,7 @@ function parseCommitHeader(text2) {
   return { commit, author, date: date5 };
 }
 var NUL = 0;
-var NL2 = 10;
+var NL3 = 10;
 var COLON = 58;
 var MARK = 1;
 var GITLINK = "160000";
@@ -64174,7 +64437,7 @@ var RawLogParser = class {
       this.out.push({ commit: this.commit, path: path6, blob, before: status === "M" && !/^0+$/.test(before) ? before : void 0 });
       return;
     }
-    if (buf[start] === NL2) start++;
+    if (buf[start] === NL3) start++;
     if (buf[start] === MARK) {
       this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
       this.out.push(this.commit);
@@ -64401,99 +64664,6 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/sources/history/walk.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/sources/history/blob-reader.ts
-init_define_MOLTGUARD_RULE_FILES();
-var NL3 = 10;
-var BlobReader = class {
-  constructor(dir) {
-    this.dir = dir;
-    this.proc = spawnGit(dir, ["cat-file", "--batch"]);
-    this.proc.child.stdin.on("error", () => void 0);
-    this.proc.child.on("error", (e) => this.proc.child.stdout.destroy(new UsageError(`git cat-file could not start in ${dir}: ${e.message}`)));
-    this.chunks = this.proc.child.stdout[Symbol.asyncIterator]();
-  }
-  dir;
-  proc;
-  chunks;
-  /** Unread chunks from git, oldest first; the first is read from `at`. */
-  queue = [];
-  at = 0;
-  arena = Buffer.alloc(0);
-  asked = "";
-  closed = false;
-  /** Queues a request; requests go to git together, when the caller next waits for an answer. */
-  request(oid) {
-    this.asked += `${oid}
-`;
-  }
-  /** The answer to the oldest unanswered request; content beyond `limit` bytes is read past, not kept. */
-  async read(limit) {
-    if (this.asked) {
-      this.proc.child.stdin.write(this.asked);
-      this.asked = "";
-    }
-    const header = (await this.take(await this.lineLength(), true)).toString("latin1").split(" ");
-    await this.take(1, false);
-    if (header[1] === "missing" || header.length < 3) return { size: 0, missing: true };
-    const size = Number(header[2]);
-    const keep = size <= limit;
-    const bytes = await this.take(size, keep);
-    await this.take(1, false);
-    return keep ? { bytes, size, missing: false } : { size, missing: false };
-  }
-  close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.proc.child.stdin.end();
-    if (this.proc.child.exitCode === null) this.proc.child.kill();
-  }
-  /** How many bytes come before the next newline. */
-  async lineLength() {
-    let seen = 0;
-    for (let i = 0; ; i++) {
-      while (i >= this.queue.length) await this.more();
-      const chunk = this.queue[i];
-      const from = i === 0 ? this.at : 0;
-      const nl = chunk.indexOf(NL3, from);
-      if (nl >= 0) return seen + nl - from;
-      seen += chunk.length - from;
-    }
-  }
-  /** Consumes `count` bytes; returns them when `keep` (a view when they sit in one chunk, else a copy in the arena). */
-  async take(count2, keep) {
-    while (!this.queue.length) await this.more();
-    const first = this.queue[0];
-    if (this.at + count2 <= first.length) {
-      const view = first.subarray(this.at, this.at + count2);
-      this.advance(count2);
-      return view;
-    }
-    if (keep && this.arena.length < count2) this.arena = Buffer.allocUnsafe(Math.max(count2, this.arena.length * 2));
-    let done = 0;
-    while (done < count2) {
-      while (!this.queue.length) await this.more();
-      const chunk = this.queue[0];
-      const n = Math.min(count2 - done, chunk.length - this.at);
-      if (keep) chunk.copy(this.arena, done, this.at, this.at + n);
-      done += n;
-      this.advance(n);
-    }
-    return this.arena.subarray(0, keep ? count2 : 0);
-  }
-  advance(n) {
-    this.at += n;
-    if (this.at === this.queue[0].length) {
-      this.queue.shift();
-      this.at = 0;
-    }
-  }
-  async more() {
-    const next = await this.chunks.next();
-    if (next.done) throw gitFailure(this.dir, "cat-file", this.proc.stderr(), this.proc.child.exitCode);
-    this.queue.push(next.value);
-  }
-};
-
 // src/sources/history/line-cache.ts
 init_define_MOLTGUARD_RULE_FILES();
 var LineCache = class {
@@ -64714,7 +64884,7 @@ var READ_AHEAD = 64;
 async function walkHistory(job, stats, visit3) {
   const readers = Array.from({ length: Math.max(1, job.concurrency) }, () => new BlobReader(job.root));
   const seen = new SeenBlobs();
-  const cache3 = new LineCache();
+  const cache4 = new LineCache();
   const keys = /* @__PURE__ */ new Map();
   const queue = [];
   let seq = -1;
@@ -64731,11 +64901,18 @@ async function walkHistory(job, stats, visit3) {
     if (blob.missing) return skip("blob missing from this clone");
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     const bytes = blob.bytes;
+    if (bytes[0] === 255 || bytes[0] === 254) {
+      const wide = utf16Text(bytes);
+      if (wide !== void 0) {
+        const { commit, author, date: date5 } = change.commit;
+        return visit3({ path: change.path, text: wide, wholeFile: false, commit, author, date: date5 }, seq2, blob.size);
+      }
+    }
     if (looksBinary(bytes)) return;
     const whole = () => visit3(unitOf(change.path, change.commit, bytes), seq2, blob.size);
     if (!item.version) return whole();
     const lines = hashLines(bytes);
-    cache3.fill(change.blob, item.version, lines);
+    cache4.fill(change.blob, item.version, lines);
     if (!old) return whole();
     const added = pickLines(bytes, lines, addedLines(old, lines));
     if (added.lineNumbers.length) visit3({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
@@ -64755,10 +64932,10 @@ async function walkHistory(job, stats, visit3) {
           if (seen.checkAndAdd(code2, item.blob)) continue;
         }
         const reader = readers[pathHash(item.path) % readers.length];
-        const old = item.before ? cache3.take(item.before) : void 0;
+        const old = item.before ? cache4.take(item.before) : void 0;
         if (item.before && !old) reader.request(item.before);
         reader.request(item.blob);
-        queue.push({ change: item, seq, reader, version: item.before ? cache3.enter(item.blob) : void 0, old });
+        queue.push({ change: item, seq, reader, version: item.before ? cache4.enter(item.blob) : void 0, old });
         if (queue.length >= READ_AHEAD) while (queue.length > READ_AHEAD / 2) await scanNext();
       }
     }
@@ -64938,10 +65115,10 @@ function prepare(root, configFile) {
   problems.push(...checkCustomSamples(config2["custom-rules"], name));
   const known = new Set(ruleCatalog(merged.rules).map((r2) => r2.id));
   for (const id of Object.keys(config2.rules)) {
-    if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
+    if (!known.has(id)) problems.push(`${name}: rules.${quoteName(id)}: unknown rule id (see \`moltguard rules\`)`);
   }
   config2.allow.forEach((entry2, i) => {
-    if (entry2.rule && !known.has(entry2.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry2.rule}"`);
+    if (entry2.rule && !known.has(entry2.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${quoteName(entry2.rule)}"`);
   });
   if (problems.length) throw new UsageError(problems.join("\n"));
   return { config: config2, configFile: file2, rules: merged.rules };
@@ -65012,15 +65189,24 @@ async function scan(opts) {
   }
   const configPath = prepared.configFile ? relative2(root, resolve2(prepared.configFile)).split(sep3).join("/") : void 0;
   const ownRules = /* @__PURE__ */ new Set([...customIds, ...prepared.rules.filter((r2) => r2.priority < 0).map((r2) => r2.id)]);
-  const detected = raw.findings.filter((f3) => !(f3.path === configPath && ownRules.has(f3.ruleId)));
-  const policy = applyPolicy(detected, config2, opts.today, prepared.configFile ?? ".moltguard.yml");
+  const detected = raw.findings.filter((f3) => !(f3.path === configPath && ownRules.has(f3.ruleId)) && config2.rules[f3.ruleId] !== "off");
+  const published = await publishHashes([...detected, ...raw.suppressed.map((s) => s.finding)]);
+  const inlineSuppressed = raw.suppressed.map((s, i) => ({ ...s, finding: published.findings[detected.length + i] }));
+  const policy = applyPolicy(published.findings.slice(0, detected.length), config2, opts.today, prepared.configFile ?? ".moltguard.yml");
   let findings = policy.findings;
-  const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"), .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]), ...sourceNotices, ...policy.notices];
+  const suppressed = [...inlineSuppressed, ...policy.suppressed];
+  const notices = [
+    ...customRuleNotices(config2["custom-rules"], prepared.configFile ?? ".moltguard.yml"),
+    .../* @__PURE__ */ new Set([...engineWarnings, ...compiled?.warnings ?? []]),
+    ...sourceNotices,
+    ...policy.notices,
+    ...published.notices
+  ];
   if (opts.baselineFile) {
     const result2 = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result2.findings;
     suppressed.push(...result2.suppressed);
+    if (result2.legacy) notices.push(`${opts.baselineFile}: ${result2.legacy} baseline entries use v1 fingerprints (a fast hash of the secret, guessable offline): regenerate the baseline with \`moltguard baseline\`; v1 entries stop matching in the next release`);
     if (result2.stale) notices.push(`${opts.baselineFile}: ${result2.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
   }
   findings = sortFindings(findings);
@@ -65113,7 +65299,7 @@ function toSarif(report2) {
       }
     ]
   };
-  return `${JSON.stringify(sarif, null, 2)}
+  return `${escapeJsonControls(JSON.stringify(sarif, null, 2))}
 `;
 }
 function describeRule(r2) {
@@ -65172,7 +65358,7 @@ function result(f3, ruleIndex) {
 init_define_MOLTGUARD_RULE_FILES();
 var JSON_REPORT_VERSION = "1";
 function toJson(report2) {
-  return `${JSON.stringify(
+  return `${escapeJsonControls(JSON.stringify(
     {
       version: JSON_REPORT_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -65187,7 +65373,7 @@ function toJson(report2) {
     },
     null,
     2
-  )}
+  ))}
 `;
 }
 
@@ -65200,7 +65386,7 @@ function summaryLine(report2) {
     `${total} finding${total === 1 ? "" : "s"}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(", ")})` : ""}`,
     `${report2.blocking} blocking at fail-on ${report2.failOn}`,
     report2.suppressed.length ? `${report2.suppressed.length} suppressed` : "",
-    `scanned ${report2.scanned}, ${formatBytes(report2.stats.bytes)} in ${report2.stats.durationMs} ms`
+    `scanned ${escapeControls(report2.scanned)}, ${formatBytes(report2.stats.bytes)} in ${report2.stats.durationMs} ms`
   ].filter(Boolean);
   return `moltguard: ${parts.join("; ")}`;
 }
@@ -65219,6 +65405,10 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/report/annotation.ts
 init_define_MOLTGUARD_RULE_FILES();
 function annotationOf(f3) {
+  const a = rawAnnotation(f3);
+  return { ...a, text: escapeControls(a.text), props: { ...a.props, file: escapeControls(a.props.file) } };
+}
+function rawAnnotation(f3) {
   const level = f3.severity === "critical" || f3.severity === "high" ? "error" : f3.severity === "medium" ? "warning" : "notice";
   const title = `moltguard ${f3.severity}: ${f3.ruleId}`;
   const preview = f3.preview ? ` [${f3.preview}]` : "";
@@ -65275,9 +65465,10 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/report/github/markdown.ts
 init_define_MOLTGUARD_RULE_FILES();
 function text(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeControls(s, true).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function code(s) {
+  s = escapeControls(s);
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((m2) => m2.length));
   const fence = "`".repeat(longest + 1);
   const pad = s.startsWith("`") || s.endsWith("`") ? " " : "";
@@ -69709,9 +69900,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope: scope2, cache: cache3 }, methodName) {
-    if (cache3[methodName]) {
-      return cache3[methodName];
+  get({ octokit, scope: scope2, cache: cache4 }, methodName) {
+    if (cache4[methodName]) {
+      return cache4[methodName];
     }
     const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
@@ -69719,7 +69910,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache3[methodName] = decorate(
+      cache4[methodName] = decorate(
         octokit,
         scope2,
         methodName,
@@ -69727,9 +69918,9 @@ var handler = {
         decorations
       );
     } else {
-      cache3[methodName] = octokit.request.defaults(endpointDefaults);
+      cache4[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache3[methodName];
+    return cache4[methodName];
   }
 };
 function endpointsToMethods(octokit) {

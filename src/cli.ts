@@ -3,6 +3,7 @@ import { scan, prepare } from './pipeline/scan.js';
 import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
 import type { Report } from './model/report.js';
 import { UsageError } from './model/errors.js';
+import { escapeControls } from './model/user-text.js';
 import { toJson } from './report/json.js';
 import { toText } from './report/text.js';
 import { toSarif } from './report/sarif.js';
@@ -29,12 +30,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      // Several problems (a config's) are one line each, each naming its file.
-      io.stderr(e.message.split('\n').map((line) => `moltguard: ${line}\n`).join(''));
+      // Several problems (a config's) are one line each, each naming its file, which the user (or a pull request) chose.
+      io.stderr(e.message.split('\n').map((line) => `moltguard: ${escapeControls(line)}\n`).join(''));
       return 2;
     }
     // A bug: still one line, never a stack trace (it could quote a file's content).
-    io.stderr(`moltguard: internal error: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`);
+    io.stderr(`moltguard: internal error: ${escapeControls((e as Error).message?.split('\n')[0] ?? String(e))}\n`);
     return 2;
   }
 }

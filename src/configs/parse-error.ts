@@ -17,3 +17,19 @@ export const parseErrorRule = configRule({
 export function parseError(path: string, at: { line: number; column?: number }, message: string, kind?: string): Detection {
   return parseErrorRule.at({ line: at.line, column: at.column ?? 1 }, { message: `${path}: ${message}.`, key: kind ? `${kind} ${message}` : message });
 }
+
+/**
+ * A file built to exhaust the parser (nesting 100,000 deep) is not a config anyone deploys by
+ * mistake, and moltguard could not check all of it: high, so it fails the gate at the default
+ * fail-on. A plain syntax error stays medium: the program refuses the file too, and the checks
+ * still ran on what could be read.
+ */
+export function unreadableError(path: string, at: { line: number; column?: number }, message: string, kind?: string): Detection {
+  const d = parseError(path, at, `${message} (moltguard could not read all of this file: too deeply nested)`, kind);
+  return { ...d, severity: 'high' };
+}
+
+/** One YAML parser problem as a finding, at the severity its kind calls for. */
+export function yamlProblem(path: string, p: { line: number; column: number; message: string; exhausted?: boolean }): Detection {
+  return p.exhausted ? unreadableError(path, p, p.message) : parseError(path, p, p.message);
+}

@@ -42,7 +42,10 @@ export interface Finding {
   readonly endColumn: number;
   readonly message: string;
   readonly remediation: string;
-  /** Hash of rule, path and secret (or config directive): survives edits and line moves. */
+  /**
+   * Hash of rule, path and secret (or config directive): survives edits and line moves. Fast
+   * inside the scan; policy/public-hash.ts replaces it (and secretHash) before anything is printed.
+   */
   readonly fingerprint: string;
   /** Hash of the secret alone, for allow entries that name one secret; absent for config findings. */
   readonly secretHash?: string;

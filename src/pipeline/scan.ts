@@ -14,6 +14,7 @@ import { CONFIG_FILE, loadConfig, type Config } from '../policy/config.js';
 import { applyPolicy, pathFilter } from '../policy/apply.js';
 import { applyBaseline, loadBaseline } from '../policy/baseline.js';
 import { customRuleNotices } from '../policy/custom.js';
+import { publishHashes } from '../policy/public-hash.js';
 import { fileSource, listTree } from '../sources/tree.js';
 import { describeIgnored, gitIgnoredFiles } from '../sources/ignored.js';
 import { isWorkTree } from '../sources/git.js';
@@ -23,6 +24,7 @@ import { detectSource, sortFindings } from './detect.js';
 import { scanHistory } from './history.js';
 import { defaultWorkerCount, scanTreeInWorkers } from './pool.js';
 import { ruleCatalog } from './catalog.js';
+import { quoteName } from '../model/user-text.js';
 
 const PARALLEL_FROM_FILES = 5000;
 
@@ -48,10 +50,10 @@ export function prepare(root: string, configFile?: string): Prepared {
   problems.push(...checkCustomSamples(config['custom-rules'], name));
   const known = new Set(ruleCatalog(merged.rules).map((r) => r.id));
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id)) problems.push(`${name}: rules.${id}: unknown rule id (see \`moltguard rules\`)`);
+    if (!known.has(id)) problems.push(`${name}: rules.${quoteName(id)}: unknown rule id (see \`moltguard rules\`)`);
   }
   config.allow.forEach((entry, i) => {
-    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${entry.rule}"`);
+    if (entry.rule && !known.has(entry.rule)) problems.push(`${name}: allow.${i}.rule: unknown rule id "${quoteName(entry.rule)}"`);
   });
   if (problems.length) throw new UsageError(problems.join('\n'));
   return { config, configFile: file, rules: merged.rules };
@@ -135,15 +137,25 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   // (`secret: <hash>`): neither is a leak. Provider keys pasted there are still reported.
   const configPath = prepared.configFile ? relative(root, resolve(prepared.configFile)).split(sep).join('/') : undefined;
   const ownRules = new Set([...customIds, ...prepared.rules.filter((r) => r.priority < 0).map((r) => r.id)]);
-  const detected = raw.findings.filter((f) => !(f.path === configPath && ownRules.has(f.ruleId)));
-  const policy = applyPolicy(detected, config, opts.today, prepared.configFile ?? '.moltguard.yml');
+  const detected = raw.findings.filter((f) => !(f.path === configPath && ownRules.has(f.ruleId)) && config.rules[f.ruleId] !== 'off');
+  // Only now, for what will be reported (or listed as suppressed), the slow published hashes.
+  const published = await publishHashes([...detected, ...raw.suppressed.map((s) => s.finding)]);
+  const inlineSuppressed = raw.suppressed.map((s, i) => ({ ...s, finding: published.findings[detected.length + i] }));
+  const policy = applyPolicy(published.findings.slice(0, detected.length), config, opts.today, prepared.configFile ?? '.moltguard.yml');
   let findings = policy.findings;
-  const suppressed = [...raw.suppressed, ...policy.suppressed];
-  const notices = [...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'), ...new Set([...engineWarnings, ...(compiled?.warnings ?? [])]), ...sourceNotices, ...policy.notices];
+  const suppressed = [...inlineSuppressed, ...policy.suppressed];
+  const notices = [
+    ...customRuleNotices(config['custom-rules'], prepared.configFile ?? '.moltguard.yml'),
+    ...new Set([...engineWarnings, ...(compiled?.warnings ?? [])]),
+    ...sourceNotices,
+    ...policy.notices,
+    ...published.notices,
+  ];
   if (opts.baselineFile) {
     const result = applyBaseline(findings, loadBaseline(opts.baselineFile));
     findings = result.findings;
     suppressed.push(...result.suppressed);
+    if (result.legacy) notices.push(`${opts.baselineFile}: ${result.legacy} baseline entries use v1 fingerprints (a fast hash of the secret, guessable offline): regenerate the baseline with \`moltguard baseline\`; v1 entries stop matching in the next release`);
     if (result.stale) notices.push(`${opts.baselineFile}: ${result.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
   }
   findings = sortFindings(findings);

@@ -2,6 +2,7 @@ import micromatch from 'micromatch';
 import type { Finding, Severity } from '../model/finding.js';
 import type { Suppressed } from '../model/report.js';
 import type { AllowRule, Config } from './config.js';
+import { legacyHashes } from './public-hash.js';
 
 export interface PolicyResult {
   findings: Finding[];
@@ -18,6 +19,8 @@ export function applyPolicy(findings: Finding[], config: Config, today: string, 
   const kept: Finding[] = [];
   const suppressed: Suppressed[] = [];
   const used = new Set<number>();
+  /** Entries that matched by a v1 (fast, guessable) secret hash, with the hash that replaces it. */
+  const legacyEntries = new Map<number, string | undefined>();
   const live = config.allow.map((entry, i) => ({ entry, i, expired: !!entry.expires && entry.expires < today }));
   for (const original of findings) {
     const setting = config.rules[original.ruleId];
@@ -26,6 +29,7 @@ export function applyPolicy(findings: Finding[], config: Config, today: string, 
     const hit = live.find(({ entry, expired }) => !expired && allows(entry, f));
     if (hit) {
       used.add(hit.i);
+      if (hit.entry.secret && hit.entry.secret !== f.secretHash) legacyEntries.set(hit.i, f.secretHash);
       suppressed.push({ finding: f, by: `${configFile} allow[${hit.i}]: ${hit.entry.reason}` });
     } else kept.push(f);
   }
@@ -33,6 +37,10 @@ export function applyPolicy(findings: Finding[], config: Config, today: string, 
     const label = `${configFile}: allow[${i}] (${describe(entry)})`;
     if (expired) return [`${label} expired on ${entry.expires} and no longer suppresses anything`];
     if (!used.has(i)) return [`${label} matched no finding; remove it`];
+    if (legacyEntries.has(i)) {
+      const now = legacyEntries.get(i);
+      return [`${label} names its secret by a v1 hash (a fast hash, guessable offline): replace it with ${now ? `secret: ${now}` : 'a path'}; v1 hashes stop matching in the next release`];
+    }
     return [];
   });
   return { findings: kept, suppressed, notices };
@@ -41,7 +49,8 @@ export function applyPolicy(findings: Finding[], config: Config, today: string, 
 function allows(entry: AllowRule, f: Finding): boolean {
   if (entry.rule && entry.rule !== f.ruleId) return false;
   if (entry.path && !micromatch.isMatch(f.path, entry.path, { dot: true })) return false;
-  if (entry.secret && entry.secret !== f.secretHash) return false;
+  // v1 entries hold the fast hash: matched for one release, with a notice to replace them.
+  if (entry.secret && entry.secret !== f.secretHash && entry.secret !== legacyHashes(f)?.secretHash) return false;
   return true;
 }
 

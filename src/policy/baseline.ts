@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
 import type { Suppressed } from '../model/report.js';
 import { UsageError } from '../model/errors.js';
+import { legacyHashes } from './public-hash.js';
+import { jsonErrorPlace } from '../model/user-text.js';
 
 /** Hashes only: a baseline never holds secret text, so it is safe to commit. */
 const BaselineSchema = z.object({
@@ -28,24 +30,31 @@ export function loadBaseline(file: string): Baseline {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'baseline file not found' : `not a valid baseline (${(e as Error).message})`}`);
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'baseline file not found' : `not a valid baseline (${e instanceof SyntaxError ? `not JSON: ${jsonErrorPlace(e)}` : ((e as NodeJS.ErrnoException).code ?? 'unreadable')})`}`);
   }
   const parsed = BaselineSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${file}: not a moltguard baseline: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
-/** Drops findings the baseline already knows; counts baseline entries nothing matched any more. */
-export function applyBaseline(findings: Finding[], baseline: Baseline): { findings: Finding[]; suppressed: Suppressed[]; stale: number } {
+/**
+ * Drops findings the baseline already knows; counts baseline entries nothing matched any more.
+ * v1 entries (fingerprints of the fast hash) still match for this release and are counted.
+ */
+export function applyBaseline(findings: Finding[], baseline: Baseline): { findings: Finding[]; suppressed: Suppressed[]; stale: number; legacy: number } {
   const known = new Set(baseline.findings.map((f) => f.fingerprint));
   const matched = new Set<string>();
+  const legacy = new Set<string>();
   const kept: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const f of findings) {
-    if (known.has(f.fingerprint)) {
-      matched.add(f.fingerprint);
+    const old = legacyHashes(f)?.fingerprint;
+    const hit = known.has(f.fingerprint) ? f.fingerprint : old && known.has(old) ? old : undefined;
+    if (hit) {
+      matched.add(hit);
+      if (hit !== f.fingerprint) legacy.add(hit);
       suppressed.push({ finding: f, by: 'baseline' });
     } else kept.push(f);
   }
-  return { findings: kept, suppressed, stale: known.size - matched.size };
+  return { findings: kept, suppressed, stale: known.size - matched.size, legacy: legacy.size };
 }

@@ -7,6 +7,13 @@ import { SecretRuleSchema, describeIssues } from '../secrets/rules.js';
 import { UsageError } from '../model/errors.js';
 import { FAIL_ON_VALUES } from '../model/options.js';
 
+/** The yaml library's messages can quote the file (`Invalid escape sequence …`): only where and what kind. */
+function yamlErrorPlace(e: unknown): string {
+  const { code, linePos } = e as { code?: string; linePos?: { line: number; col: number }[] };
+  const at = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : '';
+  return `${at}${code ? ` (${code})` : ''}`;
+}
+
 export const CONFIG_FILE = '.moltguard.yml';
 
 const FailOn = z.enum(FAIL_ON_VALUES);
@@ -69,7 +76,7 @@ export function loadConfig(root: string, explicit?: string): LoadedConfig {
   try {
     raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
   } catch (e) {
-    throw new UsageError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${file}: not valid YAML${yamlErrorPlace(e)}`);
   }
   return { config: parseConfig(file, raw), file };
 }

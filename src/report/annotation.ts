@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { escapeControls } from '../model/user-text.js';
 
 /**
  * One finding as a GitHub annotation, for both writers of them: the CLI's `--format github`
@@ -10,7 +11,13 @@ export interface Annotation {
   props: { title: string; file: string; startLine?: number; endLine?: number; startColumn?: number; endColumn?: number };
 }
 
+/** Both writers print to the job log, where a control character of a path or message is a terminal escape. */
 export function annotationOf(f: Finding): Annotation {
+  const a = rawAnnotation(f);
+  return { ...a, text: escapeControls(a.text), props: { ...a.props, file: escapeControls(a.props.file) } };
+}
+
+function rawAnnotation(f: Finding): Annotation {
   const level = f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'notice';
   const title = `moltguard ${f.severity}: ${f.ruleId}`;
   const preview = f.preview ? ` [${f.preview}]` : '';

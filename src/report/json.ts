@@ -1,11 +1,12 @@
 import type { Report } from '../model/report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
+import { escapeJsonControls } from '../model/user-text.js';
 
 export const JSON_REPORT_VERSION = '1';
 
 /** The machine-readable report; every field of every Finding is already redacted. */
 export function toJson(report: Report): string {
-  return `${JSON.stringify(
+  return `${escapeJsonControls(JSON.stringify(
     {
       version: JSON_REPORT_VERSION,
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -20,5 +21,5 @@ export function toJson(report: Report): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }

@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import type { RuleInfo } from '../model/rule-info.js';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 import { ignoreHint } from './hints.js';
+import { escapeJsonControls } from '../model/user-text.js';
 
 type Level = 'error' | 'warning' | 'note';
 
@@ -38,7 +39,7 @@ export function toSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${escapeJsonControls(JSON.stringify(sarif, null, 2))}\n`;
 }
 
 function describeRule(r: RuleInfo) {

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { ignoreHint } from './hints.js';
+import { escapeControls as esc } from '../model/user-text.js';
 
 const COLORS: Record<Severity, string> = {
   critical: '\u001b[1;31m',
@@ -24,21 +25,23 @@ export function toText(report: Report, color: boolean): string {
     byFile.set(f.path, list);
   }
   for (const path of [...byFile.keys()].sort()) {
-    out.push(paint('\u001b[1m', path));
+    // Paths, messages, lines and authors are the pull request's text: a control character in
+    // them would be a terminal escape of whoever reads the log.
+    out.push(paint('\u001b[1m', esc(path)));
     for (const f of byFile.get(path)!.sort((a, b) => a.line - b.line || a.column - b.column)) {
       const sev = paint(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
-      out.push(`  ${f.line}:${f.column}  ${sev} ${f.ruleId}  ${f.message}`);
-      if (f.snippet.trim()) out.push(paint(DIM, `      | ${f.snippet.trim()}`));
-      if (f.commit) out.push(`      commit ${f.commit.slice(0, 12)} by ${f.author} on ${f.date}`);
-      for (const r of f.related ?? []) out.push(`      see ${r.path}:${r.line}${r.message ? ` (${r.message})` : ''}`);
+      out.push(`  ${f.line}:${f.column}  ${sev} ${f.ruleId}  ${esc(f.message)}`);
+      if (f.snippet.trim()) out.push(paint(DIM, `      | ${esc(f.snippet.trim())}`));
+      if (f.commit) out.push(`      commit ${f.commit.slice(0, 12)} by ${esc(f.author ?? '')} on ${esc(f.date ?? '')}`);
+      for (const r of f.related ?? []) out.push(`      see ${esc(r.path)}:${r.line}${r.message ? ` (${esc(r.message)})` : ''}`);
       out.push(`      fix: ${f.remediation}`);
-      out.push(paint(DIM, `      ignore: ${ignoreHint(f)}`));
+      out.push(paint(DIM, `      ignore: ${esc(ignoreHint(f))}`));
     }
     out.push('');
   }
-  for (const notice of report.notices) out.push(`note: ${notice}`);
+  for (const notice of report.notices) out.push(`note: ${esc(notice)}`);
   if (report.stats.skipped.length) {
-    out.push(`note: ${report.stats.skipped.length} file(s) skipped: ${report.stats.skipped.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join(', ')}${report.stats.skipped.length > 5 ? ', …' : ''}`);
+    out.push(`note: ${report.stats.skipped.length} file(s) skipped: ${report.stats.skipped.slice(0, 5).map((s) => `${esc(s.path)} (${esc(s.reason)})`).join(', ')}${report.stats.skipped.length > 5 ? ', …' : ''}`);
   }
   out.push(summaryLine(report));
   return `${out.join('\n')}\n`;
@@ -51,7 +54,7 @@ export function summaryLine(report: Report): string {
     `${total} finding${total === 1 ? '' : 's'}${counts.length ? ` (${counts.map(([s, n]) => `${n} ${s}`).join(', ')})` : ''}`,
     `${report.blocking} blocking at fail-on ${report.failOn}`,
     report.suppressed.length ? `${report.suppressed.length} suppressed` : '',
-    `scanned ${report.scanned}, ${formatBytes(report.stats.bytes)} in ${report.stats.durationMs} ms`,
+    `scanned ${esc(report.scanned)}, ${formatBytes(report.stats.bytes)} in ${report.stats.durationMs} ms`,
   ].filter(Boolean);
   return `moltguard: ${parts.join('; ')}`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../model/finding.js';
 import { VALIDATORS } from './validators.js';
+import { quoteName } from '../model/user-text.js';
 
 /** One secret rule, as written in rules/secrets/*.yaml or a user's .moltguard.yml. */
 export const SecretRuleSchema = z
@@ -62,8 +63,10 @@ export interface LoadResult {
 /** Turns zod issues into `file: path.to.key: message` lines, one per problem. */
 export function describeIssues(file: string, error: z.ZodError, prefix: (string | number)[] = []): string[] {
   return error.issues.map((issue) => {
-    const path = [...prefix, ...issue.path].map(String).join('.');
-    return `${file}: ${path || '(top level)'}: ${issue.message}`;
+    // Keys are the user's text: a token pasted as a key must not reach the log raw.
+    const path = [...prefix, ...issue.path].map((k) => (typeof k === 'number' ? String(k) : quoteName(String(k)))).join('.');
+    const message = issue.code === 'unrecognized_keys' ? `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map((k) => `"${quoteName(k)}"`).join(', ')}` : issue.message;
+    return `${file}: ${path || '(top level)'}: ${message}`;
   });
 }
 

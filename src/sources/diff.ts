@@ -3,6 +3,8 @@ import { readPatches } from './patch.js';
 import { asciiOnly, decode, looksBinary } from './bytes.js';
 import { newStats, type ReadLimits, type ScanUnit, type Source } from '../model/unit.js';
 import { UsageError } from '../model/errors.js';
+import { utf16Changes } from './utf16-diff.js';
+import { utf16Text } from './utf16.js';
 
 export interface DiffOptions extends ReadLimits {
   root: string;
@@ -27,8 +29,12 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
     if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
   // Binary files have no hunks; those a detector judges by their presence are scanned all the same.
+  // UTF-16 text is binary to git too: those changes are read below, decoded, and compared by line.
+  const binaries: string[] = [];
   for (const path of await gitPaths(opts.root, range.namesArgs)) {
-    if (opts.keepBinary(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+    if (!opts.include(path) || patches.has(path)) continue;
+    if (opts.keepBinary(path)) patches.set(path, [1]);
+    else binaries.push(path);
   }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
@@ -40,7 +46,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
     describe: () => `${range.label} (${stats.files} changed files)`,
     read: (path) => {
       const buf = read(path);
-      return buf ? decode(buf) : undefined;
+      return buf ? (utf16Text(buf) ?? decode(buf)) : undefined;
     },
     async *units(): AsyncGenerator<ScanUnit> {
       for (const [path, lineNumbers] of [...patches].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -62,6 +68,11 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
         stats.bytes += buf.length;
         yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
+      for await (const unit of utf16Changes(opts.root, binaries, range.headSpec, range.baseSpec, opts.maxFileSize)) {
+        stats.files++;
+        stats.bytes += unit.text.length * 2;
+        yield unit;
+      }
     },
   };
 }
@@ -73,6 +84,8 @@ interface Range {
   listArgs: string[];
   /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
   headSpec: string;
+  /** The same for the base side, when there is one. */
+  baseSpec?: string;
   label: string;
   range?: { base: string; head: string };
 }
@@ -88,6 +101,7 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
       namesArgs: ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=AMRC', ...base, '--', '.'],
       listArgs: ['ls-files', '-z', '--cached', '.'],
       headSpec: ':./',
+      ...(base.length ? { baseSpec: 'HEAD:./' } : {}),
       label: 'staged changes',
     };
   }
@@ -98,6 +112,7 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
     namesArgs: ['diff', '--name-only', '-z', '--relative', '--diff-filter=AMRC', base, head, '--', '.'],
     listArgs: ['ls-tree', '-r', '-z', '--name-only', head, '.'],
     headSpec: `${head}:./`,
+    baseSpec: `${base}:./`,
     range: { base, head },
     label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`,
   };

@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
+import { utf16Text } from './utf16.js';
 import { asciiOnly, decode, looksBinary } from './bytes.js';
 import { newStats, type ReadLimits, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
 
@@ -37,7 +38,8 @@ export function fileSource(root: string, paths: readonly string[], limits: FileL
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode(readFileSync(join(root, path)));
+        const buf = readFileSync(join(root, path));
+        return utf16Text(buf) ?? decode(buf);
       } catch {
         return undefined;
       }
@@ -131,6 +133,12 @@ function readOne(opts: FileLimits & { root: string }, path: string, stats: Sourc
       buf = readFileSync(fd);
     } finally {
       closeSync(fd);
+    }
+    const wide = utf16Text(buf);
+    if (wide !== undefined) {
+      stats.files++;
+      stats.bytes += buf.length;
+      return { path, text: wide, wholeFile: true };
     }
     if (looksBinary(buf)) {
       // A binary file some detector judges by its presence (a key store) is handed over empty.

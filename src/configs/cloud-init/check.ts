@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
-import { parseError } from '../parse-error.js';
+import { yamlProblem } from '../parse-error.js';
 import { serviceUserSudo } from '../sudoers/check.js';
 import { sshKeyWeak } from '../ssh-keys/check.js';
 import { findPublicKeys, keyWeakness } from '../keys/ssh-public-keys.js';
@@ -41,7 +41,8 @@ export const cloudInitCheck: ConfigCheck = {
   check(path, text, ctx) {
     // cloud-init reads YAML with PyYAML: YAML 1.1 (`yes` and `on` are true), last repeated key wins.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
-    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
+    // Only clean documents are checked: most cloud-init checks are about what is missing, which a broken document cannot say.
+    const out: Detection[] = file.problems.map((p) => yamlProblem(path, p));
     for (const doc of file.docs) out.push(...checkConfig(file, doc.contents, ctx));
     return out;
   },

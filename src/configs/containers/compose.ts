@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
-import { parseError } from '../parse-error.js';
+import { yamlProblem } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../formats/yaml.js';
 import { imageUser, parseDockerfile, stagesOf } from './dockerfile.js';
@@ -20,8 +20,8 @@ export const composeCheck: ConfigCheck = {
   applies: isComposeFile,
   check(path, text, ctx) {
     const file = parseYaml(text, '1.2');
-    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
-    for (const doc of file.docs) {
+    const out: Detection[] = file.problems.map((p) => yamlProblem(path, p));
+    for (const doc of [...file.docs, ...file.partial]) {
       for (const service of mapEntries(entry(doc.contents, 'services')?.value)) {
         out.push(...checkService(path, file, service, ctx));
       }

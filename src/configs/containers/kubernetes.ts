@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import type { ConfigCheck } from '../rule.js';
-import { parseError } from '../parse-error.js';
+import { yamlProblem } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../formats/yaml.js';
 import { isComposeFile } from './compose.js';
@@ -34,8 +34,8 @@ export const kubernetesCheck: ConfigCheck = {
   check(path, text) {
     // Kubernetes reads YAML 1.1 (`yes` is true).
     const file = parseYaml(text, '1.1');
-    const out: Detection[] = file.problems.map((p) => parseError(path, p, p.message));
-    for (const doc of file.docs) {
+    const out: Detection[] = file.problems.map((p) => yamlProblem(path, p));
+    for (const doc of [...file.docs, ...file.partial]) {
       const kind = scalarText(entry(doc.contents, 'kind')?.value) ?? '';
       const route = POD_SPEC_PATH[kind];
       if (!route) continue;

@@ -10,8 +10,15 @@ export interface YamlFile {
   text: string;
   /** Documents that parsed cleanly. */
   docs: Document.Parsed[];
+  /**
+   * Documents with errors, as far as the parser recovered them: a check that only looks for
+   * what is there (`privileged: true`) still runs on them, so a broken key elsewhere in the
+   * file is not a way past it.
+   */
+  partial: Document.Parsed[];
   lines: LineCounter;
-  problems: Array<{ line: number; column: number; message: string }>;
+  /** `exhausted`: the parser ran out of stack or depth, so moltguard could not read the file as its program may. */
+  problems: Array<{ line: number; column: number; message: string; exhausted?: boolean }>;
 }
 
 /**
@@ -23,12 +30,13 @@ export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicat
   const lines = new LineCounter();
   const problems: YamlFile['problems'] = [];
   const docs: Document.Parsed[] = [];
+  const partial: Document.Parsed[] = [];
   let parsed: Document.Parsed[];
   try {
     // Every reader here (go-yaml, PyYAML) honours `<<: *anchor` merge keys.
     parsed = Array.from(parseAllDocuments(text, { lineCounter: lines, version, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true }));
   } catch (e) {
-    return { text, docs, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${(e as Error).message}` }] };
+    return { text, docs, partial, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${(e as Error).message}`, exhausted: e instanceof RangeError }] };
   }
   for (const doc of parsed) {
     const [error] = doc.errors;
@@ -46,10 +54,13 @@ export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicat
       });
       continue;
     }
-    const at = lines.linePos(error.pos[0]);
-    problems.push({ line: at.line, column: at.col, message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    if (doc.contents) partial.push(doc);
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const shown = exhausted ?? error;
+    const at = lines.linePos(shown.pos[0]);
+    problems.push({ line: at.line, column: at.col, message: `invalid YAML: ${shown.message.split('\n')[0]}`, ...(exhausted ? { exhausted: true } : {}) });
   }
-  return { text, docs, lines, problems };
+  return { text, docs, partial, lines, problems };
 }
 
 /** Where a node starts and ends. */

@@ -1,12 +1,14 @@
 /** Small Markdown builders for the job summary and review comments (GitHub Flavored Markdown). */
+import { escapeControls } from '../../model/user-text.js';
 
-/** Text inside a table cell or a paragraph: HTML is not interpreted, pipes do not split cells. */
+/** Text inside a table cell or a paragraph: HTML is not interpreted, pipes do not split cells, control characters are escaped. */
 export function text(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return escapeControls(s, true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 /** An inline code span that survives backticks inside it (GFM: a longer fence, padded). */
 export function code(s: string): string {
+  s = escapeControls(s);
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';

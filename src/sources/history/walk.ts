@@ -1,5 +1,6 @@
 import { gitStream } from '../git.js';
 import { asciiOnly, decode, looksBinary } from '../bytes.js';
+import { utf16Text } from '../utf16.js';
 import type { ScanUnit, SourceStats } from '../../model/unit.js';
 import { BlobReader } from './blob-reader.js';
 import { LineCache, type Version } from './line-cache.js';
@@ -69,6 +70,15 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
     if (blob.missing) return skip('blob missing from this clone');
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     const bytes = blob.bytes;
+    // Two byte compares on the fast path; a UTF-16 version is scanned whole (its lines are not
+    // hashed as bytes), and the first-commit dedup keeps one finding per secret.
+    if (bytes[0] === 0xff || bytes[0] === 0xfe) {
+      const wide = utf16Text(bytes);
+      if (wide !== undefined) {
+        const { commit, author, date } = change.commit;
+        return visit({ path: change.path, text: wide, wholeFile: false, commit, author, date }, seq, blob.size);
+      }
+    }
     if (looksBinary(bytes)) return;
     const whole = () => visit(unitOf(change.path, change.commit, bytes), seq, blob.size);
     if (!item.version) return whole();
