@@ -6,7 +6,7 @@ import { scan } from '../../src/pipeline/scan.js';
 /** Only the rules of this feature count: deploy files also trip the generic secret and db-url rules, tested elsewhere. */
 const OURS = /^(openclaw-|mcp-|config-parse-error)/;
 
-export async function findingsOf(files: Record<string, string>): Promise<{ list: string[]; findings: Awaited<ReturnType<typeof scan>>['findings'] }> {
+export async function findingsOf(files: Record<string, string>): Promise<{ list: string[]; findings: Awaited<ReturnType<typeof scan>>['findings']; all: Awaited<ReturnType<typeof scan>>['findings'] }> {
   const dir = mkdtempSync(join(tmpdir(), 'moltguard-openclaw-'));
   try {
     for (const [p, text] of Object.entries(files)) {
@@ -15,7 +15,7 @@ export async function findingsOf(files: Record<string, string>): Promise<{ list:
     }
     const report = await scan({ path: dir, mode: 'tree', today: '2026-01-01', failOn: 'none' });
     const findings = report.findings.filter((f) => OURS.test(f.ruleId));
-    return { list: findings.map((f) => `${f.severity} ${f.ruleId}`).sort(), findings };
+    return { list: findings.map((f) => `${f.severity} ${f.ruleId}`).sort(), findings, all: report.findings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
