@@ -39,7 +39,7 @@ export function readJson5(path: string, text: string): Json5Result {
     doc = parse(text.replace(/^\uFEFF/, ''), { mode: 'json5', allowTrailingCommas: true });
   } catch (e) {
     const err = e as { message?: string; line?: number; column?: number };
-    const message = String(err.message ?? 'invalid JSON5').replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const message = String(err.message ?? 'invalid JSON5').replace(/\s*\(\d+:\d+\)\s*$/, '').replace(/\.+$/, '');
     return { ok: false, line: err.line ?? 1, column: err.column ?? 1, message };
   }
   return { ok: true, value: convert(path, doc.body as AnyNode) };

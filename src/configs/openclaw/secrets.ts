@@ -37,7 +37,7 @@ function secretSlots(root: Value | undefined): { name: string; form: SecretForm 
 export function checkSecrets(root: Value | undefined): Found[] {
   const out: Found[] = [];
   for (const { name, form } of secretSlots(root)) {
-    if (form.kind !== 'literal') continue;
+    if (form.kind !== 'literal' || !looksLikeCredential(name, form.value)) continue;
     out.push({ rule: inlineSecret, at: form.at, message: `${name} holds a literal secret in the config file.`, key: `inline ${name}`, secret: form.value });
     if (isPlaceholder(form.value)) out.push({ rule: placeholderSecret, at: form.at, message: `${name} is a documentation placeholder, not a secret.`, key: `placeholder ${name}`, secret: form.value });
   }
@@ -72,6 +72,23 @@ export function checkSecrets(root: Value | undefined): Found[] {
   const redact = get(root, 'logging', 'redactSensitive');
   if (redact && str(redact) === 'off') out.push({ rule: redactOff, at: redact.at, message: 'logging.redactSensitive is "off".', key: 'redact off' });
   return out;
+}
+
+const GATEWAY_SLOT = /^(?:gateway\.(?:auth|remote)\.(?:token|password)|hooks\.token)$/;
+// The env-style name a key stands for, so the shared notion of a literal secret applies.
+const AS_ENV_NAME: Record<string, string> = { apiKey: 'API_KEY', password: 'PASSWORD', clientSecret: 'CLIENT_SECRET', appSecret: 'APP_SECRET', signingSecret: 'SIGNING_SECRET', webhookSecret: 'WEBHOOK_SECRET' };
+
+/**
+ * Gateway and hooks secrets count whatever they look like: any literal there is the credential.
+ * Elsewhere the docs write env var names (apiKey: "OLLAMA_API_KEY"), `env:NAME` references and
+ * dummy keys for local models ("ollama-local", "lmstudio"): only values shaped like a credential count.
+ */
+function looksLikeCredential(slot: string, value: string): boolean {
+  if (GATEWAY_SLOT.test(slot)) return true;
+  if (/^env:[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
+  const key = slot.slice(slot.lastIndexOf('.') + 1);
+  const envName = slot.startsWith('env.') ? key : (AS_ENV_NAME[key] ?? 'TOKEN');
+  return isLiteralSecret(envName, value);
 }
 
 function sameSecret(a: SecretForm, b: SecretForm): boolean {
