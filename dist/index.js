@@ -2015,11 +2015,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -3603,25 +3603,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -3698,7 +3698,7 @@ var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var { types, inspect } = __require("node:util");
+    var { types: types2, inspect } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3888,7 +3888,7 @@ var require_webidl = __commonJS({
           });
         }
         const result2 = {};
-        if (!types.isProxy(O3)) {
+        if (!types2.isProxy(O3)) {
           const keys2 = [...Object.getOwnPropertyNames(O3), ...Object.getOwnPropertySymbols(O3)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -4017,14 +4017,14 @@ var require_webidl = __commonJS({
       return x3;
     };
     webidl.converters.ArrayBuffer = function(V3, prefix, argument, opts) {
-      if (webidl.util.Type(V3) !== "Object" || !types.isAnyArrayBuffer(V3)) {
+      if (webidl.util.Type(V3) !== "Object" || !types2.isAnyArrayBuffer(V3)) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${argument} ("${webidl.util.Stringify(V3)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V3)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4039,14 +4039,14 @@ var require_webidl = __commonJS({
       return V3;
     };
     webidl.converters.TypedArray = function(V3, T2, prefix, name, opts) {
-      if (webidl.util.Type(V3) !== "Object" || !types.isTypedArray(V3) || V3.constructor.name !== T2.name) {
+      if (webidl.util.Type(V3) !== "Object" || !types2.isTypedArray(V3) || V3.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V3)}")`,
           types: [T2.name]
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3.buffer)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V3.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4061,13 +4061,13 @@ var require_webidl = __commonJS({
       return V3;
     };
     webidl.converters.DataView = function(V3, prefix, name, opts) {
-      if (webidl.util.Type(V3) !== "Object" || !types.isDataView(V3)) {
+      if (webidl.util.Type(V3) !== "Object" || !types2.isDataView(V3)) {
         throw webidl.errors.exception({
           header: prefix,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types.isSharedArrayBuffer(V3.buffer)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V3.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
@@ -4082,13 +4082,13 @@ var require_webidl = __commonJS({
       return V3;
     };
     webidl.converters.BufferSource = function(V3, prefix, name, opts) {
-      if (types.isAnyArrayBuffer(V3)) {
+      if (types2.isAnyArrayBuffer(V3)) {
         return webidl.converters.ArrayBuffer(V3, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isTypedArray(V3)) {
+      if (types2.isTypedArray(V3)) {
         return webidl.converters.TypedArray(V3, V3.constructor, prefix, name, { ...opts, allowShared: false });
       }
-      if (types.isDataView(V3)) {
+      if (types2.isDataView(V3)) {
         return webidl.converters.DataView(V3, prefix, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
@@ -5547,7 +5547,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -12486,7 +12486,7 @@ var require_response = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { types } = __require("node:util");
+    var { types: types2 } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
       // Creates network error Response.
@@ -12807,7 +12807,7 @@ var require_response = __commonJS({
       if (isBlobLike(V3)) {
         return webidl.converters.Blob(V3, prefix, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
+      if (ArrayBuffer.isView(V3) || types2.isArrayBuffer(V3)) {
         return webidl.converters.BufferSource(V3, prefix, name);
       }
       if (util.isFormDataLike(V3)) {
@@ -15048,7 +15048,7 @@ var require_util4 = __commonJS({
     var { ProgressEvent } = require_progressevent();
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
-    var { types } = __require("node:util");
+    var { types: types2 } = __require("node:util");
     var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
@@ -15078,7 +15078,7 @@ var require_util4 = __commonJS({
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
+            if (!done && types2.isUint8Array(value)) {
               bytes.push(value);
               if ((fr2[kLastProgressEventFired] === void 0 || Date.now() - fr2[kLastProgressEventFired] >= 50) && !fr2[kAborted]) {
                 fr2[kLastProgressEventFired] = Date.now();
@@ -16587,9 +16587,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -18027,7 +18027,7 @@ var require_websocket = __commonJS({
     var { ByteParser } = require_receiver();
     var { kEnumerableProperty, isBlobLike } = require_util();
     var { getGlobalDispatcher } = require_global2();
-    var { types } = __require("node:util");
+    var { types: types2 } = __require("node:util");
     var { ErrorEvent, CloseEvent } = require_events();
     var { SendQueue } = require_sender();
     var WebSocket = class _WebSocket extends EventTarget {
@@ -18150,7 +18150,7 @@ var require_websocket = __commonJS({
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types.isArrayBuffer(data)) {
+        } else if (types2.isArrayBuffer(data)) {
           this.#bufferedAmount += data.byteLength;
           this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= data.byteLength;
@@ -18362,7 +18362,7 @@ var require_websocket = __commonJS({
         if (isBlobLike(V3)) {
           return webidl.converters.Blob(V3, { strict: false });
         }
-        if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
+        if (ArrayBuffer.isView(V3) || types2.isArrayBuffer(V3)) {
           return webidl.converters.BufferSource(V3);
         }
       }
@@ -18428,7 +18428,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON2 = 58;
+    var COLON3 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18612,7 +18612,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON2);
+        const colonPosition = line.indexOf(COLON3);
         if (colonPosition === 0) {
           return;
         }
@@ -19584,8 +19584,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b3, options) {
       return `[${a}${b3 - a === 1 ? "" : "-"}${b3}]`;
     }
-    function hasPadding(str2) {
-      return /^-?(0+)\d/.test(str2);
+    function hasPadding(str3) {
+      return /^-?(0+)\d/.test(str3);
     }
     function padZeros(value, tok, options) {
       if (!tok.isPadded) {
@@ -19735,12 +19735,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range2 = [];
       let index = 0;
       while (descending ? a >= b3 : a <= b3) {
         if (options.toRegex === true && step > 1) {
-          push(a);
+          push2(a);
         } else {
           range2.push(pad(format(a, index), maxLen, toNumber));
         }
@@ -19814,7 +19814,7 @@ var require_compile = __commonJS({
     var fill = require_fill_range();
     var utils = require_utils2();
     var compile3 = (ast, options = {}) => {
-      const walk2 = (node2, parent = {}) => {
+      const walk3 = (node2, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node2.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
@@ -19848,12 +19848,12 @@ var require_compile = __commonJS({
         }
         if (node2.nodes) {
           for (const child2 of node2.nodes) {
-            output2 += walk2(child2, node2);
+            output2 += walk3(child2, node2);
           }
         }
         return output2;
       };
-      return walk2(ast);
+      return walk3(ast);
     };
     module.exports = compile3;
   }
@@ -19891,7 +19891,7 @@ var require_expand = __commonJS({
     };
     var expand3 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk2 = (node2, parent = {}) => {
+      const walk3 = (node2, parent = {}) => {
         node2.queue = [];
         let p2 = parent;
         let q3 = parent.queue;
@@ -19943,12 +19943,12 @@ var require_expand = __commonJS({
             continue;
           }
           if (child2.nodes) {
-            walk2(child2, node2);
+            walk3(child2, node2);
           }
         }
         return queue;
       };
-      return utils.flatten(walk2(ast));
+      return utils.flatten(walk3(ast));
     };
     module.exports = expand3;
   }
@@ -20064,13 +20064,13 @@ var require_parse2 = __commonJS({
     var stringify = require_stringify();
     var {
       MAX_LENGTH,
-      CHAR_BACKSLASH,
+      CHAR_BACKSLASH: CHAR_BACKSLASH2,
       /* \ */
       CHAR_BACKTICK,
       /* ` */
       CHAR_COMMA,
       /* , */
-      CHAR_DOT,
+      CHAR_DOT: CHAR_DOT2,
       /* . */
       CHAR_LEFT_PARENTHESES,
       /* ( */
@@ -20084,14 +20084,14 @@ var require_parse2 = __commonJS({
       /* [ */
       CHAR_RIGHT_SQUARE_BRACKET,
       /* ] */
-      CHAR_DOUBLE_QUOTE,
+      CHAR_DOUBLE_QUOTE: CHAR_DOUBLE_QUOTE2,
       /* " */
-      CHAR_SINGLE_QUOTE,
+      CHAR_SINGLE_QUOTE: CHAR_SINGLE_QUOTE2,
       /* ' */
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants6();
-    var parse5 = (input2, options = {}) => {
+    var parse6 = (input2, options = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20110,7 +20110,7 @@ var require_parse2 = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input2[index++];
-      const push = (node2) => {
+      const push2 = (node2) => {
         if (node2.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -20124,19 +20124,19 @@ var require_parse2 = __commonJS({
         prev = node2;
         return node2;
       };
-      push({ type: "bos" });
+      push2({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
         value = advance();
         if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
           continue;
         }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+        if (value === CHAR_BACKSLASH2) {
+          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
+          push2({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -20148,7 +20148,7 @@ var require_parse2 = __commonJS({
               brackets++;
               continue;
             }
-            if (next === CHAR_BACKSLASH) {
+            if (next === CHAR_BACKSLASH2) {
               value += advance();
               continue;
             }
@@ -20159,33 +20159,33 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
+          block = push2({ type: "paren", nodes: [] });
           stack.push(block);
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push({ type: "text", value });
+          push2({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
+        if (value === CHAR_DOUBLE_QUOTE2 || value === CHAR_SINGLE_QUOTE2 || value === CHAR_BACKTICK) {
           const open5 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
           }
           while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
+            if (next === CHAR_BACKSLASH2) {
               value += next + advance();
               continue;
             }
@@ -20195,7 +20195,7 @@ var require_parse2 = __commonJS({
             }
             value += next;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -20211,20 +20211,20 @@ var require_parse2 = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push(brace);
+          block = push2(brace);
           stack.push(block);
-          push({ type: "open", value });
+          push2({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type, value });
+          push2({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -20235,14 +20235,14 @@ var require_parse2 = __commonJS({
             const open5 = block.nodes.shift();
             block.nodes = [open5, { type: "text", value: stringify(block) }];
           }
-          push({ type: "comma", value });
+          push2({ type: "comma", value });
           block.commas++;
           continue;
         }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+        if (value === CHAR_DOT2 && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -20267,10 +20267,10 @@ var require_parse2 = __commonJS({
             block.ranges--;
             continue;
           }
-          push({ type: "dot", value });
+          push2({ type: "dot", value });
           continue;
         }
-        push({ type: "text", value });
+        push2({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -20288,10 +20288,10 @@ var require_parse2 = __commonJS({
           parent.nodes.splice(index2, 1, ...block.nodes);
         }
       } while (stack.length > 0);
-      push({ type: "eos" });
+      push2({ type: "eos" });
       return ast;
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -20303,7 +20303,7 @@ var require_braces = __commonJS({
     var stringify = require_stringify();
     var compile3 = require_compile();
     var expand3 = require_expand();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var braces = (input2, options = {}) => {
       let output2 = [];
       if (Array.isArray(input2)) {
@@ -20323,7 +20323,7 @@ var require_braces = __commonJS({
       }
       return output2;
     };
-    braces.parse = (input2, options = {}) => parse5(input2, options);
+    braces.parse = (input2, options = {}) => parse6(input2, options);
     braces.stringify = (input2, options = {}) => {
       if (typeof input2 === "string") {
         return stringify(braces.parse(input2, options), options);
@@ -20575,12 +20575,12 @@ var require_utils3 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -20638,7 +20638,7 @@ var require_scan = __commonJS({
       /* \ */
       CHAR_COMMA,
       /* , */
-      CHAR_DOT,
+      CHAR_DOT: CHAR_DOT2,
       /* . */
       CHAR_EXCLAMATION_MARK,
       /* ! */
@@ -20650,7 +20650,7 @@ var require_scan = __commonJS({
       /* ( */
       CHAR_LEFT_SQUARE_BRACKET,
       /* [ */
-      CHAR_PLUS,
+      CHAR_PLUS: CHAR_PLUS2,
       /* + */
       CHAR_QUESTION_MARK,
       /* ? */
@@ -20676,7 +20676,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input2;
+      let str3 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -20695,10 +20695,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -20723,7 +20723,7 @@ var require_scan = __commonJS({
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT2 && (code2 = advance()) === CHAR_DOT2) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -20761,7 +20761,7 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
+          if (prev === CHAR_DOT2 && index === start + 1) {
             start += 2;
             continue;
           }
@@ -20769,7 +20769,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS2 || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
@@ -20866,24 +20866,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -21191,7 +21191,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input2, options) => {
+    var parse6 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21292,7 +21292,7 @@ var require_parse3 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -21326,20 +21326,20 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const literal3 = input2.slice(token.startIndex, state.index + 1);
         const body = input2.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open5 = tokens[token.tokensIndex];
           open5.type = "text";
-          open5.value = literal2;
-          open5.output = safeOutput || utils.escapeRegex(literal2);
+          open5.value = literal3;
+          open5.output = safeOutput || utils.escapeRegex(literal3);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -21347,7 +21347,7 @@ var require_parse3 = __commonJS({
           }
           state.output = token.output + open5.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -21362,14 +21362,14 @@ var require_parse3 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output: output2 });
+        push2({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -21430,7 +21430,7 @@ var require_parse3 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -21448,7 +21448,7 @@ var require_parse3 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -21461,9 +21461,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21496,13 +21496,13 @@ var require_parse3 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -21514,7 +21514,7 @@ var require_parse3 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -21527,19 +21527,19 @@ var require_parse3 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -21573,13 +21573,13 @@ var require_parse3 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open5);
-          push(open5);
+          push2(open5);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -21608,7 +21608,7 @@ var require_parse3 = __commonJS({
               state.output += t2.output || t2.value;
             }
           }
-          push({ type: "brace", value, output: output2 });
+          push2({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -21617,7 +21617,7 @@ var require_parse3 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -21627,7 +21627,7 @@ var require_parse3 = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push({ type: "comma", value, output: output2 });
+          push2({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -21639,7 +21639,7 @@ var require_parse3 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -21653,10 +21653,10 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -21674,14 +21674,14 @@ var require_parse3 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push({ type: "text", value, output: output2 });
+            push2({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -21702,22 +21702,22 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -21729,7 +21729,7 @@ var require_parse3 = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -21757,13 +21757,13 @@ var require_parse3 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -21804,7 +21804,7 @@ var require_parse3 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -21814,7 +21814,7 @@ var require_parse3 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -21832,12 +21832,12 @@ var require_parse3 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -21856,7 +21856,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -21874,7 +21874,7 @@ var require_parse3 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -21887,7 +21887,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input2, options) => {
+    parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -21919,8 +21919,8 @@ var require_parse3 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -21938,7 +21938,7 @@ var require_parse3 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -21953,7 +21953,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -21964,16 +21964,16 @@ var require_picomatch = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var path6 = __require("path");
     var scan2 = require_scan();
-    var parse5 = require_parse3();
+    var parse6 = require_parse3();
     var utils = require_utils3();
     var constants4 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch(input2, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -21985,7 +21985,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = utils.isWindows(options);
+      const posix4 = utils.isWindows(options);
       const regex2 = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -21995,8 +21995,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch.test(input2, regex2, options, { glob, posix: posix2 });
-        const result2 = { glob, state, regex: regex2, posix: posix2, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch.test(input2, regex2, options, { glob, posix: posix4 });
+        const result2 = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -22021,7 +22021,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input2, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch.test = (input2, regex2, options, { glob, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22029,7 +22029,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -22038,21 +22038,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input2, regex2, options, posix2);
+          match = picomatch.matchBase(input2, regex2, options, posix4);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch.matchBase = (input2, glob, options, posix2 = utils.isWindows(options)) => {
+    picomatch.matchBase = (input2, glob, options, posix4 = utils.isWindows(options)) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
       return regex2.test(path6.basename(input2));
     };
-    picomatch.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    picomatch.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch.parse(p2, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input2, options) => scan2(input2, options);
     picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -22078,10 +22078,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse5.fastpaths(input2, options);
+        parsed.output = parse6.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse5(input2, options);
+        parsed = parse6(input2, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -22165,7 +22165,7 @@ var require_micromatch = __commonJS({
     };
     micromatch3.match = micromatch3;
     micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str2, patterns, options) => picomatch(patterns, options)(str2);
+    micromatch3.isMatch = (str3, patterns, options) => picomatch(patterns, options)(str3);
     micromatch3.any = micromatch3.isMatch;
     micromatch3.not = (list, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
@@ -22183,22 +22183,22 @@ var require_micromatch = __commonJS({
       }
       return [...result2];
     };
-    micromatch3.contains = (str2, pattern, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch3.contains = (str3, pattern, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p2) => micromatch3.contains(str2, p2, options));
+        return pattern.some((p2) => micromatch3.contains(str3, p2, options));
       }
       if (typeof pattern === "string") {
-        if (isEmptyString(str2) || isEmptyString(pattern)) {
+        if (isEmptyString(str3) || isEmptyString(pattern)) {
           return false;
         }
-        if (str2.includes(pattern) || str2.startsWith("./") && str2.slice(2).includes(pattern)) {
+        if (str3.includes(pattern) || str3.startsWith("./") && str3.slice(2).includes(pattern)) {
           return true;
         }
       }
-      return micromatch3.isMatch(str2, pattern, { ...options, contains: true });
+      return micromatch3.isMatch(str3, pattern, { ...options, contains: true });
     };
     micromatch3.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
@@ -22229,16 +22229,16 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch3.all = (str2, patterns, options) => {
-      if (typeof str2 !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str2)}"`);
+    micromatch3.all = (str3, patterns, options) => {
+      if (typeof str3 !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str3)}"`);
       }
-      return [].concat(patterns).every((p2) => picomatch(p2, options)(str2));
+      return [].concat(patterns).every((p2) => picomatch(p2, options)(str3));
     };
     micromatch3.capture = (glob, input2, options) => {
-      let posix2 = utils.isWindows(options);
+      let posix4 = utils.isWindows(options);
       let regex2 = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex2.exec(posix2 ? utils.toPosixSlashes(input2) : input2);
+      let match = regex2.exec(posix4 ? utils.toPosixSlashes(input2) : input2);
       if (match) {
         return match.slice(1).map((v2) => v2 === void 0 ? "" : v2);
       }
@@ -22248,8 +22248,8 @@ var require_micromatch = __commonJS({
     micromatch3.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
-        for (let str2 of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str2, options));
+        for (let str3 of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str3, options));
         }
       }
       return res;
@@ -23229,13 +23229,13 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -23391,16 +23391,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -23417,11 +23417,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -23430,38 +23430,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -23471,14 +23471,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -23487,8 +23487,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -23527,9 +23527,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -23578,7 +23578,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -23616,15 +23616,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -23777,11 +23777,11 @@ var require_stringify2 = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -23817,8 +23817,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -23827,27 +23827,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -23863,7 +23863,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -23907,16 +23907,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str2 += ws2 + valueStr;
+      str3 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -24148,31 +24148,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -24215,21 +24215,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -24241,11 +24241,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -24582,7 +24582,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -24622,7 +24622,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -24676,7 +24676,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -24685,7 +24685,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -24696,11 +24696,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -24718,7 +24718,7 @@ var require_int = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -24731,7 +24731,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
@@ -24739,7 +24739,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -24748,7 +24748,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -24766,7 +24766,7 @@ var require_schema = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool3 = require_bool();
+    var bool4 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
@@ -24774,7 +24774,7 @@ var require_schema = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool3.boolTag,
+      bool4.boolTag,
       int2.intOct,
       int2.int,
       int2.intHex,
@@ -24803,7 +24803,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -24820,7 +24820,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -24828,7 +24828,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -24836,7 +24836,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -24844,9 +24844,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -24879,10 +24879,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -24893,28 +24893,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
-            lines[i] = str2.substr(o2, lineWidth);
+            lines[i] = str3.substr(o2, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -25124,7 +25124,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -25133,7 +25133,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -25144,11 +25144,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f3 = str2.substring(dot + 1).replace(/_/g, "");
+          const f3 = str3.substring(dot + 1).replace(/_/g, "");
           if (f3[f3.length - 1] === "0")
             node2.minFractionDigits = f3.length;
         }
@@ -25169,34 +25169,34 @@ var require_int2 = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -25206,7 +25206,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -25215,7 +25215,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
@@ -25223,7 +25223,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -25232,7 +25232,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int2;
@@ -25338,9 +25338,9 @@ var require_timestamp = __commonJS({
     "use strict";
     init_define_MOLTGUARD_RULE_FILES();
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -25377,7 +25377,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -25386,7 +25386,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -25397,8 +25397,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -25431,7 +25431,7 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string4 = require_string();
     var binary = require_binary();
-    var bool3 = require_bool2();
+    var bool4 = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
     var merge3 = require_merge();
@@ -25444,8 +25444,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool3.trueTag,
-      bool3.falseTag,
+      bool4.trueTag,
+      bool4.falseTag,
       int2.intBin,
       int2.intOct,
       int2.int,
@@ -25475,7 +25475,7 @@ var require_tags = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool3 = require_bool();
+    var bool4 = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = require_schema();
@@ -25496,7 +25496,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool3.boolTag,
+      bool: bool4.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -29571,7 +29571,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -29612,7 +29612,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -29686,7 +29686,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse6(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -29694,13 +29694,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
+    function parse6(str3) {
+      str3 = String(str3);
+      if (str3.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
+        str3
       );
       if (!match) {
         return;
@@ -30421,7 +30421,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str3) => str3.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -31324,7 +31324,7 @@ var require_dist4 = __commonJS({
     init_define_MOLTGUARD_RULE_FILES();
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
-    exports.parse = parse5;
+    exports.parse = parse6;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -31351,8 +31351,8 @@ var require_dist4 = __commonJS({
       }
       return result2;
     }
-    function parse5(header, options) {
-      const stopChar = options?.comma === true ? COMMA : 65536;
+    function parse6(header, options) {
+      const stopChar = options?.comma === true ? COMMA2 : 65536;
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
       const valueStart = index;
@@ -31370,7 +31370,7 @@ var require_dist4 = __commonJS({
     var EQ = 61;
     var DQUOTE = 34;
     var BSLASH = 92;
-    var COMMA = 44;
+    var COMMA2 = 44;
     function parseParameters(header, type, index, len, stopChar) {
       const parameters = new NullObject();
       parameter: while (index < len) {
@@ -31420,9 +31420,9 @@ var require_dist4 = __commonJS({
       }
       return { type, index, parameters };
     }
-    function skipValue(str2, index, len, stopChar) {
+    function skipValue(str3, index, len, stopChar) {
       while (index < len) {
-        const code2 = str2.charCodeAt(index);
+        const code2 = str3.charCodeAt(index);
         if (code2 === SEMI || code2 === stopChar)
           break;
         index++;
@@ -31447,12 +31447,12 @@ var require_dist4 = __commonJS({
       }
       return end;
     }
-    function qstring(str2) {
-      if (TOKEN_REGEXP.test(str2))
-        return str2;
-      if (TEXT_REGEXP.test(str2))
-        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str2}`);
+    function qstring(str3) {
+      if (TOKEN_REGEXP.test(str3))
+        return str3;
+      if (TEXT_REGEXP.test(str3))
+        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str3}`);
     }
   }
 });
@@ -34438,8 +34438,8 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.args;
   }
-  _endsWith(str2, end) {
-    return str2.endsWith(end);
+  _endsWith(str3, end) {
+    return str3.endsWith(end);
   }
   _isCmdFile() {
     const upperToolPath = this.toolPath.toUpperCase();
@@ -34966,8 +34966,8 @@ function exportVariable(name, val) {
   }
   issueCommand("set-env", { name }, convertedVal);
 }
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
+function setSecret(secret2) {
+  issueCommand("add-mask", {}, secret2);
 }
 function addPath(inputPath) {
   const filePath = process.env["GITHUB_PATH"] || "";
@@ -35089,25 +35089,25 @@ import { createHash } from "node:crypto";
 
 // src/model/redact.ts
 init_define_MOLTGUARD_RULE_FILES();
-function redactSecret(secret, knownPrefix = "") {
-  const prefix = knownPrefix && secret.startsWith(knownPrefix) ? knownPrefix : "";
-  const rest = secret.slice(prefix.length);
+function redactSecret(secret2, knownPrefix = "") {
+  const prefix = knownPrefix && secret2.startsWith(knownPrefix) ? knownPrefix : "";
+  const rest = secret2.slice(prefix.length);
   const shown = Math.min(4, Math.floor(rest.length / 4));
   return `${prefix}${rest.slice(0, shown)}${"*".repeat(Math.min(8, Math.max(3, rest.length - shown)))}`;
 }
 function redactLine(text2, secrets) {
   let out = text2;
-  const forms = secrets.flatMap(({ secret, knownPrefix }) => writtenForms(secret).map((form) => ({ form, preview: redactSecret(secret, knownPrefix) })));
+  const forms = secrets.flatMap(({ secret: secret2, knownPrefix }) => writtenForms(secret2).map((form) => ({ form, preview: redactSecret(secret2, knownPrefix) })));
   for (const { form, preview } of forms.sort((a, b3) => b3.form.length - a.form.length)) {
     if (form.length === 0 || !out.includes(form)) continue;
     out = out.split(form).join(preview);
   }
   return out;
 }
-function writtenForms(secret) {
-  if (!/["'\\\n\r\t]/.test(secret)) return [secret];
-  const escaped = secret.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  return [.../* @__PURE__ */ new Set([secret, escaped, secret.replace(/'/g, "''"), secret.replace(/'/g, "'\\''")])];
+function writtenForms(secret2) {
+  if (!/["'\\\n\r\t]/.test(secret2)) return [secret2];
+  const escaped = secret2.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  return [.../* @__PURE__ */ new Set([secret2, escaped, secret2.replace(/'/g, "''"), secret2.replace(/'/g, "'\\''")])];
 }
 
 // src/model/finding.ts
@@ -35119,8 +35119,8 @@ function atOrAbove(s, threshold) {
   return threshold !== "none" && severityRank(s) <= severityRank(threshold);
 }
 var SNIPPET_WIDTH = 160;
-function hashSecret(secret) {
-  return createHash("sha256").update("moltguard:secret:v1\0").update(secret).digest("hex").slice(0, 32);
+function hashSecret(secret2) {
+  return createHash("sha256").update("moltguard:secret:v1\0").update(secret2).digest("hex").slice(0, 32);
 }
 function fingerprintOf(d2, path6, secretHash) {
   const key = secretHash ?? d2.fingerprintKey ?? `${d2.message}`;
@@ -35156,11 +35156,11 @@ function makeFinding(d2, where2, lineText, secretsOnLine, columnInLine = d2.colu
   return Object.freeze(finding);
 }
 function ownSecrets(d2) {
-  const own2 = (d2.mask ?? []).map((secret) => ({ secret }));
+  const own2 = (d2.mask ?? []).map((secret2) => ({ secret: secret2 }));
   if (d2.encoded) own2.push({ secret: d2.encoded });
   if (d2.secret) {
     own2.push({ secret: d2.secret, knownPrefix: d2.knownPrefix });
-    if (d2.endLine > d2.line) own2.push(...d2.secret.split(/\r?\n/).filter(Boolean).map((secret) => ({ secret })));
+    if (d2.endLine > d2.line) own2.push(...d2.secret.split(/\r?\n/).filter(Boolean).map((secret2) => ({ secret: secret2 })));
   }
   return own2;
 }
@@ -35604,8 +35604,8 @@ function urlPasswordForms(value) {
     return { raw, decoded: raw };
   }
 }
-function aboutSecret(d2, secret) {
-  return secret ? { ...d2, secret } : d2;
+function aboutSecret(d2, secret2) {
+  return secret2 ? { ...d2, secret: secret2 } : d2;
 }
 
 // src/configs/dotenv/parse.ts
@@ -36169,18 +36169,18 @@ var dotenvCheck = {
     const template = isEnvTemplate(path6);
     const lines = text2.split(/\r?\n/);
     const via = loadedBy ? ` (loaded by ${loadedBy.entry.file} with EnvironmentFile=${loadedBy.entry.value})` : "";
-    const literal2 = entries.filter((e) => isLiteralSecret(e.name, e.value));
-    if (literal2.length === 0) return out;
+    const literal3 = entries.filter((e) => isLiteralSecret(e.name, e.value));
+    if (literal3.length === 0) return out;
     if (!template) {
-      const [first, ...rest] = literal2;
-      const shown = literal2.slice(0, NAMES_SHOWN).map((e) => clipName(e.name)).join(", ");
-      const names = literal2.length > NAMES_SHOWN ? `${shown} and ${literal2.length - NAMES_SHOWN} more` : shown;
+      const [first, ...rest] = literal3;
+      const shown = literal3.slice(0, NAMES_SHOWN).map((e) => clipName(e.name)).join(", ");
+      const names = literal3.length > NAMES_SHOWN ? `${shown} and ${literal3.length - NAMES_SHOWN} more` : shown;
       const moreRelated = rest.length > RELATED_SHOWN ? `; ${rest.length - RELATED_SHOWN} more after line ${rest[RELATED_SHOWN - 1].line}` : "";
       out.push(
         envFileSecret.at(
           { line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
           {
-            message: `${path6}${via} is committed with ${literal2.length} literal secret value${literal2.length > 1 ? "s" : ""} (${names}).`,
+            message: `${path6}${via} is committed with ${literal3.length} literal secret value${literal3.length > 1 ? "s" : ""} (${names}).`,
             // The file is the finding: adding a variable must not make it a new one.
             key: "env-file",
             related: rest.slice(0, RELATED_SHOWN).map((e, i) => ({
@@ -36194,10 +36194,10 @@ var dotenvCheck = {
           }
         )
       );
-      out[out.length - 1].mask = literal2.map((e) => e.value).filter((v2) => v2.length >= 4);
+      out[out.length - 1].mask = literal3.map((e) => e.value).filter((v2) => v2.length >= 4);
       return out;
     }
-    for (const e of literal2) {
+    for (const e of literal3) {
       const single = e.line === e.endLine;
       out.push(
         aboutSecret(
@@ -36846,8 +36846,8 @@ function isWorld(source) {
   return /^(0\.0\.0\.0\/0|0\.0\.0\.0|0\/0|::\/0|::0\/0|\*|any|anywhere|all|internet)$/i.test(source.trim());
 }
 function exposureOf(ranges) {
-  const covers = (p2) => ranges.some((r2) => r2.from <= p2 && p2 <= r2.to);
-  return { ssh: covers(SSH_PORT), databases: [...DATABASE_PORTS].filter(([p2]) => covers(p2)) };
+  const covers2 = (p2) => ranges.some((r2) => r2.from <= p2 && p2 <= r2.to);
+  return { ssh: covers2(SSH_PORT), databases: [...DATABASE_PORTS].filter(([p2]) => covers2(p2)) };
 }
 function describeDatabases(dbs) {
   return dbs.map(([p2, n]) => `${n} (${p2})`).join(", ");
@@ -39385,8 +39385,2858 @@ function originFindings(path6, statements, lines) {
   ];
 }
 
+// src/configs/openclaw/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/openclaw/flags.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/openclaw/model.ts
+init_define_MOLTGUARD_RULE_FILES();
+function memberOf(v2, key) {
+  if (v2?.kind !== "object") return void 0;
+  for (let i = v2.members.length - 1; i >= 0; i--) if (v2.members[i].key === key) return v2.members[i];
+  return void 0;
+}
+function get(v2, ...keys) {
+  let cur = v2;
+  for (const k2 of keys) cur = memberOf(cur, k2)?.value;
+  return cur;
+}
+function membersOf(v2) {
+  if (v2?.kind !== "object") return [];
+  const byKey = /* @__PURE__ */ new Map();
+  for (const m2 of v2.members) {
+    byKey.delete(m2.key);
+    byKey.set(m2.key, m2);
+  }
+  return [...byKey.values()];
+}
+function itemsOf(v2) {
+  return v2?.kind === "array" ? v2.items : [];
+}
+function str2(v2) {
+  return v2?.kind === "string" ? v2.value : void 0;
+}
+function bool2(v2) {
+  return v2?.kind === "boolean" ? v2.value : void 0;
+}
+function hasEnvReference(s) {
+  return /(?:^|[^$])\$\{[A-Z_][A-Z0-9_]*(?::-[^}]*)?\}/.test(s);
+}
+var SECRET_SOURCES = /* @__PURE__ */ new Set(["env", "file", "exec", "store"]);
+function isSecretRef(v2) {
+  const source = str2(get(v2, "source"));
+  return source !== void 0 && SECRET_SOURCES.has(source) && str2(get(v2, "id")) !== void 0;
+}
+function secretForm(v2) {
+  if (v2 === void 0 || v2.kind === "null") return { kind: "absent" };
+  if (isSecretRef(v2)) return { kind: "reference", text: `${str2(get(v2, "source"))}:${str2(get(v2, "id"))}`, at: v2.at };
+  if (v2.kind !== "string") return { kind: "absent" };
+  if (v2.value.trim() === "") return { kind: "absent" };
+  if (hasEnvReference(v2.value)) return { kind: "reference", text: v2.value, at: v2.at };
+  return { kind: "literal", value: v2.value, at: v2.at };
+}
+function agentScopes(root) {
+  const agents = get(root, "agents");
+  const out = [];
+  const defaults2 = get(agents, "defaults");
+  if (defaults2) out.push({ name: "agents.defaults", value: defaults2 });
+  itemsOf(get(agents, "list")).forEach((a, i) => out.push({ name: `agents.list[${i}]${str2(get(a, "id")) ? ` (${str2(get(a, "id"))})` : ""}`, value: a }));
+  for (const m2 of membersOf(get(agents, "entries"))) out.push({ name: `agents.entries.${m2.key}`, value: m2.value });
+  return out;
+}
+function channelScopes(root) {
+  const out = [];
+  for (const ch of membersOf(get(root, "channels"))) {
+    if (ch.key === "defaults" || ch.value.kind !== "object") continue;
+    out.push({ name: `channels.${ch.key}`, value: ch.value });
+    for (const acc of membersOf(get(ch.value, "accounts"))) {
+      if (acc.value.kind === "object") out.push({ name: `channels.${ch.key}.accounts.${acc.key}`, value: acc.value });
+    }
+  }
+  return out;
+}
+
+// src/configs/openclaw/rules.ts
+init_define_MOLTGUARD_RULE_FILES();
+var gatewayNoAuth = configRule({
+  id: "openclaw-gateway-no-auth",
+  title: "OpenClaw gateway without a shared secret",
+  severity: "critical",
+  why: "The gateway runs shell commands, reads files and speaks on every connected channel as its owner: whoever reaches the port without a token controls the agent.",
+  fix: 'Set gateway.auth.mode: "token" with token: "${OPENCLAW_GATEWAY_TOKEN}" (a 32-byte random value kept in the environment), or keep gateway.bind: "loopback".'
+});
+var controlUiOrigins = configRule({
+  id: "openclaw-control-ui-origins",
+  title: "OpenClaw Control UI origins missing or a wildcard",
+  severity: "critical",
+  why: "Without an explicit origin list any web page a user visits can drive the Control UI over WebSocket (cross-site WebSocket hijacking).",
+  fix: "List the exact https origins the UI is served from in gateway.controlUi.allowedOrigins, or set gateway.controlUi.enabled: false."
+});
+var authNoRateLimit = configRule({
+  id: "openclaw-auth-rate-limit",
+  title: "OpenClaw gateway reachable without an auth rate limit",
+  severity: "medium",
+  why: "A gateway off loopback without a rate limit lets anyone who reaches it guess the token or password as fast as the network allows.",
+  fix: "Set gateway.auth.rateLimit: { maxAttempts: 10, windowMs: 60000, lockoutMs: 300000 }."
+});
+var trustedProxyIncomplete = configRule({
+  id: "openclaw-trusted-proxy-incomplete",
+  title: "OpenClaw trusted-proxy auth without proxies or a user header",
+  severity: "critical",
+  why: "In trusted-proxy mode the gateway believes a header for who the caller is: without a proxy allow-list and a user header anyone can claim to be the owner.",
+  fix: "Set gateway.trustedProxies to the proxy addresses and gateway.auth.trustedProxy.userHeader to the header the proxy sets (and strips from clients)."
+});
+var tailscaleFunnel = configRule({
+  id: "openclaw-tailscale-funnel",
+  title: "OpenClaw gateway on Tailscale Funnel",
+  severity: "critical",
+  why: "Funnel publishes the gateway on the public internet, not only to the tailnet.",
+  fix: 'Use gateway.tailscale.mode: "serve" (tailnet only), or "off".'
+});
+var dangerousFlag = configRule({
+  id: "openclaw-dangerous-flag",
+  title: "OpenClaw safety switch turned off",
+  severity: "medium",
+  why: "OpenClaw names these settings dangerous: each removes a guard its security audit relies on.",
+  fix: "Remove the setting (or set it back to its safe value) and solve the need another way."
+});
+var realIpFallback = configRule({
+  id: "openclaw-real-ip-fallback",
+  title: "OpenClaw trusts X-Real-IP as a fallback",
+  severity: "medium",
+  why: "A client can send X-Real-IP itself; trusted as its address it looks local and skips checks meant for remote callers.",
+  fix: "Set gateway.allowRealIpFallback: false and list the proxies in gateway.trustedProxies."
+});
+var mdnsFull = configRule({
+  id: "openclaw-mdns-full",
+  title: "OpenClaw announces itself in full over mDNS",
+  severity: "medium",
+  why: "Full mDNS mode tells every host on the network where the gateway is and what it runs.",
+  fix: 'Set discovery.mdns.mode: "minimal" (the default) or "off".'
+});
+var inlineSecret = configRule({
+  id: "openclaw-inline-secret",
+  title: "Secret written into the OpenClaw config",
+  severity: "high",
+  why: "The config file is copied, backed up and committed: a secret in it is as public as the repository.",
+  fix: 'Rotate it, then replace the value with "${ENV_VAR}" or a SecretRef { source: "env", provider: "default", id: "ENV_VAR" } and keep the value in the environment.'
+});
+var placeholderSecret = configRule({
+  id: "openclaw-placeholder-secret",
+  title: "OpenClaw secret is a documentation placeholder",
+  severity: "high",
+  why: "Example values are published with the docs, so every attacker tries them first; newer gateways refuse to start with them.",
+  fix: 'Generate a real secret (openssl rand -hex 32), keep it in the environment and reference it as "${OPENCLAW_GATEWAY_TOKEN}".'
+});
+var tokenTooShort = configRule({
+  id: "openclaw-token-too-short",
+  title: "OpenClaw token shorter than 24 characters",
+  severity: "medium",
+  why: "OpenClaw warns below 24 characters: a short token can be guessed against a reachable gateway.",
+  fix: "Use at least 32 random bytes (openssl rand -hex 32)."
+});
+var hooksTokenReuse = configRule({
+  id: "openclaw-hooks-token-reuse",
+  title: "OpenClaw hooks token is the gateway token",
+  severity: "critical",
+  why: "Hook senders (mail, webhooks) hold the hooks token; if it is also the gateway token, each of them can operate the whole gateway.",
+  fix: "Give hooks.token its own random value, kept in its own environment variable."
+});
+var hooksPolicy = configRule({
+  id: "openclaw-hooks-policy",
+  title: "OpenClaw hooks accept more than they should",
+  severity: "medium",
+  why: "Hooks turn outside requests into agent turns: an open path, agent list or session key lets a sender steer any agent or session.",
+  fix: 'Set hooks.path: "/hooks", hooks.defaultSessionKey: "hook:ingress", an explicit hooks.allowedAgentIds list, and hooks.allowRequestSessionKey: false (or allowedSessionKeyPrefixes: ["hook:"]).'
+});
+var redactOff = configRule({
+  id: "openclaw-redact-off",
+  title: "OpenClaw log redaction turned off",
+  severity: "medium",
+  why: "With redaction off, tokens and keys that tools handle are written to the logs in clear text.",
+  fix: 'Set logging.redactSensitive: "tools" (the default).'
+});
+var openDmPolicy = configRule({
+  id: "openclaw-open-dm-policy",
+  title: "OpenClaw channel takes direct messages from anyone",
+  severity: "critical",
+  why: `With dmPolicy "open" any stranger who finds the bot talks to the agent with the owner's tools and accounts.`,
+  fix: 'Set dmPolicy: "pairing" (the default) or "allowlist" with allowFrom listing the sender ids.'
+});
+var openGroupPolicy = configRule({
+  id: "openclaw-open-group-policy",
+  title: "OpenClaw channel answers in any group",
+  severity: "high",
+  why: 'With groupPolicy "open" anyone who adds the bot to a group can prompt the agent.',
+  fix: 'Set groupPolicy: "allowlist" (the default) and list the groups, with requireMention: true.'
+});
+var execFull = configRule({
+  id: "openclaw-exec-full",
+  title: 'OpenClaw exec tool with security "full"',
+  severity: "medium",
+  why: 'security "full" runs any shell command the model asks for, with no allow-list.',
+  fix: 'Set tools.exec.security: "allowlist" with ask: "on-miss" (or "deny").'
+});
+var openChannelTools = configRule({
+  id: "openclaw-open-channel-tools",
+  title: "Open OpenClaw channel reaches powerful tools",
+  severity: "critical",
+  why: "An open channel lets strangers prompt the agent; with exec, elevated or unsandboxed runtime tools a prompt injection becomes code execution on the host.",
+  fix: 'Close the channel (pairing/allowlist), or give it tools.profile: "messaging", tools.elevated.enabled: false, tools.exec.security: "deny" and sandbox mode "all".'
+});
+var elevatedWildcard = configRule({
+  id: "openclaw-elevated-wildcard",
+  title: "OpenClaw elevated tools allowed from anyone",
+  severity: "critical",
+  why: 'A "*" in tools.elevated.allowFrom lets every sender on that channel run elevated (host) tools.',
+  fix: "List the sender ids in tools.elevated.allowFrom.<channel>, or set tools.elevated.enabled: false."
+});
+var sandboxOffDocker = configRule({
+  id: "openclaw-sandbox-off-docker",
+  title: "OpenClaw sandbox configured but off",
+  severity: "medium",
+  why: 'Docker sandbox settings are present but sandbox.mode is "off" (the default), so tools run on the host.',
+  fix: 'Set sandbox.mode: "all" (or "non-main"), or remove the docker settings.'
+});
+var sandboxBindMount = configRule({
+  id: "openclaw-sandbox-bind-mount",
+  title: "OpenClaw sandbox mounts a host path it should not",
+  severity: "critical",
+  why: "The sandbox exists to keep tools off the host: a bind of /, /etc, /proc, /run or docker.sock hands the host back to them.",
+  fix: "Bind only absolute project paths (read-only where possible) in sandbox.docker.binds."
+});
+var sandboxNetwork = configRule({
+  id: "openclaw-sandbox-network",
+  title: "OpenClaw sandbox shares a network namespace",
+  severity: "critical",
+  why: `network "host" or "container:\u2026" puts the sandbox on the host's (or another container's) network, with its loopback services.`,
+  fix: 'Set sandbox.docker.network: "none" (the default) or "bridge".'
+});
+var sandboxUnconfined = configRule({
+  id: "openclaw-sandbox-unconfined",
+  title: "OpenClaw sandbox without seccomp or AppArmor",
+  severity: "critical",
+  why: "An unconfined profile lifts the kernel filters that make a container escape hard.",
+  fix: `Remove seccompProfile/apparmorProfile "unconfined" (Docker's default profiles apply) or name a real profile.`
+});
+var includeError = configRule({
+  id: "openclaw-include-error",
+  title: "OpenClaw $include the program refuses",
+  severity: "high",
+  why: "OpenClaw stops loading on a circular, too deep or escaping $include, so the gateway does not start with this config (and moltguard judged the rest without it).",
+  fix: "Point $include at a file inside the config directory, at most 10 levels deep, that does not include its includer."
+});
+var OPENCLAW_CONFIG_RULES = [
+  gatewayNoAuth,
+  controlUiOrigins,
+  authNoRateLimit,
+  trustedProxyIncomplete,
+  tailscaleFunnel,
+  dangerousFlag,
+  realIpFallback,
+  mdnsFull,
+  inlineSecret,
+  placeholderSecret,
+  tokenTooShort,
+  hooksTokenReuse,
+  hooksPolicy,
+  redactOff,
+  openDmPolicy,
+  openGroupPolicy,
+  execFull,
+  openChannelTools,
+  elevatedWildcard,
+  sandboxOffDocker,
+  sandboxBindMount,
+  sandboxNetwork,
+  sandboxUnconfined,
+  includeError
+];
+
+// src/configs/openclaw/flags.ts
+var NAMED_SEVERITY = {
+  dangerouslyDisableDeviceAuth: "critical",
+  dangerouslyAllowNameMatching: "info",
+  dangerouslyAllowReservedContainerTargets: "high",
+  dangerouslyAllowExternalBindSources: "high",
+  dangerouslyAllowContainerNamespaceJoin: "high"
+};
+function checkFlags(root, offLoopback) {
+  const out = [];
+  walk(root, "", (m2, path6) => {
+    if (!/^dangerously/.test(m2.key) || bool2(m2.value) !== true) return;
+    const severity = m2.key === "dangerouslyAllowHostHeaderOriginFallback" && offLoopback ? "critical" : NAMED_SEVERITY[m2.key] ?? "medium";
+    out.push({ rule: dangerousFlag, at: m2.value.at, severity, message: `${path6} is true.`, key: `flag ${path6}` });
+  });
+  const flag = (v2, path6, message) => {
+    if (v2) out.push({ rule: dangerousFlag, at: v2.at, message: `${path6} ${message}.`, key: `flag ${path6}` });
+  };
+  const insecure = get(root, "gateway", "controlUi", "allowInsecureAuth");
+  if (bool2(insecure) === true) flag(insecure, "gateway.controlUi.allowInsecureAuth", "is true (auth over plain HTTP)");
+  const gmail = get(root, "hooks", "gmail", "allowUnsafeExternalContent");
+  if (bool2(gmail) === true) flag(gmail, "hooks.gmail.allowUnsafeExternalContent", "is true (mail content reaches the agent unwrapped)");
+  itemsOf(get(root, "hooks", "mappings")).forEach((m2, i) => {
+    const v2 = get(m2, "allowUnsafeExternalContent");
+    if (bool2(v2) === true) flag(v2, `hooks.mappings[${i}].allowUnsafeExternalContent`, "is true");
+  });
+  const patch = get(root, "tools", "exec", "applyPatch", "workspaceOnly");
+  if (bool2(patch) === false) flag(patch, "tools.exec.applyPatch.workspaceOnly", "is false (patches may write outside the workspace)");
+  const acpx = get(root, "plugins", "entries", "acpx", "config", "permissionMode");
+  if (str2(acpx) === "approve-all") flag(acpx, "plugins.entries.acpx.config.permissionMode", 'is "approve-all"');
+  const suppressions = get(root, "security", "audit", "suppressions");
+  if (suppressions && (itemsOf(suppressions).length || membersOf(suppressions).length)) flag(suppressions, "security.audit.suppressions", "hides findings of the security audit");
+  return out;
+}
+function walk(v2, path6, visit3) {
+  if (v2?.kind === "array") v2.items.forEach((item, i) => walk(item, `${path6}[${i}]`, visit3));
+  for (const m2 of membersOf(v2)) {
+    const p2 = path6 ? `${path6}.${m2.key}` : m2.key;
+    visit3(m2, p2);
+    walk(m2.value, p2, visit3);
+  }
+}
+
+// src/configs/openclaw/gateway.ts
+init_define_MOLTGUARD_RULE_FILES();
+var LOOPBACK_BINDS = /* @__PURE__ */ new Set(["loopback", "127.0.0.1", "localhost", "::1"]);
+function gatewayPosture(root) {
+  const gw = get(root, "gateway");
+  const bindV = get(gw, "bind");
+  const bind2 = str2(bindV);
+  const tsV = get(gw, "tailscale", "mode");
+  const ts2 = str2(tsV);
+  const modeV = get(gw, "auth", "mode");
+  const secret2 = ["token", "password"].some((k2) => secretForm(get(gw, "auth", k2)).kind !== "absent" || secretForm(get(gw, "remote", k2)).kind !== "absent");
+  return {
+    ...bindV && bind2 !== void 0 && !LOOPBACK_BINDS.has(bind2) ? { bind: { value: bind2, at: bindV.at } } : {},
+    ...tsV && (ts2 === "serve" || ts2 === "funnel") ? { tailscale: { mode: ts2, at: tsV.at } } : {},
+    ...modeV && str2(modeV) !== void 0 ? { mode: { value: str2(modeV), at: modeV.at } } : {},
+    hasSecret: secret2
+  };
+}
+function exposed(p2) {
+  return p2.bind !== void 0 || p2.tailscale !== void 0;
+}
+function checkGateway(root, incomplete) {
+  const out = [];
+  const gw = get(root, "gateway");
+  const p2 = gatewayPosture(root);
+  const bindText = p2.bind ? `gateway.bind is "${p2.bind.value}"${p2.bind.value === "auto" ? " (auto may pick a LAN address, so it counts as off loopback)" : ""}` : "";
+  if (p2.mode?.value === "none") {
+    const where2 = p2.bind ? `, and ${bindText}` : p2.tailscale ? `, and Tailscale ${p2.tailscale.mode} publishes it` : " (its HTTP endpoints and Control UI take anyone who reaches the port)";
+    out.push({ rule: gatewayNoAuth, at: p2.mode.at, message: `gateway.auth.mode is "none"${where2}.`, key: "gateway auth none" });
+  } else if (p2.bind && p2.mode?.value !== "trusted-proxy" && !p2.hasSecret) {
+    out.push({
+      rule: gatewayNoAuth,
+      at: p2.bind.at,
+      severity: "low",
+      message: `${bindText} and the config sets no token or password${incomplete ? " (some $include could not be read here)" : ""}: auth then depends on OPENCLAW_GATEWAY_TOKEN/_PASSWORD in the environment, which moltguard cannot see.`,
+      key: "gateway bind auth unknown"
+    });
+  }
+  if (p2.mode?.value === "trusted-proxy") {
+    const missing = [
+      ...itemsOf(get(gw, "trustedProxies")).length ? [] : ["gateway.trustedProxies"],
+      ...str2(get(gw, "auth", "trustedProxy", "userHeader")) ? [] : ["gateway.auth.trustedProxy.userHeader"]
+    ];
+    if (missing.length) out.push({ rule: trustedProxyIncomplete, at: p2.mode.at, message: `gateway.auth.mode is "trusted-proxy" without ${missing.join(" or ")}.`, key: `trusted-proxy ${missing.join(" ")}` });
+  }
+  if (p2.tailscale?.mode === "funnel") out.push({ rule: tailscaleFunnel, at: p2.tailscale.at, message: 'gateway.tailscale.mode is "funnel".', key: "tailscale funnel" });
+  const ui = get(gw, "controlUi");
+  const origins = get(ui, "allowedOrigins");
+  const wildcard = itemsOf(origins).find((o2) => str2(o2) === "*");
+  if (wildcard) {
+    out.push({
+      rule: controlUiOrigins,
+      at: wildcard.at,
+      severity: p2.bind ? "critical" : "medium",
+      message: `gateway.controlUi.allowedOrigins contains "*"${p2.bind ? ` while ${bindText}` : ""}.`,
+      key: "control ui origins wildcard"
+    });
+  } else if (p2.bind && bool2(get(ui, "enabled")) !== false && !itemsOf(origins).length && bool2(get(ui, "dangerouslyAllowHostHeaderOriginFallback")) !== true) {
+    out.push({ rule: controlUiOrigins, at: origins?.at ?? p2.bind.at, message: `${bindText} with the Control UI on (the default) and no gateway.controlUi.allowedOrigins.`, key: "control ui origins missing" });
+  }
+  if (p2.bind && p2.mode?.value !== "trusted-proxy" && !memberOf(get(gw, "auth"), "rateLimit")) {
+    out.push({ rule: authNoRateLimit, at: p2.bind.at, message: `${bindText} and gateway.auth.rateLimit is not set.`, key: "auth no rate limit" });
+  }
+  const realIp = get(gw, "allowRealIpFallback");
+  if (bool2(realIp) === true && realIp) {
+    out.push({ rule: realIpFallback, at: realIp.at, severity: p2.bind ? "critical" : "medium", message: `gateway.allowRealIpFallback is true${p2.bind ? ` while ${bindText}` : ""}.`, key: "real ip fallback" });
+  }
+  const mdns = get(root, "discovery", "mdns", "mode");
+  if (mdns && str2(mdns) === "full") out.push({ rule: mdnsFull, at: mdns.at, message: 'discovery.mdns.mode is "full".', key: "mdns full" });
+  return out;
+}
+
+// src/configs/openclaw/includes.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { posix as posix2 } from "node:path";
+
+// src/configs/openclaw/json5.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// node_modules/@humanwhocodes/momoa/dist/momoa.js
+init_define_MOLTGUARD_RULE_FILES();
+var CHAR_0 = 48;
+var CHAR_1 = 49;
+var CHAR_9 = 57;
+var CHAR_BACKSLASH = 92;
+var CHAR_DOLLAR = 36;
+var CHAR_DOT = 46;
+var CHAR_DOUBLE_QUOTE = 34;
+var CHAR_LOWER_A = 97;
+var CHAR_LOWER_E = 101;
+var CHAR_LOWER_F = 102;
+var CHAR_LOWER_N = 110;
+var CHAR_LOWER_T = 116;
+var CHAR_LOWER_U = 117;
+var CHAR_LOWER_X = 120;
+var CHAR_LOWER_Z = 122;
+var CHAR_MINUS = 45;
+var CHAR_NEWLINE = 10;
+var CHAR_PLUS = 43;
+var CHAR_RETURN = 13;
+var CHAR_SINGLE_QUOTE = 39;
+var CHAR_SLASH = 47;
+var CHAR_SPACE = 32;
+var CHAR_TAB = 9;
+var CHAR_UNDERSCORE = 95;
+var CHAR_UPPER_A = 65;
+var CHAR_UPPER_E = 69;
+var CHAR_UPPER_F = 70;
+var CHAR_UPPER_N = 78;
+var CHAR_UPPER_X = 88;
+var CHAR_UPPER_Z = 90;
+var CHAR_LOWER_B = 98;
+var CHAR_LOWER_R = 114;
+var CHAR_LOWER_V = 118;
+var CHAR_LINE_SEPARATOR = 8232;
+var CHAR_PARAGRAPH_SEPARATOR = 8233;
+var CHAR_UPPER_I = 73;
+var CHAR_STAR = 42;
+var CHAR_VTAB = 11;
+var CHAR_FORM_FEED = 12;
+var CHAR_NBSP = 160;
+var CHAR_BOM = 65279;
+var CHAR_NON_BREAKING_SPACE = 160;
+var CHAR_EN_QUAD = 8192;
+var CHAR_EM_QUAD = 8193;
+var CHAR_EN_SPACE = 8194;
+var CHAR_EM_SPACE = 8195;
+var CHAR_THREE_PER_EM_SPACE = 8196;
+var CHAR_FOUR_PER_EM_SPACE = 8197;
+var CHAR_SIX_PER_EM_SPACE = 8198;
+var CHAR_FIGURE_SPACE = 8199;
+var CHAR_PUNCTUATION_SPACE = 8200;
+var CHAR_THIN_SPACE = 8201;
+var CHAR_HAIR_SPACE = 8202;
+var CHAR_NARROW_NO_BREAK_SPACE = 8239;
+var CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
+var CHAR_IDEOGRAPHIC_SPACE = 12288;
+var LBRACKET = "[";
+var RBRACKET = "]";
+var LBRACE = "{";
+var RBRACE = "}";
+var COLON = ":";
+var COMMA = ",";
+var TRUE = "true";
+var FALSE = "false";
+var NULL = "null";
+var NAN$1 = "NaN";
+var INFINITY$1 = "Infinity";
+var QUOTE = '"';
+var escapeToChar = /* @__PURE__ */ new Map([
+  [CHAR_DOUBLE_QUOTE, QUOTE],
+  [CHAR_BACKSLASH, "\\"],
+  [CHAR_SLASH, "/"],
+  [CHAR_LOWER_B, "\b"],
+  [CHAR_LOWER_N, "\n"],
+  [CHAR_LOWER_F, "\f"],
+  [CHAR_LOWER_R, "\r"],
+  [CHAR_LOWER_T, "	"]
+]);
+var json5EscapeToChar = new Map([
+  ...escapeToChar,
+  [CHAR_LOWER_V, "\v"],
+  [CHAR_0, "\0"]
+]);
+var charToEscape = /* @__PURE__ */ new Map([
+  [QUOTE, QUOTE],
+  ["\\", "\\"],
+  ["/", "/"],
+  ["\b", "b"],
+  ["\n", "n"],
+  ["\f", "f"],
+  ["\r", "r"],
+  ["	", "t"]
+]);
+var json5CharToEscape = new Map([
+  ...charToEscape,
+  ["\v", "v"],
+  ["\0", "0"],
+  ["\u2028", "u2028"],
+  ["\u2029", "u2029"]
+]);
+var knownTokenTypes = /* @__PURE__ */ new Map([
+  [LBRACKET, "LBracket"],
+  [RBRACKET, "RBracket"],
+  [LBRACE, "LBrace"],
+  [RBRACE, "RBrace"],
+  [COLON, "Colon"],
+  [COMMA, "Comma"],
+  [TRUE, "Boolean"],
+  [FALSE, "Boolean"],
+  [NULL, "Null"]
+]);
+var knownJSON5TokenTypes = new Map([
+  ...knownTokenTypes,
+  [NAN$1, "Number"],
+  [INFINITY$1, "Number"]
+]);
+var json5LineTerminators = /* @__PURE__ */ new Set([
+  CHAR_NEWLINE,
+  CHAR_RETURN,
+  CHAR_LINE_SEPARATOR,
+  CHAR_PARAGRAPH_SEPARATOR
+]);
+var ErrorWithLocation = class extends Error {
+  /**
+   * Creates a new instance.
+   * @param {string} message The error message to report. 
+   * @param {Location} loc The location information for the error.
+   */
+  constructor(message, { line, column, offset }) {
+    super(`${message} (${line}:${column})`);
+    this.line = line;
+    this.column = column;
+    this.offset = offset;
+  }
+};
+var UnexpectedChar = class extends ErrorWithLocation {
+  /**
+   * Creates a new instance.
+   * @param {number} unexpected The character that was found.
+   * @param {Location} loc The location information for the found character.
+   */
+  constructor(unexpected, loc2) {
+    super(`Unexpected character '${String.fromCharCode(unexpected)}' found.`, loc2);
+  }
+};
+var UnexpectedIdentifier = class extends ErrorWithLocation {
+  /**
+   * Creates a new instance.
+   * @param {string} unexpected The character that was found.
+   * @param {Location} loc The location information for the found character.
+   */
+  constructor(unexpected, loc2) {
+    super(`Unexpected identifier '${unexpected}' found.`, loc2);
+  }
+};
+var UnexpectedToken = class extends ErrorWithLocation {
+  /**
+   * Creates a new instance.
+   * @param {Token} token The token that was found. 
+   */
+  constructor(token) {
+    super(`Unexpected token ${token.type} found.`, token.loc.start);
+  }
+};
+var UnexpectedEOF = class extends ErrorWithLocation {
+  /**
+   * Creates a new instance.
+   * @param {Location} loc The location information for the found character.
+   */
+  constructor(loc2) {
+    super("Unexpected end of input found.", loc2);
+  }
+};
+var ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
+var ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
+var CHAR_CR = 13;
+var CHAR_LF = 10;
+var CharCodeReader = class {
+  /**
+   * The text to read from.
+   * @type {string}
+   */
+  #text = "";
+  /**
+   * The current line number.
+   * @type {number}
+   */
+  #line = 1;
+  /**
+   * The current column number.
+   * @type {number}
+   */
+  #column = 0;
+  /**
+   * The current offset in the text.
+   * @type {number}
+   */
+  #offset = -1;
+  /**
+   * Whether the last character read was a new line.
+   * @type {boolean}
+   */
+  #newLine = false;
+  /**
+   * The last character code read.
+   * @type {number}
+   */
+  #last = -1;
+  /**
+   * Whether the reader has ended.
+   * @type {boolean}
+   */
+  #ended = false;
+  /**
+   * Creates a new instance.
+   * @param {string} text The text to read from
+   */
+  constructor(text2) {
+    this.#text = text2;
+  }
+  /**
+   * Ends the reader.
+   * @returns {void}
+   */
+  #end() {
+    if (this.#ended) {
+      return;
+    }
+    this.#column++;
+    this.#offset++;
+    this.#last = -1;
+    this.#ended = true;
+  }
+  /**
+   * Returns the current position of the reader.
+   * @returns {Location} An object with line, column, and offset properties.
+   */
+  locate() {
+    return {
+      line: this.#line,
+      column: this.#column,
+      offset: this.#offset
+    };
+  }
+  /**
+   * Reads the next character code in the text.
+   * @returns {number} The next character code, or -1 if there are no more characters.
+   */
+  next() {
+    if (this.#offset >= this.#text.length - 1) {
+      this.#end();
+      return -1;
+    }
+    this.#offset++;
+    const charCode = this.#text.charCodeAt(this.#offset);
+    if (this.#newLine) {
+      this.#line++;
+      this.#column = 1;
+      this.#newLine = false;
+    } else {
+      this.#column++;
+    }
+    if (charCode === CHAR_CR) {
+      this.#newLine = true;
+      if (this.peek() === CHAR_LF) {
+        this.#offset++;
+      }
+    } else if (charCode === CHAR_LF) {
+      this.#newLine = true;
+    }
+    this.#last = charCode;
+    return charCode;
+  }
+  /**
+   * Peeks at the next character code in the text.
+   * @returns {number} The next character code, or -1 if there are no more characters.
+   */
+  peek() {
+    if (this.#offset === this.#text.length - 1) {
+      return -1;
+    }
+    return this.#text.charCodeAt(this.#offset + 1);
+  }
+  /**
+   * Determines if the next character code in the text matches a specific character code.
+   * @param {(number) => boolean} fn A function to call on the next character.
+   * @returns {boolean} True if the next character code matches, false if not.
+   */
+  match(fn2) {
+    if (fn2(this.peek())) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Returns the last character code read.
+   * @returns {number} The last character code read.
+   */
+  current() {
+    return this.#last;
+  }
+};
+var INFINITY = "Infinity";
+var NAN = "NaN";
+var keywordStarts = /* @__PURE__ */ new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
+var whitespace = /* @__PURE__ */ new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
+var json5Whitespace = /* @__PURE__ */ new Set([
+  ...whitespace,
+  CHAR_VTAB,
+  CHAR_FORM_FEED,
+  CHAR_NBSP,
+  CHAR_LINE_SEPARATOR,
+  CHAR_PARAGRAPH_SEPARATOR,
+  CHAR_BOM,
+  CHAR_NON_BREAKING_SPACE,
+  CHAR_EN_QUAD,
+  CHAR_EM_QUAD,
+  CHAR_EN_SPACE,
+  CHAR_EM_SPACE,
+  CHAR_THREE_PER_EM_SPACE,
+  CHAR_FOUR_PER_EM_SPACE,
+  CHAR_SIX_PER_EM_SPACE,
+  CHAR_FIGURE_SPACE,
+  CHAR_PUNCTUATION_SPACE,
+  CHAR_THIN_SPACE,
+  CHAR_HAIR_SPACE,
+  CHAR_NARROW_NO_BREAK_SPACE,
+  CHAR_MEDIUM_MATHEMATICAL_SPACE,
+  CHAR_IDEOGRAPHIC_SPACE
+]);
+var DEFAULT_OPTIONS$1 = {
+  mode: "json",
+  ranges: false
+};
+var jsonKeywords = /* @__PURE__ */ new Set(["true", "false", "null"]);
+var tt = {
+  EOF: 0,
+  Number: 1,
+  String: 2,
+  Boolean: 3,
+  Null: 4,
+  NaN: 5,
+  Infinity: 6,
+  Identifier: 7,
+  Colon: 20,
+  LBrace: 21,
+  RBrace: 22,
+  LBracket: 23,
+  RBracket: 24,
+  Comma: 25,
+  LineComment: 40,
+  BlockComment: 41
+};
+function isDigit(c3) {
+  return c3 >= CHAR_0 && c3 <= CHAR_9;
+}
+function isHexDigit(c3) {
+  return isDigit(c3) || c3 >= CHAR_UPPER_A && c3 <= CHAR_UPPER_F || c3 >= CHAR_LOWER_A && c3 <= CHAR_LOWER_F;
+}
+function isPositiveDigit(c3) {
+  return c3 >= CHAR_1 && c3 <= CHAR_9;
+}
+function isKeywordStart(c3) {
+  return keywordStarts.has(c3);
+}
+function isNumberStart(c3) {
+  return isDigit(c3) || c3 === CHAR_DOT || c3 === CHAR_MINUS;
+}
+function isJSON5NumberStart(c3) {
+  return isNumberStart(c3) || c3 === CHAR_PLUS;
+}
+function isStringStart(c3, json5) {
+  return c3 === CHAR_DOUBLE_QUOTE || json5 && c3 === CHAR_SINGLE_QUOTE;
+}
+function isJSON5IdentifierStart(c3) {
+  if (c3 === CHAR_DOLLAR || c3 === CHAR_UNDERSCORE || c3 === CHAR_BACKSLASH) {
+    return true;
+  }
+  if (c3 >= CHAR_LOWER_A && c3 <= CHAR_LOWER_Z || c3 >= CHAR_UPPER_A && c3 <= CHAR_UPPER_Z) {
+    return true;
+  }
+  if (c3 === 8204 || c3 === 8205) {
+    return true;
+  }
+  const ct2 = String.fromCharCode(c3);
+  return ID_Start.test(ct2);
+}
+function isJSON5IdentifierPart(c3) {
+  if (isJSON5IdentifierStart(c3) || isDigit(c3)) {
+    return true;
+  }
+  const ct2 = String.fromCharCode(c3);
+  return ID_Continue.test(ct2);
+}
+var Tokenizer = class {
+  /**
+   * Options for the tokenizer.
+   * @type {TokenizeOptions}
+   */
+  #options;
+  /**
+   * The source text to tokenize.
+   * @type {string}
+   */
+  #text;
+  /**
+   * The reader for the source text.
+   * @type {CharCodeReader}
+   */
+  #reader;
+  /**
+   * Indicates if the tokenizer is in JSON5 mode.
+   * @type {boolean}
+   */
+  #json5;
+  /**
+   * Indicates if comments are allowed.
+   * @type {boolean}
+   */
+  #allowComments;
+  /**
+   * Indicates if ranges should be included in the tokens.
+   * @type {boolean}
+   */
+  #ranges;
+  /**
+   * The last token type read.
+   * @type {Token}
+   */
+  #token;
+  /**
+   * Determines if a character is an escaped character.
+   * @type {(c:number) => boolean}
+   */
+  #isEscapedCharacter;
+  /**
+   * Determines if a character is a JSON5 line terminator.
+   * @type {(c:number) => boolean}
+   */
+  #isJSON5LineTerminator;
+  /**
+   * Determines if a character is a JSON5 hex escape.
+   * @type {(c:number) => boolean}
+   */
+  #isJSON5HexEscape;
+  /**
+   * Determines if a character is whitespace.
+   * @type {(c:number) => boolean}
+   */
+  #isWhitespace;
+  /**
+   * Creates a new instance of the tokenizer.
+   * @param {string} text The source text
+   * @param {TokenizeOptions} [options] Options for the tokenizer.
+   */
+  constructor(text2, options) {
+    this.#text = text2;
+    this.#options = {
+      ...DEFAULT_OPTIONS$1,
+      ...options
+    };
+    this.#reader = new CharCodeReader(text2);
+    this.#json5 = this.#options.mode === "json5";
+    this.#allowComments = this.#options.mode !== "json";
+    this.#ranges = this.#options.ranges;
+    this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
+    this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
+    this.#isJSON5HexEscape = this.#json5 ? (c3) => c3 === CHAR_LOWER_X : () => false;
+    this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
+  }
+  // #region Errors
+  /**
+   * Convenience function for throwing unexpected character errors.
+   * @param {number} c The unexpected character.
+   * @param {Location} [loc] The location of the unexpected character.
+   * @returns {never}
+   * @throws {UnexpectedChar} always.
+   */
+  #unexpected(c3, loc2 = this.#reader.locate()) {
+    throw new UnexpectedChar(c3, loc2);
+  }
+  /**
+   * Convenience function for throwing unexpected identifier errors.
+   * @param {string} identifier The unexpected identifier.
+   * @param {Location} [loc] The location of the unexpected identifier.
+   * @returns {never}
+   * @throws {UnexpectedIdentifier} always.
+   */
+  #unexpectedIdentifier(identifier, loc2 = this.#reader.locate()) {
+    throw new UnexpectedIdentifier(identifier, loc2);
+  }
+  /**
+  * Convenience function for throwing unexpected EOF errors.
+  * @returns {never}
+  * @throws {UnexpectedEOF} always.
+  */
+  #unexpectedEOF() {
+    throw new UnexpectedEOF(this.#reader.locate());
+  }
+  // #endregion
+  // #region Helpers
+  /**
+   * Creates a new token.
+   * @param {TokenType} tokenType The type of token to create.
+   * @param {number} length The length of the token.
+   * @param {Location} startLoc The start location for the token.
+   * @param {Location} [endLoc] The end location for the token.
+   * @returns {Token} The token.
+   */
+  #createToken(tokenType, length, startLoc, endLoc) {
+    const endOffset = startLoc.offset + length;
+    let range2 = this.#options.ranges ? {
+      range: (
+        /** @type {Range} */
+        [startLoc.offset, endOffset]
+      )
+    } : void 0;
+    return {
+      type: tokenType,
+      loc: {
+        start: startLoc,
+        end: endLoc || {
+          line: startLoc.line,
+          column: startLoc.column + length,
+          offset: endOffset
+        }
+      },
+      ...range2
+    };
+  }
+  /**
+   * Reads in a specific number of hex digits.
+   * @param {number} count The number of hex digits to read.
+   * @returns {string} The hex digits read.
+   */
+  #readHexDigits(count2) {
+    let value = "";
+    let c3;
+    for (let i = 0; i < count2; i++) {
+      c3 = this.#reader.peek();
+      if (isHexDigit(c3)) {
+        this.#reader.next();
+        value += String.fromCharCode(c3);
+        continue;
+      }
+      this.#unexpected(c3);
+    }
+    return value;
+  }
+  /**
+   * Reads in a JSON5 identifier. Also used for JSON but we validate
+   * the identifier later.
+   * @param {number} c The first character of the identifier.
+   * @returns {string} The identifier read.
+   * @throws {UnexpectedChar} when the identifier cannot be read.
+   */
+  #readIdentifier(c3) {
+    let value = "";
+    do {
+      value += String.fromCharCode(c3);
+      if (c3 === CHAR_BACKSLASH) {
+        c3 = this.#reader.next();
+        if (c3 !== CHAR_LOWER_U) {
+          this.#unexpected(c3);
+        }
+        value += String.fromCharCode(c3);
+        const hexDigits = this.#readHexDigits(4);
+        const charCode = parseInt(hexDigits, 16);
+        if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
+          const loc2 = this.#reader.locate();
+          this.#unexpected(CHAR_BACKSLASH, { line: loc2.line, column: loc2.column - 5, offset: loc2.offset - 5 });
+        } else if (!isJSON5IdentifierPart(charCode)) {
+          const loc2 = this.#reader.locate();
+          this.#unexpected(charCode, { line: loc2.line, column: loc2.column - 5, offset: loc2.offset - 5 });
+        }
+        value += hexDigits;
+      }
+      c3 = this.#reader.peek();
+      if (!isJSON5IdentifierPart(c3)) {
+        break;
+      }
+      this.#reader.next();
+    } while (true);
+    return value;
+  }
+  /**
+   * Reads in a string. Works for both JSON and JSON5.
+   * @param {number} c The first character of the string (either " or ').
+   * @returns {number} The length of the string.
+   * @throws {UnexpectedChar} when the string cannot be read.
+   * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
+   */
+  #readString(c3) {
+    const delimiter3 = c3;
+    let length = 1;
+    c3 = this.#reader.peek();
+    while (c3 !== -1 && c3 !== delimiter3) {
+      this.#reader.next();
+      length++;
+      if (c3 === CHAR_BACKSLASH) {
+        c3 = this.#reader.peek();
+        if (this.#isEscapedCharacter(c3) || this.#isJSON5LineTerminator(c3)) {
+          this.#reader.next();
+          length++;
+        } else if (c3 === CHAR_LOWER_U) {
+          this.#reader.next();
+          length++;
+          const result2 = this.#readHexDigits(4);
+          length += result2.length;
+        } else if (this.#isJSON5HexEscape(c3)) {
+          this.#reader.next();
+          length++;
+          const result2 = this.#readHexDigits(2);
+          length += result2.length;
+        } else if (this.#json5) {
+          this.#reader.next();
+          length++;
+        } else {
+          this.#unexpected(c3);
+        }
+      }
+      c3 = this.#reader.peek();
+    }
+    if (c3 === -1) {
+      this.#reader.next();
+      this.#unexpectedEOF();
+    }
+    this.#reader.next();
+    length++;
+    return length;
+  }
+  /**
+   * Reads a number. Works for both JSON and JSON5.
+   * @param {number} c The first character of the number.
+   * @returns {number} The length of the number.
+   * @throws {UnexpectedChar} when the number cannot be read.
+   * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
+   */
+  #readNumber(c3) {
+    let length = 1;
+    if (c3 === CHAR_MINUS || this.#json5 && c3 === CHAR_PLUS) {
+      c3 = this.#reader.peek();
+      if (this.#json5) {
+        if (c3 === CHAR_UPPER_I || c3 === CHAR_UPPER_N) {
+          this.#reader.next();
+          const identifier = this.#readIdentifier(c3);
+          if (identifier !== INFINITY && identifier !== NAN) {
+            this.#unexpected(c3);
+          }
+          return length + identifier.length;
+        }
+      }
+      if (!isDigit(c3)) {
+        this.#unexpected(c3);
+      }
+      this.#reader.next();
+      length++;
+    }
+    if (c3 === CHAR_0) {
+      c3 = this.#reader.peek();
+      if (this.#json5 && (c3 === CHAR_LOWER_X || c3 === CHAR_UPPER_X)) {
+        this.#reader.next();
+        length++;
+        c3 = this.#reader.peek();
+        if (!isHexDigit(c3)) {
+          this.#reader.next();
+          this.#unexpected(c3);
+        }
+        do {
+          this.#reader.next();
+          length++;
+          c3 = this.#reader.peek();
+        } while (isHexDigit(c3));
+      } else if (isDigit(c3)) {
+        this.#unexpected(c3);
+      }
+    } else {
+      if (!this.#json5 || c3 !== CHAR_DOT) {
+        if (!isPositiveDigit(c3)) {
+          this.#unexpected(c3);
+        }
+        c3 = this.#reader.peek();
+        while (isDigit(c3)) {
+          this.#reader.next();
+          length++;
+          c3 = this.#reader.peek();
+        }
+      }
+    }
+    if (c3 === CHAR_DOT) {
+      let digitCount = -1;
+      this.#reader.next();
+      length++;
+      digitCount++;
+      c3 = this.#reader.peek();
+      while (isDigit(c3)) {
+        this.#reader.next();
+        length++;
+        digitCount++;
+        c3 = this.#reader.peek();
+      }
+      if (!this.#json5 && digitCount === 0) {
+        this.#reader.next();
+        if (c3) {
+          this.#unexpected(c3);
+        } else {
+          this.#unexpectedEOF();
+        }
+      }
+    }
+    if (c3 === CHAR_LOWER_E || c3 === CHAR_UPPER_E) {
+      this.#reader.next();
+      length++;
+      c3 = this.#reader.peek();
+      if (c3 === CHAR_PLUS || c3 === CHAR_MINUS) {
+        this.#reader.next();
+        length++;
+        c3 = this.#reader.peek();
+      }
+      if (c3 === -1) {
+        this.#reader.next();
+        this.#unexpectedEOF();
+      }
+      if (!isDigit(c3)) {
+        this.#reader.next();
+        this.#unexpected(c3);
+      }
+      while (isDigit(c3)) {
+        this.#reader.next();
+        length++;
+        c3 = this.#reader.peek();
+      }
+    }
+    return length;
+  }
+  /**
+   * Reads a comment. Works for both JSON and JSON5.
+   * @param {number} c The first character of the comment.
+   * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
+   * @throws {UnexpectedChar} when the comment cannot be read.
+   * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
+   */
+  #readComment(c3) {
+    let length = 1;
+    c3 = this.#reader.peek();
+    if (c3 === CHAR_SLASH) {
+      do {
+        this.#reader.next();
+        length += 1;
+        c3 = this.#reader.peek();
+      } while (c3 > -1 && c3 !== CHAR_RETURN && c3 !== CHAR_NEWLINE);
+      return { length, multiline: false };
+    }
+    if (c3 === CHAR_STAR) {
+      this.#reader.next();
+      length += 1;
+      while (c3 > -1) {
+        c3 = this.#reader.peek();
+        if (c3 === CHAR_STAR) {
+          this.#reader.next();
+          length += 1;
+          c3 = this.#reader.peek();
+          if (c3 === CHAR_SLASH) {
+            this.#reader.next();
+            length += 1;
+            return { length, multiline: true };
+          }
+        } else {
+          this.#reader.next();
+          length += 1;
+        }
+      }
+      this.#reader.next();
+      this.#unexpectedEOF();
+    }
+    this.#reader.next();
+    this.#unexpected(c3);
+  }
+  // #endregion
+  /**
+   * Returns the next token in the source text.
+   * @returns {number} The code for the next token.
+   */
+  next() {
+    let c3 = this.#reader.next();
+    while (this.#isWhitespace(c3)) {
+      c3 = this.#reader.next();
+    }
+    if (c3 === -1) {
+      return tt.EOF;
+    }
+    const start = this.#reader.locate();
+    const ct2 = String.fromCharCode(c3);
+    if (this.#json5) {
+      if (knownJSON5TokenTypes.has(ct2)) {
+        this.#token = this.#createToken(knownJSON5TokenTypes.get(ct2), 1, start);
+      } else if (isJSON5IdentifierStart(c3)) {
+        const value = this.#readIdentifier(c3);
+        if (knownJSON5TokenTypes.has(value)) {
+          this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
+        } else {
+          this.#token = this.#createToken("Identifier", value.length, start);
+        }
+      } else if (isJSON5NumberStart(c3)) {
+        const result2 = this.#readNumber(c3);
+        this.#token = this.#createToken("Number", result2, start);
+      } else if (isStringStart(c3, this.#json5)) {
+        const result2 = this.#readString(c3);
+        const lastCharLoc = this.#reader.locate();
+        this.#token = this.#createToken("String", result2, start, {
+          line: lastCharLoc.line,
+          column: lastCharLoc.column + 1,
+          offset: lastCharLoc.offset + 1
+        });
+      } else if (c3 === CHAR_SLASH && this.#allowComments) {
+        const result2 = this.#readComment(c3);
+        const lastCharLoc = this.#reader.locate();
+        this.#token = this.#createToken(!result2.multiline ? "LineComment" : "BlockComment", result2.length, start, {
+          line: lastCharLoc.line,
+          column: lastCharLoc.column + 1,
+          offset: lastCharLoc.offset + 1
+        });
+      } else {
+        this.#unexpected(c3);
+      }
+    } else {
+      if (knownTokenTypes.has(ct2)) {
+        this.#token = this.#createToken(knownTokenTypes.get(ct2), 1, start);
+      } else if (isKeywordStart(c3)) {
+        const value = this.#readIdentifier(c3);
+        if (!jsonKeywords.has(value)) {
+          this.#unexpectedIdentifier(value, start);
+        }
+        this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
+      } else if (isNumberStart(c3)) {
+        const result2 = this.#readNumber(c3);
+        this.#token = this.#createToken("Number", result2, start);
+      } else if (isStringStart(c3, this.#json5)) {
+        const result2 = this.#readString(c3);
+        this.#token = this.#createToken("String", result2, start);
+      } else if (c3 === CHAR_SLASH && this.#allowComments) {
+        const result2 = this.#readComment(c3);
+        const lastCharLoc = this.#reader.locate();
+        this.#token = this.#createToken(!result2.multiline ? "LineComment" : "BlockComment", result2.length, start, {
+          line: lastCharLoc.line,
+          column: lastCharLoc.column + 1,
+          offset: lastCharLoc.offset + 1
+        });
+      } else {
+        this.#unexpected(c3);
+      }
+    }
+    return tt[this.#token.type];
+  }
+  /**
+   * Returns the current token in the source text.
+   * @returns {Token} The current token.
+   */
+  get token() {
+    return this.#token;
+  }
+};
+var types = {
+  /**
+   * Creates a document node.
+   * @param {ValueNode} body The body of the document.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {DocumentNode} The document node.
+   */
+  document(body, parts = {}) {
+    return {
+      type: "Document",
+      body,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a string node.
+   * @param {string} value The value for the string.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {StringNode} The string node.
+   */
+  string(value, parts = {}) {
+    return {
+      type: "String",
+      value,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a number node.
+   * @param {number} value The value for the number.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {NumberNode} The number node.
+   */
+  number(value, parts = {}) {
+    return {
+      type: "Number",
+      value,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a boolean node.
+   * @param {boolean} value The value for the boolean.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {BooleanNode} The boolean node.
+   */
+  boolean(value, parts = {}) {
+    return {
+      type: "Boolean",
+      value,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a null node.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {NullNode} The null node.
+   */
+  null(parts = {}) {
+    return {
+      type: "Null",
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates an array node.
+   * @param {Array<ElementNode>} elements The elements to add.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {ArrayNode} The array node.
+   */
+  array(elements, parts = {}) {
+    return {
+      type: "Array",
+      elements,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates an element node.
+   * @param {ValueNode} value The value for the element.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {ElementNode} The element node.
+   */
+  element(value, parts = {}) {
+    return {
+      type: "Element",
+      value,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates an object node.
+   * @param {Array<MemberNode>} members The members to add.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {ObjectNode} The object node.
+   */
+  object(members2, parts = {}) {
+    return {
+      type: "Object",
+      members: members2,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a member node.
+   * @param {StringNode|IdentifierNode} name The name for the member.
+   * @param {ValueNode} value The value for the member.
+   * @param {NodeParts} parts Additional properties for the node. 
+   * @returns {MemberNode} The member node.
+   */
+  member(name, value, parts = {}) {
+    return {
+      type: "Member",
+      name,
+      value,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates an identifier node.
+   * @param {string} name The name for the identifier.
+   * @param {NodeParts} parts Additional properties for the node.
+   * @returns {IdentifierNode} The identifier node.
+   */
+  identifier(name, parts = {}) {
+    return {
+      type: "Identifier",
+      name,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates a NaN node.
+   * @param {Sign} sign The sign for the Infinity.
+   * @param {NodeParts} parts Additional properties for the node.
+   * @returns {NaNNode} The NaN node.
+   */
+  nan(sign = "", parts = {}) {
+    return {
+      type: "NaN",
+      sign,
+      loc: parts.loc,
+      ...parts
+    };
+  },
+  /**
+   * Creates an Infinity node.
+   * @param {Sign} sign The sign for the Infinity.
+   * @param {NodeParts} parts Additional properties for the node.
+   * @returns {InfinityNode} The Infinity node.
+   */
+  infinity(sign = "", parts = {}) {
+    return {
+      type: "Infinity",
+      sign,
+      loc: parts.loc,
+      ...parts
+    };
+  }
+};
+var DEFAULT_OPTIONS = {
+  mode: "json",
+  ranges: false,
+  tokens: false,
+  allowTrailingCommas: false
+};
+var UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
+function normalizeIdentifier(identifier) {
+  return identifier.replace(UNICODE_SEQUENCE, (unicodeEscape) => {
+    return String.fromCharCode(parseInt(unicodeEscape.slice(2), 16));
+  });
+}
+function getEndLocation(text2) {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < text2.length; i++) {
+    const char = text2[i];
+    if (char === "\n") {
+      line++;
+      column = 1;
+    } else if (char === "\r") {
+      if (text2[i + 1] === "\n") {
+        i++;
+      }
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+  }
+  return {
+    line,
+    column,
+    offset: text2.length
+  };
+}
+function getStringValue(value, token, json5 = false) {
+  let result2 = "";
+  let escapeIndex = value.indexOf("\\");
+  let lastIndex = 0;
+  while (escapeIndex >= 0) {
+    result2 += value.slice(lastIndex, escapeIndex);
+    const escapeChar = value.charAt(escapeIndex + 1);
+    const escapeCharCode = escapeChar.charCodeAt(0);
+    if (json5 && json5EscapeToChar.has(escapeCharCode)) {
+      result2 += json5EscapeToChar.get(escapeCharCode);
+      lastIndex = escapeIndex + 2;
+    } else if (escapeToChar.has(escapeCharCode)) {
+      result2 += escapeToChar.get(escapeCharCode);
+      lastIndex = escapeIndex + 2;
+    } else if (escapeChar === "u") {
+      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
+      if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
+        throw new ErrorWithLocation(
+          `Invalid unicode escape \\u${hexCode}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+      result2 += String.fromCharCode(parseInt(hexCode, 16));
+      lastIndex = escapeIndex + 6;
+    } else if (json5 && escapeChar === "x") {
+      const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
+      if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
+        throw new ErrorWithLocation(
+          `Invalid hex escape \\x${hexCode}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+      result2 += String.fromCharCode(parseInt(hexCode, 16));
+      lastIndex = escapeIndex + 4;
+    } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
+      lastIndex = escapeIndex + 2;
+      if (escapeChar === "\r" && value.charAt(lastIndex) === "\n") {
+        lastIndex++;
+      }
+    } else {
+      if (json5) {
+        result2 += escapeChar;
+        lastIndex = escapeIndex + 2;
+      } else {
+        throw new ErrorWithLocation(
+          `Invalid escape \\${escapeChar}.`,
+          {
+            line: token.loc.start.line,
+            column: token.loc.start.column + escapeIndex,
+            offset: token.loc.start.offset + escapeIndex
+          }
+        );
+      }
+    }
+    escapeIndex = value.indexOf("\\", lastIndex);
+  }
+  result2 += value.slice(lastIndex);
+  return result2;
+}
+function getLiteralValue(value, token, json5 = false) {
+  switch (token.type) {
+    case "Boolean":
+      return value === "true";
+    case "Number":
+      if (json5) {
+        if (value.charCodeAt(0) === 45) {
+          return -Number(value.slice(1));
+        }
+        if (value.charCodeAt(0) === 43) {
+          return Number(value.slice(1));
+        }
+      }
+      return Number(value);
+    case "String":
+      return getStringValue(value.slice(1, -1), token, json5);
+    default:
+      throw new TypeError(`Unknown token type "${token.type}.`);
+  }
+}
+function parse(text2, options) {
+  options = Object.freeze({
+    ...DEFAULT_OPTIONS,
+    ...options
+  });
+  const tokens = [];
+  const tokenizer = new Tokenizer(text2, {
+    mode: options.mode,
+    ranges: options.ranges
+  });
+  const json5 = options.mode === "json5";
+  const allowTrailingCommas = options.allowTrailingCommas || json5;
+  function nextNoComments() {
+    const nextType = tokenizer.next();
+    if (nextType && options.tokens) {
+      tokens.push(tokenizer.token);
+    }
+    return nextType;
+  }
+  function nextSkipComments() {
+    const nextType = tokenizer.next();
+    if (nextType && options.tokens) {
+      tokens.push(tokenizer.token);
+    }
+    if (nextType >= tt.LineComment) {
+      return nextSkipComments();
+    }
+    return nextType;
+  }
+  const next = options.mode === "json" ? nextNoComments : nextSkipComments;
+  function assertTokenType(token, type) {
+    if (token !== type) {
+      throw new UnexpectedToken(tokenizer.token);
+    }
+  }
+  function assertTokenTypes(token, types2) {
+    if (!types2.includes(token)) {
+      throw new UnexpectedToken(tokenizer.token);
+    }
+  }
+  function createRange(start, end) {
+    return options.ranges ? {
+      range: [start.offset, end.offset]
+    } : void 0;
+  }
+  function createLiteralNode(tokenType) {
+    const token = tokenizer.token;
+    const range2 = createRange(token.loc.start, token.loc.end);
+    const value = getLiteralValue(
+      text2.slice(token.loc.start.offset, token.loc.end.offset),
+      token,
+      json5
+    );
+    const loc2 = {
+      start: {
+        ...token.loc.start
+      },
+      end: {
+        ...token.loc.end
+      }
+    };
+    const parts = { loc: loc2, ...range2 };
+    switch (tokenType) {
+      case tt.String:
+        return types.string(
+          /** @type {string} */
+          value,
+          parts
+        );
+      case tt.Number:
+        return types.number(
+          /** @type {number} */
+          value,
+          parts
+        );
+      case tt.Boolean:
+        return types.boolean(
+          /** @type {boolean} */
+          value,
+          parts
+        );
+      default:
+        throw new TypeError(`Unknown token type ${token.type}.`);
+    }
+  }
+  function createJSON5IdentifierNode(token) {
+    const range2 = createRange(token.loc.start, token.loc.end);
+    const identifier = text2.slice(token.loc.start.offset, token.loc.end.offset);
+    const loc2 = {
+      start: {
+        ...token.loc.start
+      },
+      end: {
+        ...token.loc.end
+      }
+    };
+    const parts = { loc: loc2, ...range2 };
+    if (token.type !== "Identifier") {
+      let sign = "";
+      if (identifier[0] === "+" || identifier[0] === "-") {
+        sign = identifier[0];
+      }
+      return types[identifier.includes("NaN") ? "nan" : "infinity"](
+        /** @type {Sign} */
+        sign,
+        parts
+      );
+    }
+    return types.identifier(normalizeIdentifier(identifier), parts);
+  }
+  function createNullNode(token) {
+    const range2 = createRange(token.loc.start, token.loc.end);
+    return types.null({
+      loc: {
+        start: {
+          ...token.loc.start
+        },
+        end: {
+          ...token.loc.end
+        }
+      },
+      ...range2
+    });
+  }
+  function parseProperty(tokenType) {
+    if (json5) {
+      assertTokenTypes(tokenType, [tt.String, tt.Identifier, tt.Number]);
+    } else {
+      assertTokenType(tokenType, tt.String);
+    }
+    const token = tokenizer.token;
+    if (json5 && tokenType === tt.Number && /[+\-0-9]/.test(text2[token.loc.start.offset])) {
+      throw new UnexpectedToken(token);
+    }
+    let key = tokenType === tt.String ? (
+      /** @type {StringNode} */
+      createLiteralNode(tokenType)
+    ) : (
+      /** @type {IdentifierNode|NaNNode|InfinityNode} */
+      createJSON5IdentifierNode(token)
+    );
+    if (json5 && (key.type === "NaN" || key.type === "Infinity")) {
+      if (key.sign !== "") {
+        throw new UnexpectedToken(tokenizer.token);
+      }
+      key = types.identifier(key.type, { loc: key.loc, ...createRange(key.loc.start, key.loc.end) });
+    }
+    tokenType = next();
+    assertTokenType(tokenType, tt.Colon);
+    const value = parseValue();
+    const range2 = createRange(key.loc.start, value.loc.end);
+    return types.member(
+      /** @type {StringNode|IdentifierNode} */
+      key,
+      /** @type {ValueNode} */
+      value,
+      {
+        loc: {
+          start: {
+            ...key.loc.start
+          },
+          end: {
+            ...value.loc.end
+          }
+        },
+        ...range2
+      }
+    );
+  }
+  function parseObject(firstTokenType) {
+    assertTokenType(firstTokenType, tt.LBrace);
+    const firstToken = tokenizer.token;
+    const members2 = [];
+    let tokenType = next();
+    if (tokenType !== tt.RBrace) {
+      do {
+        members2.push(parseProperty(tokenType));
+        tokenType = next();
+        if (!tokenType) {
+          throw new UnexpectedEOF(members2[members2.length - 1].loc.end);
+        }
+        if (tokenType === tt.Comma) {
+          tokenType = next();
+          if (allowTrailingCommas && tokenType === tt.RBrace) {
+            break;
+          }
+        } else {
+          break;
+        }
+      } while (tokenType);
+    }
+    assertTokenType(tokenType, tt.RBrace);
+    const lastToken = tokenizer.token;
+    const range2 = createRange(firstToken.loc.start, lastToken.loc.end);
+    return types.object(members2, {
+      loc: {
+        start: {
+          ...firstToken.loc.start
+        },
+        end: {
+          ...lastToken.loc.end
+        }
+      },
+      ...range2
+    });
+  }
+  function parseArray(firstTokenType) {
+    assertTokenType(firstTokenType, tt.LBracket);
+    const firstToken = tokenizer.token;
+    const elements = [];
+    let tokenType = next();
+    if (tokenType !== tt.RBracket) {
+      do {
+        const value = parseValue(tokenType);
+        elements.push(types.element(
+          /** @type {ValueNode} */
+          value,
+          { loc: value.loc }
+        ));
+        tokenType = next();
+        if (tokenType === tt.Comma) {
+          tokenType = next();
+          if (allowTrailingCommas && tokenType === tt.RBracket) {
+            break;
+          }
+        } else {
+          break;
+        }
+      } while (tokenType);
+    }
+    assertTokenType(tokenType, tt.RBracket);
+    const lastToken = tokenizer.token;
+    const range2 = createRange(firstToken.loc.start, lastToken.loc.end);
+    return types.array(elements, {
+      loc: {
+        start: {
+          ...firstToken.loc.start
+        },
+        end: {
+          ...lastToken.loc.end
+        }
+      },
+      ...range2
+    });
+  }
+  function parseValue(tokenType) {
+    tokenType = tokenType ?? next();
+    const token = tokenizer.token;
+    if (!tokenType) {
+      throw new UnexpectedEOF({
+        line: 1,
+        column: 1,
+        offset: 0
+      });
+    }
+    switch (tokenType) {
+      case tt.String:
+      case tt.Boolean:
+        return createLiteralNode(tokenType);
+      case tt.Number:
+        if (json5) {
+          let tokenText = text2.slice(token.loc.start.offset, token.loc.end.offset);
+          if (tokenText[0] === "+" || tokenText[0] === "-") {
+            tokenText = tokenText.slice(1);
+          }
+          if (tokenText === "NaN" || tokenText === "Infinity") {
+            return createJSON5IdentifierNode(token);
+          }
+        }
+        return createLiteralNode(tokenType);
+      case tt.Null:
+        return createNullNode(token);
+      case tt.LBrace:
+        return parseObject(tokenType);
+      case tt.LBracket:
+        return parseArray(tokenType);
+      default:
+        throw new UnexpectedToken(token);
+    }
+  }
+  const docBody = parseValue();
+  const unexpectedToken = next();
+  if (unexpectedToken) {
+    throw new UnexpectedToken(tokenizer.token);
+  }
+  const textEndLocation = getEndLocation(text2);
+  const docParts = {
+    loc: {
+      start: {
+        line: 1,
+        column: 1,
+        offset: 0
+      },
+      end: {
+        ...textEndLocation
+      }
+    }
+  };
+  if (options.tokens) {
+    docParts.tokens = tokens;
+  }
+  if (options.ranges) {
+    docParts.range = [
+      docParts.loc.start.offset,
+      docParts.loc.end.offset
+    ];
+  }
+  return types.document(
+    /** @type {ValueNode} */
+    docBody,
+    docParts
+  );
+}
+
+// src/configs/openclaw/json5.ts
+function readJson5(path6, text2) {
+  let doc;
+  try {
+    doc = parse(text2.replace(/^\uFEFF/, ""), { mode: "json5", allowTrailingCommas: true });
+  } catch (e) {
+    const err = e;
+    const message = String(err.message ?? "invalid JSON5").replace(/\s*\(\d+:\d+\)\s*$/, "").replace(/\.+$/, "");
+    return { ok: false, line: err.line ?? 1, column: err.column ?? 1, message };
+  }
+  return { ok: true, value: convert(path6, doc.body) };
+}
+function placeOf(path6, node2) {
+  return { path: path6, line: node2.loc.start.line, column: node2.loc.start.column, endLine: node2.loc.end.line, endColumn: node2.loc.end.column };
+}
+function convert(path6, node2) {
+  const at2 = placeOf(path6, node2);
+  switch (node2.type) {
+    case "Object":
+      return {
+        kind: "object",
+        at: at2,
+        members: node2.members.map((m2) => ({
+          key: m2.name.type === "Identifier" ? m2.name.name : m2.name.value,
+          keyAt: placeOf(path6, m2.name),
+          value: convert(path6, m2.value)
+        }))
+      };
+    case "Array":
+      return { kind: "array", at: at2, items: node2.elements.map((e) => convert(path6, e.value)) };
+    case "String":
+      return { kind: "string", at: at2, value: node2.value };
+    case "Number":
+      return { kind: "number", at: at2, value: node2.value };
+    case "Boolean":
+      return { kind: "boolean", at: at2, value: node2.value };
+    case "NaN":
+    case "Infinity":
+      return { kind: "number", at: at2, value: node2.type === "NaN" ? NaN : Infinity };
+    default:
+      return { kind: "null", at: at2 };
+  }
+}
+
+// src/configs/openclaw/includes.ts
+var MAX_INCLUDE_DEPTH = 10;
+var INCLUDE_KEY = "$include";
+function resolveConfig(rootPath, ctx) {
+  const r2 = { root: rootPath, value: void 0, files: [rootPath], includeProblems: [], parseProblems: [], incomplete: false };
+  const text2 = ctx.read(rootPath);
+  if (text2 === void 0) return r2;
+  const parsed = readJson5(rootPath, text2);
+  if (!parsed.ok) {
+    r2.parseProblems.push({ path: rootPath, line: parsed.line, column: parsed.column, message: parsed.message });
+    return r2;
+  }
+  const rootDir = posix2.dirname(rootPath);
+  r2.value = new Resolver(r2, ctx, rootDir).process(parsed.value, [rootPath]);
+  return r2;
+}
+var Resolver = class {
+  constructor(r2, ctx, rootDir) {
+    this.r = r2;
+    this.ctx = ctx;
+    this.rootDir = rootDir;
+  }
+  r;
+  ctx;
+  rootDir;
+  /** `chain` is the include path from the top-level file to the file `v` is in. */
+  process(v2, chain) {
+    if (v2.kind === "array") return { ...v2, items: v2.items.map((i) => this.process(i, chain)) };
+    if (v2.kind !== "object") return v2;
+    const include = memberOf(v2, INCLUDE_KEY);
+    const rest = v2.members.filter((m2) => m2.key !== INCLUDE_KEY).map((m2) => ({ ...m2, value: this.process(m2.value, chain) }));
+    if (!include) return { ...v2, members: rest };
+    const included = this.includeValue(include, chain);
+    if (!rest.length) return included ?? { kind: "object", at: v2.at, members: [] };
+    if (included && included.kind !== "object") {
+      this.problem(include.value.at, "sibling keys need the included content to be an object", "siblings");
+      return { ...v2, members: rest };
+    }
+    return deepMerge(included ?? { kind: "object", at: v2.at, members: [] }, { ...v2, members: rest });
+  }
+  includeValue(include, chain) {
+    const v2 = include.value;
+    if (v2.kind === "string") return this.load(v2.value, v2.at, chain);
+    if (v2.kind === "array") {
+      let merged;
+      for (const item of v2.items) {
+        if (item.kind !== "string") {
+          this.problem(item.at, `$include array item is a ${item.kind}, not a path`, "item");
+          continue;
+        }
+        const loaded = this.load(item.value, item.at, chain);
+        if (loaded) merged = merged ? deepMerge(merged, loaded) : loaded;
+      }
+      return merged;
+    }
+    this.problem(v2.at, `$include is a ${v2.kind}; it takes a path or an array of paths`, "value");
+    return void 0;
+  }
+  load(includePath, at2, chain) {
+    if (hasEnvReference(includePath) || posix2.isAbsolute(includePath) || /^[A-Za-z]:[\\/]/.test(includePath)) {
+      this.r.incomplete = true;
+      return void 0;
+    }
+    const from = chain[chain.length - 1];
+    const target = posix2.normalize(posix2.join(posix2.dirname(from), includePath));
+    if (!isInside(this.rootDir, target)) {
+      this.problem(at2, `$include "${includePath}" escapes the config directory ${this.rootDir === "." ? "of the repository root" : this.rootDir}; OpenClaw refuses to load it`, `escape ${includePath}`);
+      return void 0;
+    }
+    if (chain.includes(target)) {
+      this.problem(at2, `$include "${includePath}" is circular (${[...chain, target].join(" -> ")}); OpenClaw refuses to load the config`, `cycle ${[...chain, target].join(" ")}`);
+      return void 0;
+    }
+    if (chain.length > MAX_INCLUDE_DEPTH) {
+      this.problem(at2, `$include "${includePath}" is nested deeper than ${MAX_INCLUDE_DEPTH} levels; OpenClaw refuses to load the config`, `depth ${includePath}`);
+      return void 0;
+    }
+    const text2 = this.ctx.read(target);
+    if (text2 === void 0) {
+      this.r.incomplete = true;
+      return void 0;
+    }
+    if (!this.r.files.includes(target)) this.r.files.push(target);
+    const parsed = readJson5(target, text2);
+    if (!parsed.ok) {
+      if (!this.r.parseProblems.some((p2) => p2.path === target)) this.r.parseProblems.push({ path: target, line: parsed.line, column: parsed.column, message: parsed.message });
+      this.r.incomplete = true;
+      return void 0;
+    }
+    return this.process(parsed.value, [...chain, target]);
+  }
+  problem(at2, message, key) {
+    if (!this.r.includeProblems.some((p2) => p2.key === key && p2.at.path === at2.path && p2.at.line === at2.line)) this.r.includeProblems.push({ at: at2, message, key });
+  }
+};
+function isInside(dir, target) {
+  if (target === ".." || target.startsWith("../")) return false;
+  return dir === "." || target === dir || target.startsWith(`${dir}/`);
+}
+function deepMerge(target, source) {
+  if (target.kind === "array" && source.kind === "array") return { ...source, items: [...target.items, ...source.items] };
+  if (target.kind === "object" && source.kind === "object") {
+    const members2 = target.members.map((m2) => ({ ...m2 }));
+    for (const s of source.members) {
+      if (s.key === "__proto__" || s.key === "constructor" || s.key === "prototype") continue;
+      const i = members2.map((m2) => m2.key).lastIndexOf(s.key);
+      if (i >= 0) members2[i] = { ...s, value: deepMerge(members2[i].value, s.value) };
+      else members2.push(s);
+    }
+    return { ...target, members: members2 };
+  }
+  return source;
+}
+
+// src/configs/openclaw/sandbox.ts
+init_define_MOLTGUARD_RULE_FILES();
+var BLOCKED_ROOTS = ["/etc", "/private/etc", "/proc", "/sys", "/dev", "/boot", "/root", "/run", "/var/run", "/private/var/run"];
+function dangerousSource(source) {
+  const s = source.replace(/\/+$/, "") || "/";
+  return s === "/" || s.endsWith("/docker.sock") || BLOCKED_ROOTS.some((r2) => s === r2 || s.startsWith(`${r2}/`));
+}
+function checkSandbox(root) {
+  const out = [];
+  const defaultsMode = str2(get(root, "agents", "defaults", "sandbox", "mode"));
+  for (const scope2 of agentScopes(root)) {
+    const sandbox = get(scope2.value, "sandbox");
+    const docker = get(sandbox, "docker");
+    if (!docker) continue;
+    const name = `${scope2.name}.sandbox`;
+    const mode = str2(get(sandbox, "mode")) ?? (scope2.name === "agents.defaults" ? void 0 : defaultsMode) ?? "off";
+    if (mode === "off") {
+      const key = memberOf(sandbox, "docker")?.keyAt ?? docker.at;
+      out.push({ rule: sandboxOffDocker, at: get(sandbox, "mode")?.at ?? key, message: `${name}.docker is set but ${name}.mode is ${str2(get(sandbox, "mode")) ? '"off"' : 'unset ("off")'}.`, key: `sandbox off ${name}` });
+    }
+    for (const bind2 of itemsOf(get(docker, "binds"))) {
+      const text2 = str2(bind2);
+      if (text2 === void 0 || text2.includes("${")) continue;
+      const source = text2.split(":")[0];
+      if (dangerousSource(source)) {
+        out.push({ rule: sandboxBindMount, at: bind2.at, message: `${name}.docker.binds mounts the host's ${source} ("${text2}").`, key: `bind ${name} ${source}` });
+      } else if (!source.startsWith("/")) {
+        out.push({ rule: sandboxBindMount, at: bind2.at, severity: "medium", message: `${name}.docker.binds source "${source}" is not an absolute path (a relative path or a volume name, resolved where the program decides).`, key: `bind relative ${name} ${source}` });
+      }
+    }
+    const network = get(docker, "network");
+    const net = str2(network);
+    if (network && net && (net === "host" || net.startsWith("container:"))) {
+      out.push({ rule: sandboxNetwork, at: network.at, message: `${name}.docker.network is "${net}".`, key: `network ${name} ${net}` });
+    }
+    for (const k2 of ["seccompProfile", "apparmorProfile"]) {
+      const v2 = get(docker, k2);
+      if (v2 && str2(v2)?.toLowerCase() === "unconfined") out.push({ rule: sandboxUnconfined, at: v2.at, message: `${name}.docker.${k2} is "unconfined".`, key: `${k2} ${name}` });
+    }
+    for (const opt of itemsOf(get(docker, "securityOpt"))) {
+      if (/^(seccomp|apparmor)[=:]unconfined$/i.test(str2(opt) ?? "")) out.push({ rule: sandboxUnconfined, at: opt.at, message: `${name}.docker.securityOpt has "${str2(opt)}".`, key: `securityOpt ${name} ${str2(opt)}` });
+    }
+  }
+  return out;
+}
+
+// src/configs/openclaw/secrets.ts
+init_define_MOLTGUARD_RULE_FILES();
+var CHANNEL_SECRET_KEYS = ["botToken", "appToken", "appSecret", "token", "signingSecret", "password", "webhookSecret", "apiKey", "clientSecret"];
+var MIN_TOKEN = 24;
+function secretSlots(root) {
+  const slots = [];
+  const add = (name, v2) => slots.push({ name, form: secretForm(v2) });
+  for (const k2 of ["token", "password"]) {
+    add(`gateway.auth.${k2}`, get(root, "gateway", "auth", k2));
+    add(`gateway.remote.${k2}`, get(root, "gateway", "remote", k2));
+  }
+  add("hooks.token", get(root, "hooks", "token"));
+  for (const ch of membersOf(get(root, "channels"))) {
+    const scopes = [{ name: `channels.${ch.key}`, v: ch.value }, ...membersOf(get(ch.value, "accounts")).map((a) => ({ name: `channels.${ch.key}.accounts.${a.key}`, v: a.value }))];
+    for (const s of scopes) for (const k2 of CHANNEL_SECRET_KEYS) add(`${s.name}.${k2}`, get(s.v, k2));
+  }
+  for (const p2 of membersOf(get(root, "models", "providers"))) add(`models.providers.${p2.key}.apiKey`, get(p2.value, "apiKey"));
+  const env = get(root, "env");
+  for (const m2 of [...membersOf(get(env, "vars")).map((m3) => ({ ...m3, key: `vars.${m3.key}` })), ...membersOf(env).filter((m3) => m3.key !== "vars" && m3.value.kind === "string")]) {
+    const form = secretForm(m2.value);
+    const name = m2.key.replace(/^vars\./, "");
+    if (form.kind === "literal" && isLiteralSecret(name, form.value)) slots.push({ name: `env.${m2.key}`, form });
+  }
+  return slots;
+}
+function checkSecrets(root) {
+  const out = [];
+  for (const { name, form } of secretSlots(root)) {
+    if (form.kind !== "literal" || !looksLikeCredential(name, form.value)) continue;
+    out.push({ rule: inlineSecret, at: form.at, message: `${name} holds a literal secret in the config file.`, key: `inline ${name}`, secret: form.value });
+    if (isPlaceholder(form.value)) out.push({ rule: placeholderSecret, at: form.at, message: `${name} is a documentation placeholder, not a secret.`, key: `placeholder ${name}`, secret: form.value });
+  }
+  const mode = str2(get(root, "gateway", "auth", "mode"));
+  const gwToken = secretForm(get(root, "gateway", "auth", "token"));
+  if ((mode === void 0 || mode === "token") && gwToken.kind === "literal" && gwToken.value.length < MIN_TOKEN) {
+    out.push({ rule: tokenTooShort, at: gwToken.at, message: `gateway.auth.token is ${gwToken.value.length} characters long (under ${MIN_TOKEN}).`, key: "gateway token short", secret: gwToken.value });
+  }
+  const hooks = get(root, "hooks");
+  const hooksOn = bool2(get(hooks, "enabled")) === true;
+  const hooksToken = secretForm(get(hooks, "token"));
+  if (hooksOn && hooksToken.kind === "literal" && hooksToken.value.length < MIN_TOKEN) {
+    out.push({ rule: tokenTooShort, at: hooksToken.at, message: `hooks.token is ${hooksToken.value.length} characters long (under ${MIN_TOKEN}).`, key: "hooks token short", secret: hooksToken.value });
+  }
+  for (const k2 of ["token", "password"]) {
+    const gw = secretForm(get(root, "gateway", "auth", k2));
+    if (hooksToken.kind !== "absent" && gw.kind === hooksToken.kind && sameSecret(gw, hooksToken)) {
+      out.push({
+        rule: hooksTokenReuse,
+        at: hooksToken.at,
+        message: `hooks.token is the same ${hooksToken.kind === "literal" ? "value" : `reference (${hooksToken.text})`} as gateway.auth.${k2}.`,
+        key: `hooks reuse ${k2}`,
+        ...hooksToken.kind === "literal" ? { secret: hooksToken.value } : {},
+        related: [{ at: gw.at, message: `gateway.auth.${k2}` }]
+      });
+    }
+  }
+  if (hooksOn && hooks) out.push(...checkHooks(hooks, exposed(gatewayPosture(root))));
+  const redact = get(root, "logging", "redactSensitive");
+  if (redact && str2(redact) === "off") out.push({ rule: redactOff, at: redact.at, message: 'logging.redactSensitive is "off".', key: "redact off" });
+  return out;
+}
+var GATEWAY_SLOT = /^(?:gateway\.(?:auth|remote)\.(?:token|password)|hooks\.token)$/;
+var AS_ENV_NAME = { apiKey: "API_KEY", password: "PASSWORD", clientSecret: "CLIENT_SECRET", appSecret: "APP_SECRET", signingSecret: "SIGNING_SECRET", webhookSecret: "WEBHOOK_SECRET" };
+function looksLikeCredential(slot, value) {
+  if (GATEWAY_SLOT.test(slot)) return true;
+  if (/^env:[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
+  const key = slot.slice(slot.lastIndexOf(".") + 1);
+  const envName = slot.startsWith("env.") ? key : AS_ENV_NAME[key] ?? "TOKEN";
+  return isLiteralSecret(envName, value);
+}
+function sameSecret(a, b3) {
+  if (a.kind === "literal" && b3.kind === "literal") return a.value === b3.value;
+  if (a.kind === "reference" && b3.kind === "reference") return a.text === b3.text;
+  return false;
+}
+function checkHooks(hooks, isExposed) {
+  const out = [];
+  const exposedSev = isExposed ? "critical" : "medium";
+  const path6 = get(hooks, "path");
+  if (path6 && str2(path6) === "/") out.push({ rule: hooksPolicy, at: path6.at, severity: "critical", message: `hooks.path is "/", so hooks share the root of the gateway's HTTP surface.`, key: "hooks path root" });
+  const dsk = get(hooks, "defaultSessionKey");
+  if (!str2(dsk)?.trim()) out.push({ rule: hooksPolicy, at: dsk?.at ?? hooks.at, message: "hooks are enabled without hooks.defaultSessionKey, so hook turns land in whatever session they name.", key: "hooks default session key" });
+  const ids = get(hooks, "allowedAgentIds");
+  const star = itemsOf(ids).find((i) => str2(i) === "*");
+  if (!ids || star) {
+    out.push({ rule: hooksPolicy, at: star?.at ?? memberOf(hooks, "enabled")?.keyAt ?? hooks.at, severity: exposedSev, message: `hooks.allowedAgentIds is ${star ? '"*"' : "unset"}, so a hook may run any agent${isExposed ? " of an exposed gateway" : ""}.`, key: "hooks agent ids" });
+  }
+  const rsk = get(hooks, "allowRequestSessionKey");
+  if (rsk && bool2(rsk) === true) {
+    const prefixes = itemsOf(get(hooks, "allowedSessionKeyPrefixes")).length > 0;
+    out.push({
+      rule: hooksPolicy,
+      at: rsk.at,
+      severity: prefixes ? "medium" : exposedSev,
+      message: `hooks.allowRequestSessionKey is true${prefixes ? "" : " with no hooks.allowedSessionKeyPrefixes"}, so a request picks the session its turn joins${isExposed ? " on an exposed gateway" : ""}.`,
+      key: "hooks request session key"
+    });
+  }
+  return out;
+}
+
+// src/configs/openclaw/tools.ts
+init_define_MOLTGUARD_RULE_FILES();
+var NO_RUNTIME_PROFILES = /* @__PURE__ */ new Set(["messaging", "minimal"]);
+function checkTools(root) {
+  const out = [];
+  const open5 = [];
+  for (const { name, value } of channelScopes(root)) {
+    const dm = get(value, "dmPolicy") ?? get(value, "dm", "policy");
+    if (str2(dm) === "open" && dm) {
+      const anyone = itemsOf(get(value, "allowFrom") ?? get(value, "dm", "allowFrom")).some((v2) => str2(v2) === "*");
+      open5.push({ name: `${name} dmPolicy`, at: dm.at });
+      out.push({
+        rule: openDmPolicy,
+        at: dm.at,
+        message: `${name} has dmPolicy "open"${anyone ? "" : ' (and allowFrom lacks the "*" that "open" requires, so the program rejects or misreads this channel)'}.`,
+        key: `dm open ${name}`
+      });
+    }
+    const group2 = get(value, "groupPolicy");
+    if (str2(group2) === "open" && group2) {
+      open5.push({ name: `${name} groupPolicy`, at: group2.at });
+      out.push({ rule: openGroupPolicy, at: group2.at, message: `${name} has groupPolicy "open".`, key: `group open ${name}` });
+    }
+  }
+  const defaultGroup = get(root, "channels", "defaults", "groupPolicy");
+  if (str2(defaultGroup) === "open" && defaultGroup) {
+    open5.push({ name: "channels.defaults groupPolicy", at: defaultGroup.at });
+    out.push({ rule: openGroupPolicy, at: defaultGroup.at, message: 'channels.defaults.groupPolicy is "open" (every channel without its own groupPolicy).', key: "group open defaults" });
+  }
+  const execScopes = [{ name: "tools.exec", v: get(root, "tools", "exec") }, ...agentScopes(root).map((a) => ({ name: `${a.name}.tools.exec`, v: get(a.value, "tools", "exec") }))];
+  const execs = execScopes.flatMap((s) => {
+    const sec = get(s.v, "security");
+    return str2(sec) && sec ? [{ name: s.name, security: str2(sec), at: sec.at }] : [];
+  });
+  const first = open5[0];
+  for (const e of execs.filter((x3) => x3.security === "full")) {
+    out.push({
+      rule: execFull,
+      at: e.at,
+      severity: first ? "critical" : "medium",
+      message: `${e.name}.security is "full"${first ? ` while ${first.name} is "open"` : ""}.`,
+      key: `exec full ${e.name}`
+    });
+  }
+  if (!first) {
+    out.push(...elevatedWildcards(root));
+    return out;
+  }
+  const openName = `${first.name} is "open"${open5.length > 1 ? ` (and ${open5.length - 1} more open polic${open5.length > 2 ? "ies" : "y"})` : ""}`;
+  const execOn = execs.filter((x3) => x3.security !== "deny");
+  if (execOn.length) {
+    const full = execOn.find((x3) => x3.security === "full");
+    out.push({
+      rule: openChannelTools,
+      at: first.at,
+      severity: full ? "critical" : "medium",
+      message: `${openName} and ${(full ?? execOn[0]).name}.security is "${(full ?? execOn[0]).security}": strangers reach the shell.`,
+      key: "open channels exec",
+      related: [{ at: (full ?? execOn[0]).at, message: "exec security" }]
+    });
+  }
+  const elevated = get(root, "tools", "elevated", "enabled");
+  if (bool2(elevated) !== false) {
+    out.push({
+      rule: openChannelTools,
+      at: first.at,
+      message: `${openName} and tools.elevated.enabled is ${elevated ? "not false" : "unset (elevated tools are on by default)"}.`,
+      key: "open channels elevated"
+    });
+  }
+  const profile = str2(get(root, "tools", "profile"));
+  if (!profile || !NO_RUNTIME_PROFILES.has(profile)) {
+    const sandboxAll = agentScopes(root).some((a) => a.name === "agents.defaults" && str2(get(a.value, "sandbox", "mode")) === "all");
+    const fsConfined = bool2(get(root, "tools", "fs", "workspaceOnly")) === true;
+    if (!sandboxAll || !fsConfined) {
+      out.push({
+        rule: openChannelTools,
+        at: first.at,
+        severity: sandboxAll ? "medium" : "critical",
+        message: `${openName} and tools.profile is ${profile ? `"${profile}"` : "unset"}, so ${sandboxAll ? "file tools reach beyond the workspace (tools.fs.workspaceOnly is not true)" : 'runtime and file tools run without sandbox mode "all"'}.`,
+        key: "open channels runtime"
+      });
+    }
+  }
+  out.push(...elevatedWildcards(root));
+  return out;
+}
+function elevatedWildcards(root) {
+  const elevated = get(root, "tools", "elevated");
+  if (bool2(get(elevated, "enabled")) === false) return [];
+  const out = [];
+  for (const ch of membersOf(get(elevated, "allowFrom"))) {
+    const star = itemsOf(ch.value).find((v2) => str2(v2) === "*");
+    if (star) out.push({ rule: elevatedWildcard, at: star.at, message: `tools.elevated.allowFrom.${ch.key} contains "*".`, key: `elevated wildcard ${ch.key}` });
+  }
+  return out;
+}
+
+// src/configs/mcp/openclaw.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/mcp/servers.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/mcp/clients.ts
+init_define_MOLTGUARD_RULE_FILES();
+function mcpClientOf(path6) {
+  const p2 = `/${path6}`;
+  if (/\/\.vscode\/mcp\.json$/i.test(p2) || /\/Code\/User\/mcp\.json$/.test(p2)) return { client: "vscode", serversKey: "servers" };
+  if (/\/\.cursor\/mcp\.json$/i.test(p2)) return { client: "cursor", serversKey: "mcpServers" };
+  if (/\/windsurf\/mcp_config\.json$/i.test(p2)) return { client: "windsurf", serversKey: "mcpServers" };
+  if (/\/\.gemini\/settings\.json$/i.test(p2)) return { client: "gemini", serversKey: "mcpServers" };
+  if (/\/claude_desktop_config\.json$/i.test(p2)) return { client: "claude-desktop", serversKey: "mcpServers" };
+  if (/\/\.mcp\.json$/i.test(p2)) return { client: "claude-code", serversKey: "mcpServers" };
+  return void 0;
+}
+var EDITOR_VARIABLE = /^\$\{(?:env:[A-Za-z_][A-Za-z0-9_]*|input:[\w.-]+|workspaceFolder(?:Basename)?|workspaceFolder:[\w.-]+|userHome|pathSeparator|\/|cwd|file\w*|relativeFile\w*|execPath|defaultBuildTask|lineNumber|selectedText|config:[\w.-]+|command:[\w.-]+)\}$/;
+var POSIX_BRACED = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}$/;
+var POSIX_BARE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+function referencesIn(s) {
+  return [...s.matchAll(/(?<!\$)\$\{[^}]*\}|(?<![$\w])\$[A-Z_][A-Z0-9_]*/g)].map((m2) => m2[0]);
+}
+function expands(client, ref) {
+  switch (client) {
+    case "claude-code":
+    case "openclaw":
+      return POSIX_BRACED.test(ref);
+    case "gemini":
+      return POSIX_BRACED.test(ref) || POSIX_BARE.test(ref);
+    case "vscode":
+    case "cursor":
+    case "windsurf":
+      return EDITOR_VARIABLE.test(ref);
+    case "claude-desktop":
+      return false;
+  }
+}
+function referenceSyntax(client) {
+  switch (client) {
+    case "claude-code":
+    case "openclaw":
+      return "${VAR}";
+    case "gemini":
+      return "$VAR or ${VAR}";
+    case "vscode":
+      return "${env:VAR} or ${input:id}";
+    case "cursor":
+    case "windsurf":
+      return "${env:VAR}";
+    case "claude-desktop":
+      return "none: Claude Desktop expands no references, keep the value out of the file";
+  }
+}
+
+// src/configs/mcp/rules.ts
+init_define_MOLTGUARD_RULE_FILES();
+var mcpInlineSecret = configRule({
+  id: "mcp-inline-secret",
+  title: "Secret written into an MCP server config",
+  severity: "high",
+  why: "MCP config files are meant to be committed and shared (.mcp.json, .vscode/mcp.json): a key in env, headers, args or a URL is public with the repository, and the server runs with it on every machine.",
+  fix: 'Rotate the key, then reference it in the client\'s own syntax ("${VAR}" in .mcp.json, "${env:VAR}" or an ${input:\u2026} prompt in VS Code and Cursor) and keep the value in the environment.'
+});
+var mcpForeignReference = configRule({
+  id: "mcp-foreign-reference",
+  title: "MCP reference in another client's syntax",
+  severity: "medium",
+  why: "Each client expands only its own reference syntax: written the way another client expects, the reference reaches the server as literal text, so the server runs without its key (and a real key pasted in its place would be committed).",
+  fix: "Write the reference the way this client expands it (see docs/agent-configs.md), or set the variable in the env block from the environment."
+});
+var mcpUnpinnedPackage = configRule({
+  id: "mcp-unpinned-package",
+  title: "MCP server runs whatever version is published",
+  severity: "low",
+  why: "npx -y (or @latest) downloads and runs the newest release of the package at every start, with the agent's keys in its environment: one compromised release runs on every machine that uses this config.",
+  fix: "Pin the package to an exact version (npx -y @scope/server@1.2.3), or install it and point command at the installed binary."
+});
+var MCP_RULES = [mcpInlineSecret, mcpForeignReference, mcpUnpinnedPackage];
+
+// src/configs/mcp/servers.ts
+var SECRET_FLAG = /^--?(?:api[-_]?key|token|access[-_]?token|auth[-_]?token|bearer[-_]?token|password|passwd|secret|client[-_]?secret|private[-_]?key)$/i;
+var SECRET_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-goog-api-key)$/i;
+var SECRET_QUERY = /^(?:api[-_]?key|apikey|key|token|access[-_]?token|auth|secret|password|client[-_]?secret)$/i;
+var RUNNERS = /^(?:npx|bunx|pnpx)$/;
+function checkServer(client, server, v2, prefix) {
+  const c3 = { client, server: `${prefix}.${server}`, out: [] };
+  for (const e of membersOf(get(v2, "env"))) {
+    const value = str2(e.value);
+    if (value === void 0) continue;
+    foreignRefs(c3, e.value, value, `env.${e.key}`);
+    if (isLiteralSecret(e.key, value)) secret(c3, e.value.at, `env.${e.key}`, passwordOr(value));
+  }
+  for (const key of ["headers", "http_headers"]) {
+    for (const h3 of membersOf(get(v2, key))) {
+      const value = str2(h3.value);
+      if (value === void 0) continue;
+      foreignRefs(c3, h3.value, value, `${key}.${h3.key}`);
+      const credential = value.replace(/^(?:Bearer|Basic|Token|Bot)\s+/i, "").trim();
+      if ((SECRET_HEADER.test(h3.key) || isSecretName(h3.key.replace(/-/g, "_"))) && credential && !isStandIn(credential) && !referencesIn(credential).length) {
+        secret(c3, h3.value.at, `${key}.${h3.key}`, credential);
+      }
+    }
+  }
+  const args = itemsOf(get(v2, "args"));
+  args.forEach((a, i) => {
+    const text2 = str2(a);
+    if (text2 === void 0) return;
+    foreignRefs(c3, a, text2, `args[${i}]`);
+    const prev = str2(args[i - 1]);
+    const eq = /^(--?[\w-]+)=(.+)$/.exec(text2);
+    if (eq && SECRET_FLAG.test(eq[1]) && literal(eq[2])) secret(c3, a.at, `args[${i}] (${eq[1]})`, eq[2]);
+    else if (prev !== void 0 && SECRET_FLAG.test(prev) && literal(text2)) secret(c3, a.at, `args[${i}] (after ${prev})`, text2);
+    else if (prev !== void 0 && /^(?:-e|--env)$/.test(prev) && /^[A-Za-z_]\w*=/.test(text2)) {
+      const [name, ...rest] = text2.split("=");
+      if (isLiteralSecret(name, rest.join("="))) secret(c3, a.at, `args[${i}] (-e ${name}=\u2026)`, rest.join("="));
+    } else {
+      const pw = urlPasswordForms(text2);
+      if (pw && !isStandIn(pw.decoded) && !referencesIn(pw.raw).length) secret(c3, a.at, `args[${i}] (the password in a connection URL)`, pw.raw);
+    }
+  });
+  for (const key of ["url", "httpUrl", "serverUrl"]) {
+    const u2 = get(v2, key);
+    const text2 = str2(u2);
+    if (!u2 || text2 === void 0) continue;
+    foreignRefs(c3, u2, text2, key);
+    urlSecrets(c3, u2.at, key, text2);
+  }
+  unpinned(c3, v2);
+  return c3.out;
+}
+function literal(value) {
+  return value.trim() !== "" && !isStandIn(value) && !referencesIn(value).length;
+}
+function passwordOr(value) {
+  return urlPasswordForms(value)?.raw ?? value;
+}
+function secret(c3, at2, where2, value) {
+  c3.out.push({ rule: mcpInlineSecret, at: at2, message: `MCP server ${c3.server} has a literal credential in ${where2}.`, key: `mcp ${c3.server} ${where2.replace(/^args\[\d+\] /, "args ")}`, secret: value });
+}
+function foreignRefs(c3, v2, text2, where2) {
+  const foreign = referencesIn(text2).filter((r2) => !expands(c3.client, r2));
+  if (!foreign.length) return;
+  c3.out.push({
+    rule: mcpForeignReference,
+    at: v2.at,
+    message: `MCP server ${c3.server} writes ${foreign.join(", ")} in ${where2}, which ${c3.client} does not expand (its syntax: ${referenceSyntax(c3.client)}), so the server gets that text literally.`,
+    key: `mcp foreign ${c3.server} ${where2}`
+  });
+}
+function urlSecrets(c3, at2, where2, text2) {
+  const pw = urlPasswordForms(text2);
+  if (pw && !isStandIn(pw.decoded) && !referencesIn(pw.raw).length) secret(c3, at2, `${where2} (the password in the URL)`, pw.raw);
+  let url2;
+  try {
+    url2 = new URL(text2);
+  } catch {
+    return;
+  }
+  for (const [k2, value] of url2.searchParams) {
+    if (SECRET_QUERY.test(k2) && literal(value)) secret(c3, at2, `${where2} (query key ${k2})`, value);
+  }
+  for (const seg of url2.pathname.split("/")) {
+    if (seg.length >= 24 && /^[A-Za-z0-9_-]+$/.test(seg) && /\d/.test(seg) && /[A-Za-z]/.test(seg) && literal(seg)) secret(c3, at2, `${where2} (a key in the URL path)`, seg);
+  }
+}
+function unpinned(c3, v2) {
+  const command = str2(get(v2, "command"));
+  if (!command) return;
+  const words = [command.split("/").pop() ?? command, ...itemsOf(get(v2, "args")).map((a) => str2(a) ?? "")];
+  const runner = words[0];
+  let rest = words.slice(1);
+  if ((runner === "pnpm" || runner === "yarn") && rest[0] === "dlx") rest = rest.slice(1);
+  else if (!RUNNERS.test(runner)) return;
+  const yes = rest.some((w2) => w2 === "-y" || w2 === "--yes");
+  const pkgIndex = rest.findIndex((w2) => !w2.startsWith("-"));
+  const pkg = rest[pkgIndex];
+  if (!pkg) return;
+  const version2 = /^(@[^/]+\/[^@]+|[^@]+)@(.+)$/.exec(pkg)?.[2];
+  const floating = version2 === void 0 || version2 === "latest" || version2 === "next" || /^[\^~*]|^\d+$|x/.test(version2);
+  if (!(version2 === "latest" || yes && floating)) return;
+  const argsNode = get(v2, "args");
+  const items = itemsOf(argsNode);
+  const at2 = items.find((a) => str2(a) === pkg)?.at ?? get(v2, "command")?.at ?? v2.at;
+  c3.out.push({
+    rule: mcpUnpinnedPackage,
+    at: at2,
+    message: `MCP server ${c3.server} runs ${runner} ${yes ? "-y " : ""}${pkg}${version2 ? "" : " with no version"}: whatever is published when it starts.`,
+    key: `mcp unpinned ${c3.server} ${pkg.replace(/@[^@/]*$/, "")}`
+  });
+}
+
+// src/configs/mcp/openclaw.ts
+function checkOpenClawMcp(root) {
+  return membersOf(get(root, "mcp", "servers")).flatMap((s) => checkServer("openclaw", s.key, s.value, "mcp.servers"));
+}
+
+// src/configs/openclaw/check.ts
+function isOpenClawConfig(path6) {
+  return /^(openclaw|clawdbot|moltbot|moldbot)\.json$/i.test(baseName(path6));
+}
+var resolvedByScan = /* @__PURE__ */ new WeakMap();
+function resolvedConfigs(ctx) {
+  let map2 = resolvedByScan.get(ctx);
+  if (!map2) {
+    map2 = /* @__PURE__ */ new Map();
+    for (const p2 of ctx.paths()) if (isOpenClawConfig(p2)) map2.set(p2, resolveConfig(p2, ctx));
+    resolvedByScan.set(ctx, map2);
+  }
+  return map2;
+}
+var openclawConfigCheck = {
+  name: "openclaw-config",
+  rules: [...OPENCLAW_CONFIG_RULES, ...MCP_RULES],
+  // Fragments are any JSON5 file a top-level config includes; which ones is known only in check().
+  applies: (path6) => isOpenClawConfig(path6) || /\.json5?$/i.test(path6),
+  check(path6, _text, ctx) {
+    const all = resolvedConfigs(ctx);
+    const mine = all.get(path6) ?? (isOpenClawConfig(path6) ? resolveConfig(path6, ctx) : void 0);
+    const configs = mine ? [mine] : [...all.values()].filter((r2) => r2.files.includes(path6));
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const r2 of configs) {
+      for (const p2 of r2.parseProblems.filter((x3) => x3.path === path6)) {
+        push(out, seen, parseError(path6, p2, `not valid JSON5: ${p2.message}`, "json5"));
+      }
+      for (const f3 of judge(r2)) {
+        if (f3.at.path !== path6) continue;
+        const d2 = f3.rule.at(f3.at, {
+          message: f3.message,
+          key: f3.key,
+          ...f3.severity ? { severity: f3.severity } : {},
+          ...f3.related?.length ? { related: f3.related.map((x3) => ({ ...x3.at, message: x3.message })) } : {}
+        });
+        push(out, seen, f3.secret ? aboutSecret(d2, f3.secret) : d2);
+      }
+    }
+    return out;
+  }
+};
+function push(out, seen, d2) {
+  const id = `${d2.ruleId} ${d2.line}:${d2.column} ${d2.fingerprintKey ?? d2.message}`;
+  if (seen.has(id)) return;
+  seen.add(id);
+  out.push(d2);
+}
+var judged = /* @__PURE__ */ new WeakMap();
+function judge(r2) {
+  const cached3 = judged.get(r2);
+  if (cached3) return cached3;
+  const root = r2.value;
+  const found = r2.includeProblems.map((p2) => ({ rule: includeError, at: p2.at, message: p2.message + ".", key: `include ${p2.key}` }));
+  if (root) {
+    found.push(
+      ...checkGateway(root, r2.incomplete),
+      ...checkSecrets(root),
+      ...checkFlags(root, gatewayPosture(root).bind !== void 0),
+      ...checkTools(root),
+      ...checkSandbox(root),
+      ...checkOpenClawMcp(root)
+    );
+  }
+  judged.set(r2, found);
+  return found;
+}
+
+// src/configs/mcp/check.ts
+init_define_MOLTGUARD_RULE_FILES();
+var mcpConfigCheck = {
+  name: "mcp-config",
+  rules: MCP_RULES,
+  applies: (path6) => mcpClientOf(path6) !== void 0,
+  check(path6, text2) {
+    const file2 = mcpClientOf(path6);
+    if (!file2) return [];
+    const parsed = readJson5(path6, text2);
+    if (!parsed.ok) return [parseError(path6, parsed, `not valid JSON: ${parsed.message}`, "json5")];
+    const out = [];
+    for (const s of membersOf(get(parsed.value, file2.serversKey))) {
+      for (const f3 of checkServer(file2.client, s.key, s.value, file2.serversKey)) {
+        const d2 = f3.rule.at(f3.at, { message: f3.message, key: f3.key, ...f3.severity ? { severity: f3.severity } : {} });
+        out.push(f3.secret ? aboutSecret(d2, f3.secret) : d2);
+      }
+    }
+    return out;
+  }
+};
+
+// src/configs/openclaw/deploy.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/configs/openclaw/deploy-compose.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { posix as posix3 } from "node:path";
+
+// src/configs/openclaw/deploy-auth.ts
+init_define_MOLTGUARD_RULE_FILES();
+var AUTH_ENV = /^(?:OPENCLAW|CLAWDBOT)_GATEWAY_(?:TOKEN|PASSWORD)$/;
+var BROWSER_PORTS = /* @__PURE__ */ new Map([
+  [9222, "the sandbox browser (CDP 9222)"],
+  [5900, "the sandbox browser (VNC 5900)"],
+  [6080, "the sandbox browser (noVNC 6080)"]
+]);
+var GATEWAY_PORTS = /* @__PURE__ */ new Map([
+  [18789, "the OpenClaw gateway (18789)"],
+  [18790, "the OpenClaw bridge (18790)"]
+]);
+function severityOf(auth2) {
+  return auth2.level === "none" ? "critical" : auth2.level === "secret" ? "medium" : "low";
+}
+function deployAuth(env, hasEnvFile, ctx) {
+  const config2 = repoAuth(ctx);
+  if (config2.level === "none") return config2;
+  const set2 = env.filter((e) => AUTH_ENV.test(e.name) && e.value.trim() !== "");
+  const literal3 = set2.find((e) => isLiteralSecret(e.name, e.value) || !/\$/.test(e.value));
+  if (literal3) return { level: "secret", why: `${literal3.name} is set` };
+  if (config2.level === "secret") return config2;
+  if (set2.length) return { level: "unknown", why: `${set2[0].name} comes from the environment, which moltguard cannot see` };
+  if (hasEnvFile) return { level: "unknown", why: "auth may come from its env file, which moltguard cannot see" };
+  return { level: "unknown", why: "no gateway token is set in this file or a committed openclaw.json (it may be in the host's config dir)" };
+}
+function repoAuth(ctx) {
+  const postures = [...resolvedConfigs(ctx).entries()].map(([path6, r2]) => ({ path: path6, p: gatewayPosture(r2.value) }));
+  const none = postures.find((x3) => x3.p.mode?.value === "none");
+  if (none) return { level: "none", why: `${none.path} sets gateway.auth.mode "none"` };
+  const secret2 = postures.find((x3) => x3.p.hasSecret);
+  if (secret2) return { level: "secret", why: `${secret2.path} sets a gateway token or password` };
+  return { level: "unknown", why: "no committed openclaw.json sets gateway auth" };
+}
+function isGatewayCommand(words) {
+  const i = words.indexOf("gateway");
+  if (i < 0) return false;
+  return words.slice(0, i).some((w2) => /(?:^|\/)(?:openclaw|clawdbot|moltbot|moldbot)(?:\.mjs)?$/.test(w2) || /(?:^|\/)dist\/index\.js$/.test(w2));
+}
+function bindOf(words) {
+  for (let i = 0; i < words.length; i++) {
+    const eq = /^--bind=(.*)$/.exec(words[i]);
+    if (eq) return { value: withDefaults(eq[1]), index: i };
+    if (words[i] === "--bind" && words[i + 1] !== void 0) return { value: withDefaults(words[i + 1]), index: i + 1 };
+  }
+  return void 0;
+}
+function isOffLoopback(bind2) {
+  return bind2 !== "" && !["loopback", "127.0.0.1", "localhost", "::1"].includes(bind2);
+}
+function withDefaults(text2) {
+  return text2.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g, (_m, d2) => d2 ?? "");
+}
+function looksLikeOpenClaw(text2) {
+  return /openclaw|clawdbot|moltbot|moldbot/i.test(text2);
+}
+
+// src/configs/openclaw/deploy-rules.ts
+init_define_MOLTGUARD_RULE_FILES();
+var gatewayPublished = configRule({
+  id: "openclaw-gateway-published",
+  title: "OpenClaw gateway port reachable from other hosts",
+  severity: "critical",
+  why: "The gateway (18789, bridge 18790) and the sandbox browser (CDP 9222, VNC 5900, noVNC 6080) hand whoever reaches them the agent's shell, files and channels; Docker-published ports bypass ufw.",
+  fix: 'Publish on loopback only ("127.0.0.1:18789:18789") and reach it through SSH, Tailscale serve or a reverse proxy with auth; keep the gateway token in the environment.'
+});
+var gatewayBind = configRule({
+  id: "openclaw-gateway-bind",
+  title: "OpenClaw gateway bound off loopback on the host",
+  severity: "critical",
+  why: "--bind lan (0.0.0.0), tailnet, custom or auto listens beyond loopback: on a VM that is every interface the VM has, public ones included.",
+  fix: "Drop --bind (loopback is the default) and reach the gateway through SSH or Tailscale serve; if it must listen on the LAN, set a token and a firewall rule for known sources."
+});
+var dockerSocket = configRule({
+  id: "openclaw-docker-socket",
+  title: "Docker socket mounted into the OpenClaw gateway",
+  severity: "critical",
+  why: "docker.sock is root on the host: an agent that can be prompted into a shell command can start a privileged container and own the VM.",
+  fix: "Remove the docker.sock mount; run the sandbox through a socket proxy that allows only the calls it needs, or without Docker sandboxing."
+});
+var OPENCLAW_DEPLOY_RULES = [gatewayPublished, gatewayBind, dockerSocket];
+
+// src/configs/openclaw/deploy-compose.ts
+function checkComposeGateway(path6, text2, ctx) {
+  const file2 = parseYaml(text2, "1.2");
+  const dotenv = new Map(parseDotenv(ctx.read(posix3.join(posix3.dirname(path6), ".env")) ?? "").entries.map((e) => [e.name, e.value]));
+  const out = [];
+  for (const doc of file2.docs) {
+    for (const service of mapEntries(entry(doc.contents, "services")?.value)) out.push(...checkService2(file2, service, ctx, dotenv));
+  }
+  return out;
+}
+function checkService2(file2, service, ctx, dotenv) {
+  const out = [];
+  const name = service.key;
+  const image = scalarText(entry(service.value, "image")?.value) ?? "";
+  const commandNode = entry(service.value, "command")?.value ?? entry(service.value, "entrypoint")?.value;
+  const words = commandWords(commandNode);
+  const openclaw = looksLikeOpenClaw(`${name} ${image} ${words.map((w2) => w2.text).join(" ")}`);
+  let auth2;
+  const authOf = () => auth2 ??= deployAuth(envOf(service.value, dotenv), entry(service.value, "env_file") !== void 0, ctx);
+  for (const item of seqItems(entry(service.value, "ports")?.value)) {
+    const p2 = publishedPort(item);
+    if (!p2 || !bindsPublicly(p2.hostIp)) continue;
+    const gateway = GATEWAY_PORTS.get(p2.port);
+    const browser = openclaw ? BROWSER_PORTS.get(p2.port) : void 0;
+    const what = gateway ?? browser;
+    if (!what) continue;
+    const a = authOf();
+    const severity = browser ? "critical" : severityOf(a);
+    out.push(
+      gatewayPublished.at(nodeSpan(file2, item), {
+        message: `Service ${name} publishes ${what} on ${p2.hostIp ? `the address ${p2.hostIp}` : "all interfaces"} ("${p2.text}")${browser ? "" : `; auth: ${a.why}`}.`,
+        key: `compose ${name} ${p2.port}`,
+        severity
+      })
+    );
+  }
+  const network = entry(service.value, "network_mode");
+  const bind2 = bindOf(words.map((w2) => w2.text));
+  if (network && scalarText(network.value) === "host" && bind2 && isOffLoopback(bind2.value)) {
+    const a = authOf();
+    out.push(
+      gatewayBind.at(nodeSpan(file2, words[bind2.index].node), {
+        message: `Service ${name} runs the gateway with --bind ${bind2.value} and network_mode: host, so it listens on every interface of the host; auth: ${a.why}.`,
+        key: `compose ${name} bind ${bind2.value}`,
+        severity: severityOf(a)
+      })
+    );
+  }
+  if (openclaw) {
+    for (const v2 of seqItems(entry(service.value, "volumes")?.value)) {
+      const short2 = scalarText(v2);
+      const source = short2 !== void 0 ? short2.split(":")[0] : scalarText(entry(v2, "source")?.value);
+      if (source && /(?:^|\/)docker\.sock$/.test(withDefaults(source))) {
+        out.push(dockerSocket.at(nodeSpan(file2, v2), { message: `Service ${name} mounts ${source} into the gateway.`, key: `compose ${name} docker.sock` }));
+      }
+    }
+  }
+  return out;
+}
+function publishedPort(item) {
+  const short2 = scalarText(item);
+  if (short2 !== void 0) {
+    const spec = parsePortSpec(withDefaults(short2));
+    if (!spec || spec.containerPort.includes("-")) return void 0;
+    return { port: Number(spec.containerPort), ...spec.hostIp !== void 0 ? { hostIp: spec.hostIp } : {}, text: short2 };
+  }
+  const target = scalarText(entry(item, "target")?.value);
+  if (!target || !/^\d+$/.test(target)) return void 0;
+  const hostIp = scalarText(entry(item, "host_ip")?.value);
+  return { port: Number(target), ...hostIp !== void 0 ? { hostIp: withDefaults(hostIp) } : {}, text: `target ${target}${hostIp ? `, host_ip ${hostIp}` : ", no host_ip"}` };
+}
+function commandWords(node2) {
+  const items = seqItems(node2);
+  if (items.length) return items.flatMap((n) => scalarText(n) !== void 0 ? [{ text: scalarText(n), node: n }] : []);
+  const s = scalarText(node2);
+  return s === void 0 ? [] : s.split(/\s+/).filter(Boolean).map((text2) => ({ text: text2, node: node2 }));
+}
+function envOf(service, dotenv) {
+  const env = entry(service, "environment")?.value;
+  const out = mapEntries(env).map((e) => ({ name: e.key, value: scalarText(e.value) ?? "" }));
+  for (const item of seqItems(env)) {
+    const t2 = scalarText(item) ?? "";
+    const eq = t2.indexOf("=");
+    if (eq > 0) out.push({ name: t2.slice(0, eq), value: t2.slice(eq + 1) });
+  }
+  return out.map((e) => {
+    const ref = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?\}$/.exec(e.value.trim());
+    const filled = ref ? dotenv.get(ref[1]) : void 0;
+    return filled ? { ...e, value: filled } : e;
+  });
+}
+
+// src/configs/openclaw/deploy-host.ts
+init_define_MOLTGUARD_RULE_FILES();
+function checkUnitGateway(path6, text2, ctx) {
+  const unit = parseUnit(path6, text2);
+  const service = unit.entries.filter((e) => e.section === "Service");
+  const env = service.filter((e) => e.key === "Environment").flatMap((e) => splitEnvironment(e.value));
+  const hasEnvFile = service.some((e) => e.key === "EnvironmentFile");
+  const out = [];
+  for (const e of service.filter((x3) => x3.key === "ExecStart")) {
+    const words = [...e.value.matchAll(/"[^"]*"|'[^']*'|\S+/g)].map((m2, i) => ({ text: m2[0].replace(/^["']|["']$/g, "").replace(i === 0 ? /^[-@:+!]+/ : /^$/, ""), offset: m2.index ?? 0 }));
+    const texts = words.map((w2) => w2.text);
+    if (!isGatewayCommand(texts)) continue;
+    const bind2 = bindOf(texts);
+    if (!bind2 || !isOffLoopback(bind2.value)) continue;
+    const auth2 = deployAuth(env, hasEnvFile, ctx);
+    const at2 = positionInValue(e, words[bind2.index].offset);
+    out.push(
+      gatewayBind.at(at2, {
+        message: `${path6} starts the gateway with --bind ${bind2.value}, so it listens beyond loopback on this host; auth: ${auth2.why}.`,
+        key: `unit bind ${bind2.value}`,
+        severity: severityOf(auth2)
+      })
+    );
+  }
+  return out;
+}
+function covers(ranges) {
+  return [...GATEWAY_PORTS.keys()].filter((p2) => ranges.some((r2) => r2.from <= p2 && p2 <= r2.to));
+}
+function checkFirewallGateway(path6, text2, ctx) {
+  const script = scriptOf(path6, text2);
+  const out = [];
+  for (const inv of script.invocations) {
+    const hit = inv.name === "ufw" ? ufwOpens(inv) : /^ip6?tables$/.test(inv.name) ? iptablesOpens(inv) : void 0;
+    if (!hit) continue;
+    const auth2 = repoAuth(ctx);
+    const what = hit.ports.map((p2) => GATEWAY_PORTS.get(p2)).join(" and ");
+    out.push(
+      gatewayPublished.at(wordSpan(script, hit.word), {
+        message: `\`${inv.argv.map((w2) => w2.value).join(" ")}\` opens ${what} to everyone; auth: ${auth2.why}.`,
+        key: `${inv.name} ${hit.ports.join(",")}`,
+        severity: severityOf(auth2)
+      })
+    );
+  }
+  return out;
+}
+function ufwOpens(inv) {
+  const args = inv.argv.slice(1);
+  const verb = args.findIndex((w2) => w2.value === "allow" || w2.value === "limit");
+  if (verb < 0 || args.some((w2) => w2.value === "out")) return void 0;
+  const from = args.findIndex((w2) => w2.value === "from");
+  if (from >= 0 && !isWorld(args[from + 1]?.value ?? "")) return void 0;
+  const portAt = args.findIndex((w2) => w2.value === "port");
+  const spec = portAt >= 0 ? args[portAt + 1] : args.slice(verb + 1).find((w2) => !["in", "proto", "tcp", "udp"].includes(w2.value) && !w2.value.startsWith("-"));
+  if (!spec) return void 0;
+  const ports = covers(parsePorts(spec.value.replace(/\/(tcp|udp)$/, "")) ?? []);
+  return ports.length ? { word: spec, ports } : void 0;
+}
+function iptablesOpens(inv) {
+  const v2 = inv.argv.map((w2) => w2.value);
+  const chain = v2.findIndex((w2) => w2 === "-A" || w2 === "-I" || w2 === "--append" || w2 === "--insert");
+  if (chain < 0 || !/^(INPUT|DOCKER-USER)$/.test(v2[chain + 1] ?? "")) return void 0;
+  const target = v2.findIndex((w2) => w2 === "-j" || w2 === "--jump");
+  if (v2[target + 1] !== "ACCEPT" || v2.some((w2) => w2 === "-s" || w2 === "--source" || w2 === "--src-range")) return void 0;
+  const d2 = v2.findIndex((w2) => w2 === "--dport" || w2 === "--dports" || w2 === "--destination-port");
+  if (d2 < 0) return void 0;
+  const ports = covers(parsePorts(v2[d2 + 1] ?? "") ?? []);
+  return ports.length ? { word: inv.argv[d2 + 1], ports } : void 0;
+}
+function checkServiceGateway(text2, ctx) {
+  const file2 = parseYaml(text2, "1.1");
+  const out = [];
+  for (const doc of file2.docs) {
+    if (scalarText(entry(doc.contents, "kind")?.value) !== "Service") continue;
+    const spec = entry(doc.contents, "spec")?.value;
+    const type = scalarText(entry(spec, "type")?.value);
+    if (type !== "LoadBalancer" && type !== "NodePort") continue;
+    const name = scalarText(entry(entry(doc.contents, "metadata")?.value, "name")?.value) ?? "Service";
+    for (const p2 of seqItems(entry(spec, "ports")?.value)) {
+      const ports = ["port", "targetPort"].map((k2) => Number(scalarText(entry(p2, k2)?.value))).filter((n) => GATEWAY_PORTS.has(n));
+      if (!ports.length) continue;
+      const auth2 = repoAuth(ctx);
+      out.push(
+        gatewayPublished.at(nodeSpan(file2, p2), {
+          message: `Service ${name} (type ${type}) exposes ${GATEWAY_PORTS.get(ports[0])} outside the cluster; auth: ${auth2.why}.`,
+          key: `k8s ${name} ${ports[0]}`,
+          severity: severityOf(auth2)
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/configs/openclaw/deploy.ts
+var openclawDeployCheck = {
+  name: "openclaw-deploy",
+  rules: OPENCLAW_DEPLOY_RULES,
+  applies(path6, text2) {
+    if (isComposeFile(path6)) return true;
+    if (/\.service$/i.test(path6)) return /\bgateway\b/.test(text2);
+    if (isShellScript(path6, text2)) return /\b(?:18789|18790)\b/.test(text2);
+    return /\.ya?ml$/i.test(path6) && /^kind:\s*Service\b/m.test(text2) && /\b(?:18789|18790)\b/.test(text2);
+  },
+  check(path6, text2, ctx) {
+    if (isComposeFile(path6)) return checkComposeGateway(path6, text2, ctx);
+    if (/\.service$/i.test(path6)) return checkUnitGateway(path6, text2, ctx);
+    if (/\.ya?ml$/i.test(path6)) return checkServiceGateway(text2, ctx);
+    return checkFirewallGateway(path6, text2, ctx);
+  }
+};
+
 // src/configs/index.ts
-var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck];
+var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck, openclawConfigCheck, mcpConfigCheck, openclawDeployCheck];
 function configRules() {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c3) => c3.rules))];
 }
@@ -39441,11 +42291,11 @@ function base62(value, width) {
   }
   return out.padStart(width, "0");
 }
-function prefixedCrc32(secret) {
-  const sep6 = secret.indexOf("_");
-  if (sep6 < 0 || secret.length < sep6 + 8) return false;
-  const body = secret.slice(sep6 + 1, -6);
-  return base62(crc32(body), 6) === secret.slice(-6);
+function prefixedCrc32(secret2) {
+  const sep6 = secret2.indexOf("_");
+  if (sep6 < 0 || secret2.length < sep6 + 8) return false;
+  const body = secret2.slice(sep6 + 1, -6);
+  return base62(crc32(body), 6) === secret2.slice(-6);
 }
 function base64UrlJson(part) {
   try {
@@ -39454,15 +42304,15 @@ function base64UrlJson(part) {
     return void 0;
   }
 }
-function jwt(secret) {
-  const [header, payload] = secret.split(".");
+function jwt(secret2) {
+  const [header, payload] = secret2.split(".");
   const h3 = base64UrlJson(header);
   const p2 = base64UrlJson(payload);
   return typeof h3?.alg === "string" && !!p2 && typeof p2 === "object" && Object.keys(p2).length > 0;
 }
-function jwtServiceRole(secret) {
-  if (!jwt(secret)) return false;
-  const p2 = base64UrlJson(secret.split(".")[1]);
+function jwtServiceRole(secret2) {
+  if (!jwt(secret2)) return false;
+  const p2 = base64UrlJson(secret2.split(".")[1]);
   return p2.role === "service_role";
 }
 function decodeBase64(text2) {
@@ -39473,8 +42323,8 @@ function decodeBase64(text2) {
   return again.replace(/=+$/, "") === standard.replace(/=+$/, "") ? bytes : void 0;
 }
 var PRINTABLE = /^[\x20-\x7e\u00a0-\ufffc]*$/;
-function basicCredential(secret) {
-  const bytes = decodeBase64(secret);
+function basicCredential(secret2) {
+  const bytes = decodeBase64(secret2);
   if (!bytes) return false;
   const text2 = bytes.toString("utf8");
   const colon = text2.indexOf(":");
@@ -39482,8 +42332,8 @@ function basicCredential(secret) {
   const password = text2.slice(colon + 1);
   return password.length >= 4 && !isPlaceholder(password) && !/^(?:pass(?:word)?|secret|token)$/i.test(password);
 }
-function base64Secret(secret) {
-  const bytes = decodeBase64(secret);
+function base64Secret(secret2) {
+  const bytes = decodeBase64(secret2);
   if (!bytes || bytes.length === 0) return false;
   const text2 = bytes.toString("utf8");
   if (!PRINTABLE.test(text2.replace(/[\r\n\t]/g, ""))) return true;
@@ -39515,8 +42365,8 @@ function readSection(bytes, at2) {
   }
   return i < bytes.length ? { fields, next: i + 1 } : void 0;
 }
-function pypiMacaroon(secret) {
-  const bytes = decodeBase64(secret.slice(secret.indexOf("-") + 1));
+function pypiMacaroon(secret2) {
+  const bytes = decodeBase64(secret2.slice(secret2.indexOf("-") + 1));
   if (!bytes || bytes[0] !== 2) return false;
   const header = readSection(bytes, 1);
   if (!header) return false;
@@ -39958,14 +42808,14 @@ function collectMatches(rule, text2, start, end, out, place) {
     const whole = m2.groups[0] ?? "";
     if (whole.length === 0) continue;
     const group2 = rule.rule.secretGroup;
-    const secret = (group2 === void 0 ? m2.groups[1] ?? whole : typeof group2 === "number" ? m2.groups[group2] : m2.named?.[group2]) ?? "";
-    if (secret && accepts(rule, secret, where2)) {
-      const offsetInMatch = whole.indexOf(secret);
+    const secret2 = (group2 === void 0 ? m2.groups[1] ?? whole : typeof group2 === "number" ? m2.groups[group2] : m2.named?.[group2]) ?? "";
+    if (secret2 && accepts(rule, secret2, where2)) {
+      const offsetInMatch = whole.indexOf(secret2);
       out.push({
         rule,
         start: start + m2.index,
         end: start + m2.index + whole.length,
-        secret,
+        secret: secret2,
         secretStart: start + m2.index + Math.max(0, offsetInMatch)
       });
     }
@@ -39987,13 +42837,13 @@ function collectAssignments(rule, spec, slice2, start, out, place) {
     lineStart += line.length + 1;
   }
 }
-function accepts(rule, secret, where2) {
-  if (rule.rule.entropy !== void 0 && shannonEntropy(secret) < rule.rule.entropy) return false;
-  if (isPlaceholder(secret)) return false;
-  const lower = secret.toLowerCase();
+function accepts(rule, secret2, where2) {
+  if (rule.rule.entropy !== void 0 && shannonEntropy(secret2) < rule.rule.entropy) return false;
+  if (isPlaceholder(secret2)) return false;
+  const lower = secret2.toLowerCase();
   if (rule.stopwords.some((w2) => lower.includes(w2))) return false;
-  if (rule.allow.some((test) => test(secret, where2))) return false;
-  return !rule.validate || rule.validate(secret);
+  if (rule.allow.some((test) => test(secret2, where2))) return false;
+  return !rule.validate || rule.validate(secret2);
 }
 function resolveOverlaps(matches) {
   const rank = (m2) => [m2.rule.rule.priority, prefixOf(m2.rule, m2.secret).length, m2.secret.length];
@@ -40012,8 +42862,8 @@ function resolveOverlaps(matches) {
   }
   return kept.sort((a, b3) => a.secretStart - b3.secretStart);
 }
-function prefixOf(rule, secret) {
-  return rule.prefixes.find((p2) => secret.startsWith(p2)) ?? "";
+function prefixOf(rule, secret2) {
+  return rule.prefixes.find((p2) => secret2.startsWith(p2)) ?? "";
 }
 function toDetection(m2, lines) {
   const start = lines.position(m2.secretStart);
@@ -40062,7 +42912,7 @@ function compile(rule, guarded) {
 
 // src/secrets/builtin.ts
 init_define_MOLTGUARD_RULE_FILES();
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -40236,7 +43086,7 @@ __export(external_exports, {
   ksuid: () => ksuid2,
   lazy: () => lazy,
   length: () => _length,
-  literal: () => literal,
+  literal: () => literal2,
   locales: () => locales_exports,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
@@ -40270,7 +43120,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -40623,7 +43473,7 @@ __export(core_exports3, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -40913,14 +43763,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -41034,8 +43884,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -41301,13 +44151,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count2 = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count2--;
       i++;
     }
@@ -41852,7 +44702,7 @@ var _parse = (_Err) => {
   };
   return fn2;
 };
-var parse = /* @__PURE__ */ _parse($ZodRealError);
+var parse2 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn2 = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -41940,18 +44790,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result2.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn2, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn2, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
@@ -43455,7 +46305,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -43469,7 +46319,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -43626,14 +46476,14 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const desc = Object.getOwnPropertyDescriptor(def, "shape");
   const sh = desc?.get ? desc.get.raw : def.shape ?? {};
   if (sh) {
-    const get = () => {
+    const get2 = () => {
       const newSh = { ...sh };
       Object.defineProperty(def, "shape", { value: newSh });
-      get.raw = newSh;
+      get2.raw = newSh;
       return newSh;
     };
-    get.raw = sh;
-    Object.defineProperty(def, "shape", { get });
+    get2.raw = sh;
+    Object.defineProperty(def, "shape", { get: get2 });
   }
   const _normalized = cached2(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
@@ -45014,10 +47864,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
       const result2 = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse(inst._def.output, result2);
+        return parse2(inst._def.output, result2);
       }
       return result2;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -55385,10 +58235,10 @@ function _properties(shape, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _mime(types, params) {
+function _mime(types2, params) {
   return new $ZodCheckMimeType({
     check: "mime_type",
-    mime: types,
+    mime: types2,
     ...normalizeParams(params)
   });
 }
@@ -55976,7 +58826,7 @@ function compactTypeUnion(schema) {
   const options = schema.anyOf;
   if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
     return;
-  const types = [];
+  const types2 = [];
   for (const option of options) {
     if (!option || typeof option !== "object")
       return;
@@ -55988,12 +58838,12 @@ function compactTypeUnion(schema) {
     for (const member2 of Array.isArray(type) ? type : [type]) {
       if (typeof member2 !== "string")
         return;
-      if (!types.includes(member2))
-        types.push(member2);
+      if (!types2.includes(member2))
+        types2.push(member2);
     }
   }
   delete schema.anyOf;
-  schema.type = types.length === 1 ? types[0] : types;
+  schema.type = types2.length === 1 ? types2[0] : types2;
 }
 var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
 var UNION_KEYS = ["oneOf", "anyOf"];
@@ -56793,8 +59643,8 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (mapped.some((branch, i) => branch !== branches[i]))
       json2 = { ...json2, [keyword]: mapped };
   }
-  const types = Array.isArray(json2.type) ? json2.type : [json2.type];
-  const numericType = !types.includes("string") && types.some((t2) => t2 === "number" || t2 === "integer");
+  const types2 = Array.isArray(json2.type) ? json2.type : [json2.type];
+  const numericType = !types2.includes("string") && types2.some((t2) => t2 === "number" || t2 === "integer");
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v2) => typeof v2 === "number"))
     return json2;
@@ -56807,7 +59657,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     return rest;
   rest.type = "string";
   if (!values)
-    rest.pattern = (types.includes("number") ? number : integer).source;
+    rest.pattern = (types2.includes("number") ? number : integer).source;
   return rest;
 }
 var pendingRecords = /* @__PURE__ */ new WeakMap();
@@ -57266,7 +60116,7 @@ __export(schemas_exports2, {
   keyof: () => keyof,
   ksuid: () => ksuid2,
   lazy: () => lazy,
-  literal: () => literal,
+  literal: () => literal2,
   looseObject: () => looseObject,
   looseRecord: () => looseRecord,
   mac: () => mac2,
@@ -57406,7 +60256,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -57543,7 +60393,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+    return parse3(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -58535,7 +61385,7 @@ var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
     }
   });
 });
-function literal(value, params) {
+function literal2(value, params) {
   return new ZodLiteral({
     type: "literal",
     values: Array.isArray(value) ? value : [value],
@@ -58548,7 +61398,7 @@ var ZodFile = /* @__PURE__ */ $constructor("ZodFile", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => fileProcessor(inst, ctx, json2, params);
   inst.min = (size, params) => inst.check(_minSize(size, params));
   inst.max = (size, params) => inst.check(_maxSize(size, params));
-  inst.mime = (types, params) => inst.check(_mime(Array.isArray(types) ? types : [types], params));
+  inst.mime = (types2, params) => inst.check(_mime(Array.isArray(types2) ? types2 : [types2], params));
 });
 function file(params) {
   return _file(ZodFile, params);
@@ -60054,7 +62904,7 @@ function mergeRuleSets(sets) {
 var RULES_DIR = fileURLToPath(new URL("../../rules/secrets/", import.meta.url));
 function builtinRuleFiles(dir = RULES_DIR) {
   if (typeof define_MOLTGUARD_RULE_FILES_default !== "undefined") return define_MOLTGUARD_RULE_FILES_default;
-  return readdirSync(dir).filter((f3) => /\.ya?ml$/.test(f3)).sort().map((f3) => ({ file: `rules/secrets/${f3}`, data: (0, import_yaml5.parse)(readFileSync(`${dir}/${f3}`, "utf8")) }));
+  return readdirSync(dir).filter((f3) => /\.ya?ml$/.test(f3)).sort().map((f3) => ({ file: `rules/secrets/${f3}`, data: (0, import_yaml7.parse)(readFileSync(`${dir}/${f3}`, "utf8")) }));
 }
 function loadBuiltinRules() {
   return mergeRuleSets(builtinRuleFiles().map(({ file: file2, data }) => parseRules(file2, data)));
@@ -60064,7 +62914,7 @@ function loadBuiltinRules() {
 init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync2, existsSync as existsSync2 } from "node:fs";
 import { join as join3 } from "node:path";
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 function yamlErrorPlace(e) {
   const { code: code2, linePos } = e;
   const at2 = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : "";
@@ -60111,7 +62961,7 @@ function loadConfig(root, explicit) {
   }
   let raw;
   try {
-    raw = (0, import_yaml6.parse)(readFileSync2(file2, "utf8")) ?? {};
+    raw = (0, import_yaml8.parse)(readFileSync2(file2, "utf8")) ?? {};
   } catch (e) {
     throw new UsageError(`${file2}: not valid YAML${yamlErrorPlace(e)}`);
   }
@@ -62193,7 +65043,7 @@ var gr = class {
     return this.message;
   }
 };
-function tt(t2) {
+function tt2(t2) {
   return t2.objects = t2.objects || {
     compressing: 0,
     counting: 0,
@@ -62214,21 +65064,21 @@ var yr = [
   new x2(
     /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
     (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+      const r2 = e.toLowerCase(), s = tt2(t2.remoteMessages);
       Object.assign(s, { [r2]: p(n) });
     }
   ),
   new x2(
     /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
     (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+      const r2 = e.toLowerCase(), s = tt2(t2.remoteMessages);
       Object.assign(s, { [r2]: p(n) });
     }
   ),
   new x2(
     /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
     (t2, [e, n, r2]) => {
-      const s = tt(t2.remoteMessages);
+      const s = tt2(t2.remoteMessages);
       s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
     }
   )
@@ -63933,7 +66783,7 @@ function newStats() {
 
 // src/sources/tree.ts
 async function listTree(opts) {
-  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk(opts.root);
+  const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk2(opts.root);
   return all.filter(opts.include).sort();
 }
 function fileSource(root, paths, limits, allPaths = paths) {
@@ -63964,13 +66814,13 @@ async function gitTreePaths(root, includeIgnored = false) {
   const listed = await gitPaths(root, ["ls-files", "-z", "--cached", "--others", ...includeIgnored ? [] : ["--exclude-standard"], "."]);
   return [...new Set(listed)];
 }
-async function walk(root, rel = "") {
+async function walk2(root, rel = "") {
   const out = [];
   const entries = await readdir2(join4(root, rel), { withFileTypes: true });
   for (const e of entries) {
     const path6 = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) {
-      if (e.name !== ".git") out.push(...await walk(root, path6));
+      if (e.name !== ".git") out.push(...await walk2(root, path6));
     } else {
       out.push(path6);
     }
@@ -64392,7 +67242,7 @@ function parseCommitHeader(text2) {
 }
 var NUL = 0;
 var NL3 = 10;
-var COLON = 58;
+var COLON2 = 58;
 var MARK = 1;
 var GITLINK = "160000";
 async function* readRawLog(stdout) {
@@ -64441,7 +67291,7 @@ var RawLogParser = class {
     if (buf[start] === MARK) {
       this.commit = parseCommitHeader(buf.toString("utf8", start + COMMIT_MARK.length, end));
       this.out.push(this.commit);
-    } else if (buf[start] === COLON) {
+    } else if (buf[start] === COLON2) {
       this.pending = buf.toString("latin1", start + 1, end).split(" ");
     }
   }
@@ -64623,7 +67473,7 @@ function detectUnit(unit, detectors, ctx) {
       secretsByLine.set(l3, list);
     }
   }
-  const masks = detections.flatMap((d2) => (d2.mask ?? []).map((secret) => ({ secret })));
+  const masks = detections.flatMap((d2) => (d2.mask ?? []).map((secret2) => ({ secret: secret2 })));
   const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
   const made = [];
   for (const d2 of detections) {
@@ -64968,8 +67818,8 @@ async function scanHistory(job) {
     for (const s of result2.suppressed) quiet.offer(s, seq);
   };
   if (job.commands) {
-    const walk2 = { root: job.root, args: job.commands.log, include: job.include, maxFileSize: job.maxFileSize, concurrency: job.concurrency, pathKey: contextKey };
-    await walkHistory(walk2, stats, scanUnit);
+    const walk3 = { root: job.root, args: job.commands.log, include: job.include, maxFileSize: job.maxFileSize, concurrency: job.concurrency, pathKey: contextKey };
+    await walkHistory(walk3, stats, scanUnit);
   }
   return {
     findings: sortFindings(kept.values()),
@@ -65711,7 +68561,7 @@ async function updateComment(octokit, t2, id, body) {
 
 // src/action/inputs.ts
 init_define_MOLTGUARD_RULE_FILES();
-var bool2 = external_exports.string().trim().transform((s, ctx) => {
+var bool3 = external_exports.string().trim().transform((s, ctx) => {
   if (["true", "True", "TRUE"].includes(s)) return true;
   if (["false", "False", "FALSE"].includes(s)) return false;
   ctx.addIssue({ code: "custom", message: `expected true or false, got "${s}"` });
@@ -65731,15 +68581,15 @@ var SCHEMA = {
   config: { default: "", parse: optionalPath },
   baseline: { default: "", parse: optionalPath },
   "sarif-file": { default: "moltguard.sarif", parse: nonEmpty("the SARIF path") },
-  annotations: { default: "true", parse: bool2 },
-  "pr-review": { default: "true", parse: bool2 },
-  summary: { default: "true", parse: bool2 }
+  annotations: { default: "true", parse: bool3 },
+  "pr-review": { default: "true", parse: bool3 },
+  summary: { default: "true", parse: bool3 }
 };
-function readSettings(get) {
+function readSettings(get2) {
   const problems = [];
   const values = {};
   for (const [name, spec] of Object.entries(SCHEMA)) {
-    const raw = get(name);
+    const raw = get2(name);
     const result2 = spec.parse.safeParse(raw === "" ? spec.default : raw);
     if (result2.success) values[name] = result2.data;
     else problems.push(`input "${name}": ${result2.error.issues.map((i) => i.message).join("; ")}`);
@@ -65868,16 +68718,16 @@ function rangeOf(eventName, payload, mode, everyCommit) {
       return void 0;
   }
 }
-function pushTarget(push, mode, everyCommit) {
-  if (push.deleted || ZERO.test(push.after)) return { kind: "nothing", why: `push deleted ${push.ref}: no commits to scan` };
-  if (push.before === push.after) return { kind: "nothing", why: `push to ${push.ref} moved nothing (before == after ${short(push.after)}): no new commits to scan` };
-  const branch = push.ref.replace(/^refs\/heads\//, "");
-  if (push.created || ZERO.test(push.before)) {
+function pushTarget(push2, mode, everyCommit) {
+  if (push2.deleted || ZERO.test(push2.after)) return { kind: "nothing", why: `push deleted ${push2.ref}: no commits to scan` };
+  if (push2.before === push2.after) return { kind: "nothing", why: `push to ${push2.ref} moved nothing (before == after ${short(push2.after)}): no new commits to scan` };
+  const branch = push2.ref.replace(/^refs\/heads\//, "");
+  if (push2.created || ZERO.test(push2.before)) {
     return {
       kind: "new-branch",
-      head: push.after,
+      head: push2.after,
       branch,
-      defaultBranch: push.repository?.default_branch,
+      defaultBranch: push2.repository?.default_branch,
       mode,
       everyCommit,
       why: `first push of ${branch}: the commits not on the default branch`
@@ -65885,13 +68735,13 @@ function pushTarget(push, mode, everyCommit) {
   }
   return {
     kind: "range",
-    base: push.before,
-    head: push.after,
+    base: push2.before,
+    head: push2.after,
     // The payload lists at most 20 commits; it is only a hint for how deep to fetch first.
-    commits: push.commits?.length,
+    commits: push2.commits?.length,
     mode,
     everyCommit,
-    why: `push to ${branch}: the pushed commits ${short(push.before)}..${short(push.after)}`
+    why: `push to ${branch}: the pushed commits ${short(push2.before)}..${short(push2.after)}`
   };
 }
 
@@ -66482,16 +69332,16 @@ function omit2(object2, keysToOmit) {
   }
   return result2;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c3) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c3) {
     return "%" + c3.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -66578,7 +69428,7 @@ function expand2(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_3, expression, literal2) {
+    function(_3, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -66602,7 +69452,7 @@ function expand2(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -66612,7 +69462,7 @@ function expand2(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse4(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -66676,19 +69526,19 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge2(defaults2, route, options));
+  return parse4(merge2(defaults2, route, options));
 }
-function withDefaults(oldDefaults, newDefaults) {
+function withDefaults2(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
+    defaults: withDefaults2.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse4
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults2(null, DEFAULTS);
 
 // node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist4(), 1);
@@ -67226,7 +70076,7 @@ function toErrorMessage(data) {
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
-function withDefaults2(oldEndpoint, newDefaults) {
+function withDefaults3(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
   const newApi = function(route, parameters) {
     const endpointOptions = endpoint2.merge(route, parameters);
@@ -67240,16 +70090,16 @@ function withDefaults2(oldEndpoint, newDefaults) {
     };
     Object.assign(request2, {
       endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
+      defaults: withDefaults3.bind(null, endpoint2)
     });
     return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
     endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
+    defaults: withDefaults3.bind(null, endpoint2)
   });
 }
-var request = withDefaults2(endpoint, defaults_default);
+var request = withDefaults3(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 init_define_MOLTGUARD_RULE_FILES();
@@ -67338,17 +70188,17 @@ function graphql(request2, query, options) {
     return response.data.data;
   });
 }
-function withDefaults3(request2, newDefaults) {
+function withDefaults4(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
   const newApi = (query, options) => {
     return graphql(newRequest, query, options);
   };
   return Object.assign(newApi, {
-    defaults: withDefaults3.bind(null, newRequest),
+    defaults: withDefaults4.bind(null, newRequest),
     endpoint: newRequest.endpoint
   });
 }
-var graphql2 = withDefaults3(request, {
+var graphql2 = withDefaults4(request, {
   headers: {
     "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
   },
@@ -67356,7 +70206,7 @@ var graphql2 = withDefaults3(request, {
   url: "/graphql"
 });
 function withCustomRequest(customRequest) {
-  return withDefaults3(customRequest, {
+  return withDefaults4(customRequest, {
     method: "POST",
     url: "/graphql"
   });

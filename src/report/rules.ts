@@ -20,11 +20,14 @@ export function rulesAsText(rules: readonly RuleInfo[]): string {
 export function rulesAsMarkdown(rules: readonly RuleInfo[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const out: string[] = [];
-  for (const [category, heading] of [
-    ['secret', 'Secret rules'],
-    ['config', 'Deploy-config rules'],
+  // Agent configs (OpenClaw, MCP) get their own table; they are config rules all the same.
+  const agent = (r: RuleInfo) => /^(openclaw|mcp)-/.test(r.id);
+  for (const [category, heading, pick] of [
+    ['secret', 'Secret rules', () => true],
+    ['config', 'Deploy-config rules', (r: RuleInfo) => !agent(r)],
+    ['config', 'Agent-config rules (OpenClaw, MCP; see docs/agent-configs.md)', agent],
   ] as const) {
-    const group = rules.filter((r) => r.category === category);
+    const group = rules.filter((r) => r.category === category && pick(r));
     out.push(`### ${heading} (${group.length})`, '');
     if (category === 'secret') {
       out.push('| id | severity | what | keywords | how to fix |', '| --- | --- | --- | --- | --- |');

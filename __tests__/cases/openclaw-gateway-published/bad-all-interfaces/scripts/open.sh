@@ -1,0 +1,2 @@
+#!/bin/sh
+ufw allow 18789

@@ -1,0 +1,79 @@
+import { parse, type AnyNode } from '@humanwhocodes/momoa';
+
+/**
+ * OpenClaw reads its config with JSON5 (comments, trailing commas, unquoted keys, single
+ * quotes). This is that format read by a real JSON5 parser (momoa, the one ESLint's JSON
+ * support uses), turned into a small tree in which every value and key knows the file and
+ * place it came from: after `$include` merging a value may sit in another file than its parent.
+ */
+
+export interface Place {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Member {
+  key: string;
+  keyAt: Place;
+  value: Value;
+}
+
+export type Value =
+  | { kind: 'object'; at: Place; members: Member[] }
+  | { kind: 'array'; at: Place; items: Value[] }
+  | { kind: 'string'; at: Place; value: string }
+  | { kind: 'number'; at: Place; value: number }
+  | { kind: 'boolean'; at: Place; value: boolean }
+  | { kind: 'null'; at: Place };
+
+export type Json5Result = { ok: true; value: Value } | { ok: false; line: number; column: number; message: string };
+
+/** Parses one JSON5 document; a syntax error comes back with its line and column, never thrown. */
+export function readJson5(path: string, text: string): Json5Result {
+  let doc;
+  try {
+    // A BOM is not JSON5 whitespace, but the program's readFile + JSON5.parse accepts one.
+    doc = parse(text.replace(/^\uFEFF/, ''), { mode: 'json5', allowTrailingCommas: true });
+  } catch (e) {
+    const err = e as { message?: string; line?: number; column?: number };
+    const message = String(err.message ?? 'invalid JSON5').replace(/\s*\(\d+:\d+\)\s*$/, '').replace(/\.+$/, '');
+    return { ok: false, line: err.line ?? 1, column: err.column ?? 1, message };
+  }
+  return { ok: true, value: convert(path, doc.body as AnyNode) };
+}
+
+function placeOf(path: string, node: { loc: { start: { line: number; column: number }; end: { line: number; column: number } } }): Place {
+  return { path, line: node.loc.start.line, column: node.loc.start.column, endLine: node.loc.end.line, endColumn: node.loc.end.column };
+}
+
+function convert(path: string, node: AnyNode): Value {
+  const at = placeOf(path, node);
+  switch (node.type) {
+    case 'Object':
+      return {
+        kind: 'object',
+        at,
+        members: node.members.map((m) => ({
+          key: m.name.type === 'Identifier' ? m.name.name : m.name.value,
+          keyAt: placeOf(path, m.name),
+          value: convert(path, m.value),
+        })),
+      };
+    case 'Array':
+      return { kind: 'array', at, items: node.elements.map((e) => convert(path, e.value)) };
+    case 'String':
+      return { kind: 'string', at, value: node.value };
+    case 'Number':
+      return { kind: 'number', at, value: node.value };
+    case 'Boolean':
+      return { kind: 'boolean', at, value: node.value };
+    case 'NaN':
+    case 'Infinity':
+      return { kind: 'number', at, value: node.type === 'NaN' ? NaN : Infinity };
+    default:
+      return { kind: 'null', at };
+  }
+}
