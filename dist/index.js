@@ -66765,6 +66765,7 @@ function utf16Text(buf) {
   const be2 = buf[0] === 254 && buf[1] === 255;
   if (!le2 && !be2) return void 0;
   if (le2 && buf.length >= 4 && buf[2] === 0 && buf[3] === 0) return void 0;
+  if (!buf.subarray(0, 8e3).includes(0)) return void 0;
   const body = Buffer.from(buf.buffer, buf.byteOffset + 2, buf.length - 2 & ~1);
   if (le2) return body.toString("utf16le");
   const swapped = Buffer.from(body);

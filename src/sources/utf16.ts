@@ -10,6 +10,9 @@ export function utf16Text(buf: Uint8Array): string | undefined {
   const be = buf[0] === 0xfe && buf[1] === 0xff;
   if (!le && !be) return undefined;
   if (le && buf.length >= 4 && buf[2] === 0 && buf[3] === 0) return undefined;
+  // Only text git would call binary (a NUL among the first 8,000 bytes) is taken for UTF-16: a
+  // UTF-8 or Latin-1 file that merely starts with the bytes FF FE stays what it is.
+  if (!buf.subarray(0, 8000).includes(0)) return undefined;
   // An odd last byte is half a character: dropped, as a decoder would replace it.
   const body = Buffer.from(buf.buffer, buf.byteOffset + 2, (buf.length - 2) & ~1);
   if (le) return body.toString('utf16le');
