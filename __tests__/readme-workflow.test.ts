@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 // The README's copy-paste snippets are what new users run first: they must work as pasted.
+// The README and docs/ (the Action's details moved there) hold copy-paste workflows.
 const readme = readFileSync('README.md', 'utf8');
-const yamlBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+const docs = readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => readFileSync(`docs/${f}`, 'utf8'));
+const yamlBlocks = [readme, ...docs].flatMap((text) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]));
 const workflows = yamlBlocks.filter((b) => /^jobs:/m.test(b)).map((b) => parse(b) as { jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string }[] }> });
 const tags = execFileSync('git', ['tag', '--list'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 

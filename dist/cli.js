@@ -11340,17 +11340,17 @@ init_define_MOLTGUARD_RULE_FILES();
 import { parseArgs } from "node:util";
 import { writeFileSync } from "node:fs";
 
-// src/run.ts
+// src/pipeline/scan.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { relative, resolve, sep } from "node:path";
 import { existsSync as existsSync2, statSync } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 
-// src/finding.ts
+// src/model/finding.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { createHash } from "node:crypto";
 
-// src/secrets/redact.ts
+// src/model/redact.ts
 init_define_MOLTGUARD_RULE_FILES();
 function redactSecret(secret, knownPrefix = "") {
   const prefix = knownPrefix && secret.startsWith(knownPrefix) ? knownPrefix : "";
@@ -11373,7 +11373,7 @@ function writtenForms(secret) {
   return [.../* @__PURE__ */ new Set([secret, escaped, secret.replace(/'/g, "''"), secret.replace(/'/g, "'\\''")])];
 }
 
-// src/finding.ts
+// src/model/finding.ts
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 function severityRank(s) {
   return SEVERITIES.indexOf(s);
@@ -11440,10 +11440,26 @@ function snippetOf(line, column, secrets) {
   return (start > 0 ? "\u2026" : "") + body + (end < text.length ? "\u2026" : "");
 }
 
-// src/configs/index.ts
+// src/model/options.ts
 init_define_MOLTGUARD_RULE_FILES();
+var MODES = ["tree", "diff", "history", "staged"];
+var FAIL_ON_VALUES = ["critical", "high", "medium", "low", "none"];
+var DEFAULT_FAIL_ON = "high";
+function effectiveFailOn(...settings) {
+  return settings.find((s) => s !== void 0) ?? DEFAULT_FAIL_ON;
+}
+var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-// src/configs/sshd/check.ts
+// src/model/errors.ts
+init_define_MOLTGUARD_RULE_FILES();
+var UsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UsageError";
+  }
+};
+
+// src/configs/index.ts
 init_define_MOLTGUARD_RULE_FILES();
 
 // src/configs/rule.ts
@@ -11473,6 +11489,9 @@ function configRule(spec) {
 function baseName(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
+
+// src/configs/sshd/check.ts
+init_define_MOLTGUARD_RULE_FILES();
 
 // src/configs/parse-error.ts
 init_define_MOLTGUARD_RULE_FILES();
@@ -11769,7 +11788,7 @@ function fixLine(d2, value) {
 // src/configs/systemd/check.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/configs/secret-values.ts
+// src/configs/shared/secret-values.ts
 init_define_MOLTGUARD_RULE_FILES();
 
 // src/secrets/placeholder.ts
@@ -11799,7 +11818,7 @@ function isLowVariety(value) {
   return ascending >= value.length * 0.6;
 }
 
-// src/configs/secret-values.ts
+// src/configs/shared/secret-values.ts
 var SECRET_NAME = /(?:^|[_.-])(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|PRIVATE_KEY|AUTH_KEY|DSN)$|PASSWORD|SECRET|_TOKEN_|_KEY_/i;
 var PUBLIC_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PK(?:_|$)/i;
 var PASSWORD_NAME = /(?:PASSWORD|PASSWD|PASS|PWD)$/i;
@@ -12447,7 +12466,7 @@ var dotenvCheck = {
 // src/configs/dburl/check.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/text.ts
+// src/model/line-index.ts
 init_define_MOLTGUARD_RULE_FILES();
 var LineIndex = class {
   constructor(text) {
@@ -12784,7 +12803,7 @@ function checkUrl(url2, offset, lines) {
 init_define_MOLTGUARD_RULE_FILES();
 import { posix } from "node:path";
 
-// src/configs/yaml.ts
+// src/configs/formats/yaml.ts
 init_define_MOLTGUARD_RULE_FILES();
 var import_yaml = __toESM(require_dist(), 1);
 function parseYaml(text, version2, opts = {}) {
@@ -13036,7 +13055,7 @@ function envSecrets(instructions) {
 // src/configs/containers/port-spec.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/configs/ports.ts
+// src/configs/shared/ports.ts
 init_define_MOLTGUARD_RULE_FILES();
 var SSH_PORT = 22;
 var DATABASE_PORTS = /* @__PURE__ */ new Map([
@@ -14556,7 +14575,7 @@ init_define_MOLTGUARD_RULE_FILES();
 // src/configs/ssh-keys/check.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/configs/sshkeys.ts
+// src/configs/keys/ssh-public-keys.ts
 init_define_MOLTGUARD_RULE_FILES();
 var KEY_TYPES = String.raw`(?:sk-)?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521))(?:@openssh\.com)?`;
 var KEY = new RegExp(String.raw`(?<![\w-])(${KEY_TYPES})[ \t]+(AAAA[A-Za-z0-9+/]*={0,2})(\.\.\.|…)?`, "g");
@@ -14892,7 +14911,7 @@ function passwordAuthInFile(file2, node2, where2) {
 // src/configs/firewall/check.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/configs/json-pos.ts
+// src/configs/formats/json-pos.ts
 init_define_MOLTGUARD_RULE_FILES();
 var JsonSyntaxError = class extends Error {
   constructor(offset, message) {
@@ -15201,7 +15220,7 @@ function fixSource(payload, lines, node2, cidr) {
   return lines.replaceSpan(payload.fileOffset(node2.start + 1), payload.fileOffset(node2.end - 2) + 1, cidr);
 }
 
-// src/configs/private-keys.ts
+// src/configs/keys/private-keys.ts
 init_define_MOLTGUARD_RULE_FILES();
 var privateKeyFile = configRule({
   id: "private-key-file",
@@ -15271,33 +15290,9 @@ function encryption(kind, block) {
   return "unencrypted";
 }
 
-// src/configs/keystore.ts
+// src/configs/keys/keystore.ts
 init_define_MOLTGUARD_RULE_FILES();
-
-// src/sources/unit.ts
-init_define_MOLTGUARD_RULE_FILES();
-import { isAscii } from "node:buffer";
-function byPath(a, b3) {
-  return a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0;
-}
-function newStats() {
-  return { files: 0, bytes: 0, commits: 0, skipped: [] };
-}
-function asciiOnly(buf) {
-  return isAscii(buf) ? buf : void 0;
-}
-function decode2(buf) {
-  const text = buf.toString("utf8");
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
 var KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
-function looksBinary(buf) {
-  const end = Math.min(buf.length, 8e3);
-  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
-  return false;
-}
-
-// src/configs/keystore.ts
 var keystoreFile = configRule({
   id: "keystore-file",
   title: "Binary key store committed",
@@ -15308,6 +15303,7 @@ var keystoreFile = configRule({
 var keystoreCheck = {
   name: "keystore",
   rules: [keystoreFile],
+  binaryNames: KEYSTORE_NAME,
   applies(path, text) {
     return KEYSTORE_NAME.test(baseName(path)) && text === "";
   },
@@ -15631,6 +15627,10 @@ function originFindings(path, statements, lines) {
 var CONFIG_CHECKS = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck];
 function configRules() {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c3) => c3.rules))];
+}
+function keepsBinary(checks) {
+  const names = checks.flatMap((c3) => c3.binaryNames ? [c3.binaryNames] : []);
+  return (path) => names.some((re2) => re2.test(baseName(path)));
 }
 
 // src/secrets/engine.ts
@@ -16426,7 +16426,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode4,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe3,
@@ -16834,7 +16834,7 @@ __export(core_exports2, {
   config: () => config,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode3,
+  decode: () => decode2,
   decodeAsync: () => decodeAsync,
   describe: () => describe2,
   encode: () => encode,
@@ -18193,7 +18193,7 @@ var _decode = (_Err) => {
   };
   return fn2;
 };
-var decode3 = /* @__PURE__ */ _decode($ZodRealError);
+var decode2 = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
   const fn2 = async (schema, value, _ctx, _params) => {
@@ -33649,7 +33649,7 @@ var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 var encode2 = /* @__PURE__ */ _encode(ZodRealError);
-var decode4 = /* @__PURE__ */ _decode(ZodRealError);
+var decode3 = /* @__PURE__ */ _decode(ZodRealError);
 var encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
 var decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
 var safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -33809,7 +33809,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return encode2(this, data, params, { callee: _encode2 });
   },
   decode: function _decode2(data, params) {
-    return decode4(this, data, params, { callee: _decode2 });
+    return decode3(this, data, params, { callee: _decode2 });
   },
   encodeAsync: async function _encodeAsync2(data, params) {
     return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -36272,20 +36272,8 @@ init_define_MOLTGUARD_RULE_FILES();
 import { readFileSync as readFileSync2, existsSync } from "node:fs";
 import { join } from "node:path";
 var import_yaml6 = __toESM(require_dist(), 1);
-
-// src/errors.ts
-init_define_MOLTGUARD_RULE_FILES();
-var UsageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UsageError";
-  }
-};
-
-// src/policy/config.ts
 var CONFIG_FILE = ".moltguard.yml";
-var DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-var FailOn = external_exports.enum([...SEVERITIES.filter((s) => s !== "info"), "none"]);
+var FailOn = external_exports.enum(FAIL_ON_VALUES);
 var RuleSetting = external_exports.enum(["off", ...SEVERITIES], {
   error: () => `expected ${["off", ...SEVERITIES].join("|")}`
 });
@@ -36438,179 +36426,6 @@ function customRuleNotices(rules, configFile) {
     if (rule.keywords.length === 0) notices.push(`${configFile}: custom-rules.${rule.id}: no keywords, so its regex runs on every file; add a literal keyword for speed`);
   }
   return notices;
-}
-
-// src/scan.ts
-init_define_MOLTGUARD_RULE_FILES();
-
-// src/policy/inline.ts
-init_define_MOLTGUARD_RULE_FILES();
-var MARKER2 = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
-var OPENER = String.raw`(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore`;
-var IN_COMMENT = new RegExp(String.raw`(?:^|[\s(])${OPENER}(?=\s|$)`);
-var COMMENT_ONLY = new RegExp(String.raw`^[ \t]*${OPENER}`);
-function markerOn(lines, line) {
-  if (line < 1 || line > lines.lineCount) return void 0;
-  const text = lines.lineText(line);
-  const at2 = text.indexOf("moltguard:ignore");
-  if (at2 < 0 || !IN_COMMENT.test(text)) return void 0;
-  const m2 = MARKER2.exec(text.slice(at2));
-  const ruleIds = (m2?.[1] ?? "").split(/[\s,]+/).map((s) => s.trim()).map((s) => s.toLowerCase()).filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
-  return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim(), alone: COMMENT_ONLY.test(text) };
-}
-function suppressingMarker(lines, d2) {
-  const same = markerOn(lines, d2.line);
-  if (same?.ruleIds.includes(d2.ruleId)) return same;
-  const above = markerOn(lines, d2.line - 1);
-  if (above?.alone && above.ruleIds.includes(d2.ruleId)) return above;
-  return void 0;
-}
-var BARE_IGNORE_RULE = "moltguard-bare-ignore";
-function bareMarkers(text, lines) {
-  if (!text.includes("moltguard:ignore")) return [];
-  const out = [];
-  for (let line = 1; line <= lines.lineCount; line++) {
-    const marker = markerOn(lines, line);
-    if (!marker || marker.ruleIds.length) continue;
-    out.push({
-      ruleId: BARE_IGNORE_RULE,
-      category: "config",
-      severity: "low",
-      line,
-      column: marker.column,
-      endLine: line,
-      endColumn: marker.column + "moltguard:ignore".length,
-      message: "A moltguard:ignore comment without a rule id suppresses nothing: name the rule it is for.",
-      remediation: "Write `moltguard:ignore RULE-ID -- reason`, with the rule id shown in the finding.",
-      fingerprintKey: "bare-ignore"
-    });
-  }
-  return out;
-}
-
-// src/secrets/context.ts
-init_define_MOLTGUARD_RULE_FILES();
-var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
-var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$|(^|\/)(tests?|specs?)\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|cs|swift|exs?)$/i;
-var DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
-var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
-var DECLARATIONS = /\.d\.[cm]?ts$/;
-var MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
-function pathContext(path) {
-  if (LOCK_FILES.test(path)) return { lower: "in a lock file", dropGeneric: true };
-  if (MINIFIED.test(path)) return { lower: "in a minified or built bundle", dropGeneric: true };
-  if (DECLARATIONS.test(path)) return { lower: "in a type declaration file", dropGeneric: true };
-  if (EXAMPLE_PATH.test(path)) return { lower: "in an example file" };
-  if (TEST_PATH.test(path)) return { lower: "in a test fixture path" };
-  if (DOC_PATH.test(path)) return { lower: "in documentation" };
-  return {};
-}
-function lowerSeverity(s) {
-  const at2 = SEVERITIES.indexOf(s);
-  return SEVERITIES[Math.max(at2, Math.min(SEVERITIES.length - 2, at2 + 1))];
-}
-function inContext(d2, path) {
-  if (d2.category !== "secret") return d2;
-  const ctx = pathContext(path);
-  if (ctx.dropGeneric && d2.generic) return void 0;
-  if (!ctx.lower) return d2;
-  const severity = lowerSeverity(d2.severity);
-  return {
-    ...d2,
-    severity,
-    confidence: "low",
-    message: severity === d2.severity ? `${d2.message} Lower confidence: found ${ctx.lower}.` : `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
-  };
-}
-function contextKey(path) {
-  const ctx = pathContext(path);
-  return `${ctx.lower ?? ""}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}`;
-}
-
-// src/scan.ts
-async function runScan(source, detectors, ctx = contextOf(source)) {
-  const started = Date.now();
-  const findings = [];
-  const suppressed = [];
-  for await (const unit of source.units()) {
-    const result2 = detectUnit(unit, detectors, ctx);
-    suppressed.push(...result2.suppressed);
-    findings.push(...result2.findings);
-  }
-  return {
-    findings: sortFindings(findings),
-    suppressed,
-    // Reads finish out of order; the list is sorted so every run reports the same.
-    stats: { ...source.stats, skipped: [...source.stats.skipped].sort(byPath), durationMs: Date.now() - started },
-    scanned: source.describe(),
-    range: source.range
-  };
-}
-function contextOf(source) {
-  return { read: (p2) => source.read(p2), paths: () => source.paths() };
-}
-function detectUnit(unit, detectors, ctx) {
-  const detections = [];
-  for (const d2 of detectors.secrets.scan(unit.text, unit.path, unit.asciiBytes)) {
-    const placed = inContext(d2, unit.path);
-    if (placed) detections.push(placed);
-  }
-  if (unit.wholeFile) {
-    for (const check2 of detectors.configs) {
-      if (check2.applies(unit.path, unit.text)) detections.push(...check2.check(unit.path, unit.text, ctx));
-    }
-  }
-  const lines = new LineIndex(unit.text);
-  detections.push(...bareMarkers(unit.text, lines));
-  if (detections.length === 0) return { findings: [], suppressed: [] };
-  const secretsByLine = /* @__PURE__ */ new Map();
-  for (const d2 of detections) {
-    if (!d2.secret) continue;
-    for (let l3 = d2.line; l3 <= d2.endLine; l3++) {
-      const list = secretsByLine.get(l3) ?? [];
-      list.push({ secret: d2.secret, knownPrefix: d2.knownPrefix });
-      if (d2.encoded) list.push({ secret: d2.encoded });
-      secretsByLine.set(l3, list);
-    }
-  }
-  const masks = detections.flatMap((d2) => (d2.mask ?? []).map((secret) => ({ secret })));
-  const out = [];
-  const suppressed = [];
-  for (const d2 of detections) {
-    const real = placeInFile(d2, unit, lines);
-    if (!real) continue;
-    const marker = suppressingMarker(lines, d2);
-    const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-    const finding = makeFinding(real, where2, lines.lineText(d2.line), [...secretsByLine.get(d2.line) ?? [], ...masks], d2.column);
-    if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ""}` });
-    else out.push(finding);
-  }
-  return { findings: out, suppressed };
-}
-function placeInFile(d2, unit, lines) {
-  if (unit.chunk) {
-    const { lineOffset, columnOffset, ownFrom, ownTo } = unit.chunk;
-    const start = lines.offset(d2.line, d2.column);
-    if (start < ownFrom || start >= ownTo) return void 0;
-    const shift = (line, column) => line === 1 ? column + columnOffset : column;
-    return { ...d2, line: d2.line + lineOffset, column: shift(d2.line, d2.column), endLine: d2.endLine + lineOffset, endColumn: shift(d2.endLine, d2.endColumn) };
-  }
-  if (unit.lineNumbers) {
-    const line = unit.lineNumbers[d2.line - 1] ?? d2.line;
-    const endLine = unit.lineNumbers[d2.endLine - 1] ?? line;
-    return { ...d2, line, endLine };
-  }
-  if (unit.changedLines && !touchesChange(d2, unit.changedLines)) return void 0;
-  return d2;
-}
-function touchesChange(d2, changed) {
-  for (let l3 = d2.line; l3 <= d2.endLine; l3++) if (changed.has(l3)) return true;
-  return false;
-}
-function sortFindings(findings) {
-  return findings.sort(
-    (a, b3) => severityRank(a.severity) - severityRank(b3.severity) || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || (a.ruleId < b3.ruleId ? -1 : a.ruleId > b3.ruleId ? 1 : 0) || (a.fingerprint < b3.fingerprint ? -1 : a.fingerprint > b3.fingerprint ? 1 : 0)
-  );
 }
 
 // src/sources/tree.ts
@@ -40158,6 +39973,24 @@ async function gitPaths(dir, args) {
 // src/sources/large.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { open as open2 } from "node:fs/promises";
+
+// src/sources/bytes.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { isAscii } from "node:buffer";
+function asciiOnly(buf) {
+  return isAscii(buf) ? buf : void 0;
+}
+function decode4(buf) {
+  const text = buf.toString("utf8");
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function looksBinary(buf) {
+  const end = Math.min(buf.length, 8e3);
+  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+// src/sources/large.ts
 var LARGE_FILE = 16 * 1024 * 1024;
 var WINDOW = 4 * 1024 * 1024;
 var OVERLAP = 160 * 1024;
@@ -40217,21 +40050,30 @@ function charBoundary(bytes, at2) {
   return i;
 }
 
+// src/model/unit.ts
+init_define_MOLTGUARD_RULE_FILES();
+function byPath(a, b3) {
+  return a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0;
+}
+function newStats() {
+  return { files: 0, bytes: 0, commits: 0, skipped: [] };
+}
+
 // src/sources/tree.ts
 async function listTree(opts) {
   const all = await isWorkTree(opts.root) ? await gitTreePaths(opts.root) : await walk(opts.root);
   return all.filter(opts.include).sort();
 }
-function fileSource(root, paths, maxFileSize, allPaths = paths) {
+function fileSource(root, paths, limits, allPaths = paths) {
   const stats = newStats();
-  const opts = { root, maxFileSize };
+  const opts = { root, maxFileSize: limits.maxFileSize, keepBinary: limits.keepBinary };
   return {
     stats,
     paths: () => allPaths,
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
       try {
-        return decode2(readFileSync4(join2(root, path)));
+        return decode4(readFileSync4(join2(root, path)));
       } catch {
         return void 0;
       }
@@ -40305,7 +40147,7 @@ function readOne(opts, path, stats) {
       closeSync(fd);
     }
     if (looksBinary(buf)) {
-      if (KEYSTORE_NAME.test(path)) {
+      if (opts.keepBinary(path)) {
         stats.files++;
         stats.bytes += buf.length;
         return { path, text: "", wholeFile: true };
@@ -40315,72 +40157,13 @@ function readOne(opts, path, stats) {
     }
     stats.files++;
     stats.bytes += buf.length;
-    return { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
+    return { path, text: decode4(buf), asciiBytes: asciiOnly(buf), wholeFile: true };
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return void 0;
     stats.skipped.push({ path, reason: `unreadable (${code ?? e.message})` });
     return void 0;
   }
-}
-
-// src/parallel/pool.ts
-init_define_MOLTGUARD_RULE_FILES();
-import { Worker } from "node:worker_threads";
-import { availableParallelism } from "node:os";
-var workerScript;
-function enableWorkers(script) {
-  workerScript = script;
-}
-function defaultWorkerCount() {
-  return workerScript ? Math.max(1, Math.min(8, availableParallelism())) : 1;
-}
-var WORKER_TAG = "moltguard-scan-worker";
-var BATCH = 48;
-async function scanTreeInWorkers(job, workers) {
-  if (!workerScript) throw new Error("worker threads are only available from the bundled CLI or action");
-  const started = Date.now();
-  const batches = [];
-  for (let i = 0; i < job.paths.length; i += BATCH) batches.push(job.paths.slice(i, i + BATCH));
-  const init = { tag: WORKER_TAG, root: job.root, allPaths: job.paths, maxFileSize: job.maxFileSize, rules: job.rules, guarded: job.guarded };
-  const merged = [];
-  let next = 0;
-  const runOne = () => new Promise((resolve2, reject) => {
-    const worker = new Worker(workerScript, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    const feed = () => {
-      if (next < batches.length) worker.postMessage(batches[next++]);
-      else void worker.terminate().then(() => resolve2());
-    };
-    worker.on("message", (msg) => {
-      if ("error" in msg) {
-        void worker.terminate();
-        reject(new Error(msg.error));
-        return;
-      }
-      merged.push(msg);
-      feed();
-    });
-    worker.on("error", reject);
-    worker.on("online", feed);
-  });
-  await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, batches.length)) }, runOne));
-  const stats = newStats();
-  const findings = merged.flatMap((m2) => m2.result.findings);
-  for (const m2 of merged) {
-    stats.files += m2.result.stats.files;
-    stats.bytes += m2.result.stats.bytes;
-    stats.skipped.push(...m2.result.stats.skipped);
-  }
-  stats.skipped.sort(byPath);
-  return {
-    result: {
-      findings: sortFindings(findings),
-      suppressed: merged.flatMap((m2) => m2.result.suppressed).sort((a, b3) => a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.line - b3.finding.line),
-      stats: { ...stats, durationMs: Date.now() - started },
-      scanned: `working tree (${stats.files} files, ${workers} workers)`
-    },
-    warnings: [...new Set(merged.flatMap((m2) => m2.warnings))]
-  };
 }
 
 // src/sources/diff.ts
@@ -40505,7 +40288,7 @@ async function diffSource(opts) {
     if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
   for (const path of await gitPaths(opts.root, range2.namesArgs)) {
-    if (KEYSTORE_NAME.test(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+    if (opts.keepBinary(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
   }
   const headPaths = await gitPaths(opts.root, range2.listArgs);
   const stats = newStats();
@@ -40517,7 +40300,7 @@ async function diffSource(opts) {
     describe: () => `${range2.label} (${stats.files} changed files)`,
     read: (path) => {
       const buf = read(path);
-      return buf ? decode2(buf) : void 0;
+      return buf ? decode4(buf) : void 0;
     },
     async *units() {
       for (const [path, lineNumbers] of [...patches].sort(([a], [b3]) => a < b3 ? -1 : 1)) {
@@ -40531,13 +40314,13 @@ async function diffSource(opts) {
           continue;
         }
         if (looksBinary(buf)) {
-          if (KEYSTORE_NAME.test(path)) yield { path, text: "", wholeFile: true, changedLines: /* @__PURE__ */ new Set([1]) };
+          if (opts.keepBinary(path)) yield { path, text: "", wholeFile: true, changedLines: /* @__PURE__ */ new Set([1]) };
           else stats.skipped.push({ path, reason: "binary" });
           continue;
         }
         stats.files++;
         stats.bytes += buf.length;
-        yield { path, text: decode2(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
+        yield { path, text: decode4(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
       }
     }
   };
@@ -40567,10 +40350,10 @@ async function resolveRange(opts) {
   };
 }
 
-// src/sources/history.ts
+// src/sources/history/range.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/sources/raw-log.ts
+// src/sources/history/raw-log.ts
 init_define_MOLTGUARD_RULE_FILES();
 var COMMIT_MARK = "commit ";
 var COMMIT_FORMAT = `--format=${COMMIT_MARK}%H%x02%an <%ae>%x02%aI`;
@@ -40635,7 +40418,7 @@ var RawLogParser = class {
   }
 };
 
-// src/sources/history.ts
+// src/sources/history/range.ts
 var RAW_FLAGS = ["--raw", "--root", "-z", "--no-abbrev", "--no-renames", "--no-color", COMMIT_FORMAT];
 async function scope(root) {
   return await repoPrefix(root) ? { relative: ["--relative"], pathspec: ["--", "."] } : { relative: [], pathspec: [] };
@@ -40659,10 +40442,200 @@ function describeHistory(range2, commits) {
   return `history ${range2.base ? `${range2.base.slice(0, 12)}..` : ""}${range2.head.slice(0, 12)} (${commits} commits)`;
 }
 
-// src/history-scan.ts
+// src/pipeline/detect.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/sources/blob-reader.ts
+// src/policy/inline.ts
+init_define_MOLTGUARD_RULE_FILES();
+var MARKER2 = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
+var OPENER = String.raw`(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore`;
+var IN_COMMENT = new RegExp(String.raw`(?:^|[\s(])${OPENER}(?=\s|$)`);
+var COMMENT_ONLY = new RegExp(String.raw`^[ \t]*${OPENER}`);
+function markerOn(lines, line) {
+  if (line < 1 || line > lines.lineCount) return void 0;
+  const text = lines.lineText(line);
+  const at2 = text.indexOf("moltguard:ignore");
+  if (at2 < 0 || !IN_COMMENT.test(text)) return void 0;
+  const m2 = MARKER2.exec(text.slice(at2));
+  const ruleIds = (m2?.[1] ?? "").split(/[\s,]+/).map((s) => s.trim()).map((s) => s.toLowerCase()).filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
+  return { line, column: at2 + 1, ruleIds, reason: (m2?.[2] ?? "").trim(), alone: COMMENT_ONLY.test(text) };
+}
+function suppressingMarker(lines, d2) {
+  const same = markerOn(lines, d2.line);
+  if (same?.ruleIds.includes(d2.ruleId)) return same;
+  const above = markerOn(lines, d2.line - 1);
+  if (above?.alone && above.ruleIds.includes(d2.ruleId)) return above;
+  return void 0;
+}
+function applyInlineIgnores(made, lines) {
+  const findings = [];
+  const suppressed = [];
+  for (const { detection, finding } of made) {
+    const marker = suppressingMarker(lines, detection);
+    if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ""}` });
+    else findings.push(finding);
+  }
+  return { findings, suppressed };
+}
+var BARE_IGNORE_RULE = "moltguard-bare-ignore";
+function bareMarkers(text, lines) {
+  if (!text.includes("moltguard:ignore")) return [];
+  const out = [];
+  for (let line = 1; line <= lines.lineCount; line++) {
+    const marker = markerOn(lines, line);
+    if (!marker || marker.ruleIds.length) continue;
+    out.push({
+      ruleId: BARE_IGNORE_RULE,
+      category: "config",
+      severity: "low",
+      line,
+      column: marker.column,
+      endLine: line,
+      endColumn: marker.column + "moltguard:ignore".length,
+      message: "A moltguard:ignore comment without a rule id suppresses nothing: name the rule it is for.",
+      remediation: "Write `moltguard:ignore RULE-ID -- reason`, with the rule id shown in the finding.",
+      fingerprintKey: "bare-ignore"
+    });
+  }
+  return out;
+}
+
+// src/secrets/detect.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/secrets/context.ts
+init_define_MOLTGUARD_RULE_FILES();
+var LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
+var TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$|(^|\/)(tests?|specs?)\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|cs|swift|exs?)$/i;
+var DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
+var EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
+var DECLARATIONS = /\.d\.[cm]?ts$/;
+var MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
+function pathContext(path) {
+  if (LOCK_FILES.test(path)) return { lower: "in a lock file", dropGeneric: true };
+  if (MINIFIED.test(path)) return { lower: "in a minified or built bundle", dropGeneric: true };
+  if (DECLARATIONS.test(path)) return { lower: "in a type declaration file", dropGeneric: true };
+  if (EXAMPLE_PATH.test(path)) return { lower: "in an example file" };
+  if (TEST_PATH.test(path)) return { lower: "in a test fixture path" };
+  if (DOC_PATH.test(path)) return { lower: "in documentation" };
+  return {};
+}
+function lowerSeverity(s) {
+  const at2 = SEVERITIES.indexOf(s);
+  return SEVERITIES[Math.max(at2, Math.min(SEVERITIES.length - 2, at2 + 1))];
+}
+function inContext(d2, path) {
+  if (d2.category !== "secret") return d2;
+  const ctx = pathContext(path);
+  if (ctx.dropGeneric && d2.generic) return void 0;
+  if (!ctx.lower) return d2;
+  const severity = lowerSeverity(d2.severity);
+  return {
+    ...d2,
+    severity,
+    confidence: "low",
+    message: severity === d2.severity ? `${d2.message} Lower confidence: found ${ctx.lower}.` : `${d2.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d2.severity}; if it is a real credential, treat it as ${d2.severity}.`
+  };
+}
+function contextKey(path) {
+  const ctx = pathContext(path);
+  return `${ctx.lower ?? ""}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}`;
+}
+
+// src/secrets/detect.ts
+function detectSecrets(engine, text, path, asciiBytes) {
+  const out = [];
+  for (const d2 of engine.scan(text, path, asciiBytes)) {
+    const placed = inContext(d2, path);
+    if (placed) out.push(placed);
+  }
+  return out;
+}
+
+// src/pipeline/detect.ts
+async function detectSource(source, detectors, ctx = contextOf(source)) {
+  const started = Date.now();
+  const findings = [];
+  const suppressed = [];
+  for await (const unit of source.units()) {
+    const result2 = detectUnit(unit, detectors, ctx);
+    suppressed.push(...result2.suppressed);
+    findings.push(...result2.findings);
+  }
+  return {
+    findings: sortFindings(findings),
+    suppressed,
+    // Reads finish out of order; the list is sorted so every run reports the same.
+    stats: { ...source.stats, skipped: [...source.stats.skipped].sort(byPath), durationMs: Date.now() - started },
+    scanned: source.describe(),
+    range: source.range
+  };
+}
+function contextOf(source) {
+  return { read: (p2) => source.read(p2), paths: () => source.paths() };
+}
+function detectUnit(unit, detectors, ctx) {
+  const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes);
+  if (unit.wholeFile) {
+    for (const check2 of detectors.configs) {
+      if (check2.applies(unit.path, unit.text)) detections.push(...check2.check(unit.path, unit.text, ctx));
+    }
+  }
+  const lines = new LineIndex(unit.text);
+  detections.push(...bareMarkers(unit.text, lines));
+  if (detections.length === 0) return { findings: [], suppressed: [] };
+  const secretsByLine = /* @__PURE__ */ new Map();
+  for (const d2 of detections) {
+    if (!d2.secret) continue;
+    for (let l3 = d2.line; l3 <= d2.endLine; l3++) {
+      const list = secretsByLine.get(l3) ?? [];
+      list.push({ secret: d2.secret, knownPrefix: d2.knownPrefix });
+      if (d2.encoded) list.push({ secret: d2.encoded });
+      secretsByLine.set(l3, list);
+    }
+  }
+  const masks = detections.flatMap((d2) => (d2.mask ?? []).map((secret) => ({ secret })));
+  const where2 = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
+  const made = [];
+  for (const d2 of detections) {
+    const real = placeInFile(d2, unit, lines);
+    if (real) made.push({ detection: d2, finding: makeFinding(real, where2, lines.lineText(d2.line), [...secretsByLine.get(d2.line) ?? [], ...masks], d2.column) });
+  }
+  return applyInlineIgnores(made, lines);
+}
+function placeInFile(d2, unit, lines) {
+  if (unit.chunk) {
+    const { lineOffset, columnOffset, ownFrom, ownTo } = unit.chunk;
+    const start = lines.offset(d2.line, d2.column);
+    if (start < ownFrom || start >= ownTo) return void 0;
+    const shift = (line, column) => line === 1 ? column + columnOffset : column;
+    return { ...d2, line: d2.line + lineOffset, column: shift(d2.line, d2.column), endLine: d2.endLine + lineOffset, endColumn: shift(d2.endLine, d2.endColumn) };
+  }
+  if (unit.lineNumbers) {
+    const line = unit.lineNumbers[d2.line - 1] ?? d2.line;
+    const endLine = unit.lineNumbers[d2.endLine - 1] ?? line;
+    return { ...d2, line, endLine };
+  }
+  if (unit.changedLines && !touchesChange(d2, unit.changedLines)) return void 0;
+  return d2;
+}
+function touchesChange(d2, changed) {
+  for (let l3 = d2.line; l3 <= d2.endLine; l3++) if (changed.has(l3)) return true;
+  return false;
+}
+function sortFindings(findings) {
+  return findings.sort(
+    (a, b3) => severityRank(a.severity) - severityRank(b3.severity) || (a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0) || a.line - b3.line || a.column - b3.column || (a.ruleId < b3.ruleId ? -1 : a.ruleId > b3.ruleId ? 1 : 0) || (a.fingerprint < b3.fingerprint ? -1 : a.fingerprint > b3.fingerprint ? 1 : 0)
+  );
+}
+
+// src/pipeline/history.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/history/walk.ts
+init_define_MOLTGUARD_RULE_FILES();
+
+// src/sources/history/blob-reader.ts
 init_define_MOLTGUARD_RULE_FILES();
 var NL3 = 10;
 var BlobReader = class {
@@ -40755,7 +40728,7 @@ var BlobReader = class {
   }
 };
 
-// src/sources/line-cache.ts
+// src/sources/history/line-cache.ts
 init_define_MOLTGUARD_RULE_FILES();
 var LineCache = class {
   /** 8 bytes a line: 1M lines is 8 MiB (the bench's 300 large files take 0.75M). The entry cap bounds versions that never fill (binary, missing). */
@@ -40810,7 +40783,7 @@ var LineCache = class {
   }
 };
 
-// src/sources/line-diff.ts
+// src/sources/history/line-diff.ts
 init_define_MOLTGUARD_RULE_FILES();
 var NL4 = 10;
 var NO_LINES = { hashes: new Int32Array(0), count: 0 };
@@ -40930,7 +40903,7 @@ function pickLines(bytes, lines, indices) {
   return { bytes: out, lineNumbers: indices.map((i) => i + 1) };
 }
 
-// src/sources/seen-blobs.ts
+// src/sources/history/seen-blobs.ts
 init_define_MOLTGUARD_RULE_FILES();
 var KEY2 = 1 + 20;
 var SLOTS = 1 << 17;
@@ -40970,37 +40943,13 @@ var SeenBlobs = class {
   }
 };
 
-// src/history-scan.ts
+// src/sources/history/walk.ts
 var READ_AHEAD = 64;
-var NO_CONFIGS = { read: () => void 0, paths: () => [] };
-async function scanHistory(job) {
-  const started = Date.now();
-  const stats = newStats();
-  const kept = new Oldest((f3) => f3);
-  const quiet = new Oldest((s) => s.finding);
-  const scanUnit = (unit, seq, size) => {
-    stats.files++;
-    stats.bytes += size;
-    const result2 = detectUnit(unit, job.detectors, NO_CONFIGS);
-    for (const f3 of result2.findings) kept.offer(f3, seq);
-    for (const s of result2.suppressed) quiet.offer(s, seq);
-  };
-  if (job.commands) {
-    await scanLog(job, job.commands.log, stats, scanUnit);
-  }
-  return {
-    findings: sortFindings(kept.values()),
-    suppressed: quiet.values(),
-    stats: { ...stats, durationMs: Date.now() - started },
-    scanned: job.describe(stats.commits),
-    range: job.range
-  };
-}
-async function scanLog(job, args, stats, scanUnit) {
+async function walkHistory(job, stats, visit3) {
   const readers = Array.from({ length: Math.max(1, job.concurrency) }, () => new BlobReader(job.root));
   const seen = new SeenBlobs();
   const cache3 = new LineCache();
-  const contexts = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Map();
   const queue = [];
   let seq = -1;
   const scanNext = async () => {
@@ -41017,16 +40966,16 @@ async function scanLog(job, args, stats, scanUnit) {
     if (!blob.bytes) return skip(`larger than the ${job.maxFileSize}-byte limit (${blob.size} bytes)`);
     const bytes = blob.bytes;
     if (looksBinary(bytes)) return;
-    const whole = () => scanUnit(unitOf(change.path, change.commit, bytes), seq2, blob.size);
+    const whole = () => visit3(unitOf(change.path, change.commit, bytes), seq2, blob.size);
     if (!item.version) return whole();
     const lines = hashLines(bytes);
     cache3.fill(change.blob, item.version, lines);
     if (!old) return whole();
     const added = pickLines(bytes, lines, addedLines(old, lines));
-    if (added.lineNumbers.length) scanUnit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
+    if (added.lineNumbers.length) visit3({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq2, added.bytes.length);
   };
   try {
-    for await (const batch of gitStream(job.root, args, readRawLog)) {
+    for await (const batch of gitStream(job.root, job.args, readRawLog)) {
       for (const item of batch) {
         if (!("path" in item)) {
           seq = stats.commits++;
@@ -41034,9 +40983,9 @@ async function scanLog(job, args, stats, scanUnit) {
         }
         if (!job.include(item.path)) continue;
         if (!item.before) {
-          const ctx = contextKey(item.path);
-          let code = contexts.get(ctx);
-          if (code === void 0) contexts.set(ctx, code = contexts.size);
+          const key = job.pathKey(item.path);
+          let code = keys.get(key);
+          if (code === void 0) keys.set(key, code = keys.size);
           if (seen.checkAndAdd(code, item.blob)) continue;
         }
         const reader = readers[pathHash(item.path) % readers.length];
@@ -41058,7 +41007,34 @@ function pathHash(path) {
   return h3 >>> 0;
 }
 function unitOf(path, commit, bytes) {
-  return { path, text: decode2(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+  return { path, text: decode4(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+}
+
+// src/pipeline/history.ts
+var NO_CONFIGS = { read: () => void 0, paths: () => [] };
+async function scanHistory(job) {
+  const started = Date.now();
+  const stats = newStats();
+  const kept = new Oldest((f3) => f3);
+  const quiet = new Oldest((s) => s.finding);
+  const scanUnit = (unit, seq, size) => {
+    stats.files++;
+    stats.bytes += size;
+    const result2 = detectUnit(unit, job.detectors, NO_CONFIGS);
+    for (const f3 of result2.findings) kept.offer(f3, seq);
+    for (const s of result2.suppressed) quiet.offer(s, seq);
+  };
+  if (job.commands) {
+    const walk2 = { root: job.root, args: job.commands.log, include: job.include, maxFileSize: job.maxFileSize, concurrency: job.concurrency, pathKey: contextKey };
+    await walkHistory(walk2, stats, scanUnit);
+  }
+  return {
+    findings: sortFindings(kept.values()),
+    suppressed: quiet.values(),
+    stats: { ...stats, durationMs: Date.now() - started },
+    scanned: job.describe(stats.commits),
+    range: job.range
+  };
 }
 var Oldest = class {
   constructor(finding) {
@@ -41089,7 +41065,66 @@ function historyKey(f3) {
   return f3.secretHash ? `${f3.ruleId}\0${f3.secretHash}` : `${f3.ruleId}\0${f3.fingerprint}\0${f3.snippet}`;
 }
 
-// src/catalog.ts
+// src/pipeline/pool.ts
+init_define_MOLTGUARD_RULE_FILES();
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+var workerScript;
+function enableWorkers(script) {
+  workerScript = script;
+}
+function defaultWorkerCount() {
+  return workerScript ? Math.max(1, Math.min(8, availableParallelism())) : 1;
+}
+var WORKER_TAG = "moltguard-scan-worker";
+var BATCH = 48;
+async function scanTreeInWorkers(job, workers) {
+  if (!workerScript) throw new Error("worker threads are only available from the bundled CLI or action");
+  const started = Date.now();
+  const batches = [];
+  for (let i = 0; i < job.paths.length; i += BATCH) batches.push(job.paths.slice(i, i + BATCH));
+  const init = { tag: WORKER_TAG, root: job.root, allPaths: job.paths, maxFileSize: job.maxFileSize, rules: job.rules, guarded: job.guarded };
+  const merged = [];
+  let next = 0;
+  const runOne = () => new Promise((resolve2, reject) => {
+    const worker = new Worker(workerScript, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const feed = () => {
+      if (next < batches.length) worker.postMessage(batches[next++]);
+      else void worker.terminate().then(() => resolve2());
+    };
+    worker.on("message", (msg) => {
+      if ("error" in msg) {
+        void worker.terminate();
+        reject(new Error(msg.error));
+        return;
+      }
+      merged.push(msg);
+      feed();
+    });
+    worker.on("error", reject);
+    worker.on("online", feed);
+  });
+  await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, batches.length)) }, runOne));
+  const stats = newStats();
+  const findings = merged.flatMap((m2) => m2.result.findings);
+  for (const m2 of merged) {
+    stats.files += m2.result.stats.files;
+    stats.bytes += m2.result.stats.bytes;
+    stats.skipped.push(...m2.result.stats.skipped);
+  }
+  stats.skipped.sort(byPath);
+  return {
+    result: {
+      findings: sortFindings(findings),
+      suppressed: merged.flatMap((m2) => m2.result.suppressed).sort((a, b3) => a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.line - b3.finding.line),
+      stats: { ...stats, durationMs: Date.now() - started },
+      scanned: `working tree (${stats.files} files, ${workers} workers)`
+    },
+    warnings: [...new Set(merged.flatMap((m2) => m2.warnings))]
+  };
+}
+
+// src/pipeline/catalog.ts
 init_define_MOLTGUARD_RULE_FILES();
 function ruleCatalog(secretRules) {
   const secrets = secretRules.map((r2) => ({
@@ -41120,8 +41155,7 @@ function ruleCatalog(secretRules) {
   return [...secrets, ...configs, meta3];
 }
 
-// src/run.ts
-var MODES = ["tree", "diff", "history", "staged"];
+// src/pipeline/scan.ts
 var PARALLEL_FROM_FILES = 5e3;
 function prepare(root, configFile) {
   const { config: config2, file: file2 } = loadConfig(root, configFile);
@@ -41171,25 +41205,25 @@ async function scan(opts) {
   const everyCommit = opts.mode === "diff" && opts.secretsInEveryCommit;
   const engineWarnings = [];
   const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
+  const limits = readLimits(config2);
   let raw;
   if (opts.mode === "tree") {
-    const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
-    const paths = await listTree({ root, include: pathFilter(config2), maxFileSize });
+    const paths = await listTree({ root, include: limits.include });
     const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
     if (workers > 1) {
-      const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+      const out = await scanTreeInWorkers({ root, paths, maxFileSize: limits.maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
       raw = out.result;
       engineWarnings.push(...out.warnings);
     } else {
-      raw = await runScan(fileSource(root, paths, maxFileSize), detectors());
+      raw = await detectSource(fileSource(root, paths, limits), detectors());
     }
   } else if (opts.mode === "history") {
-    raw = await historyScan(root, prepared, engine(), opts);
+    raw = await historyScan(root, limits, engine(), opts);
   } else {
-    raw = await runScan(await changeSource(root, opts, config2), detectors());
+    raw = await detectSource(await changeSource(root, opts, limits), detectors());
   }
   if (everyCommit) {
-    const secrets = await historyScan(root, prepared, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
+    const secrets = await historyScan(root, limits, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     const inHead = new Set(raw.findings.filter((f3) => f3.secretHash).map((f3) => `${f3.ruleId}\0${f3.secretHash}`));
     const removed = secrets.findings.filter((f3) => !inHead.has(`${f3.ruleId}\0${f3.secretHash}`));
     raw.findings = sortFindings([...raw.findings, ...removed]);
@@ -41212,7 +41246,7 @@ async function scan(opts) {
     if (result2.stale) notices.push(`${opts.baselineFile}: ${result2.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
   }
   findings = sortFindings(findings);
-  const failOn = opts.failOn ?? config2["fail-on"] ?? "high";
+  const failOn = effectiveFailOn(opts.failOn, config2["fail-on"]);
   return {
     findings,
     suppressed,
@@ -41226,30 +41260,30 @@ async function scan(opts) {
     rules: ruleCatalog(prepared.rules)
   };
 }
-async function historyScan(root, prepared, engine, opts) {
-  const { config: config2 } = prepared;
+async function historyScan(root, limits, engine, opts) {
   const range2 = await resolveHistory({ root, base: opts.base, head: opts.head });
   return scanHistory({
     root,
     commands: await historyCommands(root, range2),
-    include: pathFilter(config2),
-    maxFileSize: config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE,
+    include: limits.include,
+    maxFileSize: limits.maxFileSize,
     detectors: { secrets: engine, configs: [] },
     concurrency: opts.workers ?? Math.max(1, Math.min(4, Math.floor(availableParallelism2() / 2))),
     describe: (commits) => describeHistory(range2, commits),
     range: range2.spec ? { base: range2.base, head: range2.head } : void 0
   });
 }
-function changeSource(root, opts, config2) {
-  const include = pathFilter(config2);
-  const maxFileSize = config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE;
-  return opts.mode === "staged" ? diffSource({ root, include, maxFileSize, staged: true }) : diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
+function changeSource(root, opts, limits) {
+  return opts.mode === "staged" ? diffSource({ root, ...limits, staged: true }) : diffSource({ root, ...limits, base: opts.base, head: opts.head });
+}
+function readLimits(config2) {
+  return { include: pathFilter(config2), maxFileSize: config2["max-file-size"] ?? DEFAULT_MAX_FILE_SIZE, keepBinary: keepsBinary(CONFIG_CHECKS) };
 }
 
 // src/report/json.ts
 init_define_MOLTGUARD_RULE_FILES();
 
-// src/version.ts
+// src/model/version.ts
 init_define_MOLTGUARD_RULE_FILES();
 var TOOL_NAME = "moltguard";
 var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -41521,7 +41555,6 @@ function rulesAsMarkdown(rules) {
 
 // src/cli.ts
 var FORMATS = ["text", "json", "sarif", "github"];
-var FAIL_ON = ["critical", "high", "medium", "low", "none"];
 var USAGE = `usage:
   moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
                  [--format text|json|sarif|github] [--output FILE] [--config FILE]
@@ -41613,7 +41646,7 @@ async function scanCommand(args, io2) {
     head: values.head,
     configFile: values.config,
     baselineFile: values.baseline,
-    failOn: oneOf("fail-on", values["fail-on"], FAIL_ON),
+    failOn: oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES),
     today: io2.today,
     workers: workerCount(values.workers)
   });
@@ -41676,7 +41709,7 @@ function rulesCommand(args, io2) {
   return 0;
 }
 
-// src/heap-tuning.ts
+// src/pipeline/heap-tuning.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { setFlagsFromString } from "node:v8";
 function tuneHeapForStreaming() {
@@ -41684,7 +41717,7 @@ function tuneHeapForStreaming() {
   setFlagsFromString("--semi-space-growth-factor=1");
 }
 
-// src/parallel/worker.ts
+// src/pipeline/worker.ts
 init_define_MOLTGUARD_RULE_FILES();
 import { parentPort, workerData, isMainThread } from "node:worker_threads";
 function isScanWorker() {
@@ -41693,10 +41726,11 @@ function isScanWorker() {
 function serveScanBatches() {
   const init = workerData;
   const engine = new SecretEngine(init.rules, { guarded: new Set(init.guarded) });
-  const ctx = contextOf(fileSource(init.root, [], init.maxFileSize, init.allPaths));
+  const limits = { maxFileSize: init.maxFileSize, keepBinary: keepsBinary(CONFIG_CHECKS) };
+  const ctx = contextOf(fileSource(init.root, [], limits, init.allPaths));
   parentPort.on("message", (paths) => {
-    const source = fileSource(init.root, paths, init.maxFileSize, init.allPaths);
-    runScan(source, { secrets: engine, configs: CONFIG_CHECKS }, ctx).then(
+    const source = fileSource(init.root, paths, limits, init.allPaths);
+    detectSource(source, { secrets: engine, configs: CONFIG_CHECKS }, ctx).then(
       ({ findings, suppressed, stats }) => {
         const out = { result: { findings, suppressed, stats }, warnings: engine.warnings };
         parentPort.postMessage(out);

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { prepare, scan, type Report } from './pipeline/scan.js';
+import { prepare, scan } from './pipeline/scan.js';
+import type { Report } from './model/report.js';
 import { ruleCatalog } from './pipeline/catalog.js';
 import { newStats } from './model/unit.js';
 import { toSarif } from './report/sarif.js';
@@ -12,6 +13,7 @@ import { renderSummary, writeSummary } from './report/github/summary.js';
 import { planReview, type ReviewPlan } from './report/github/review-plan.js';
 import { syncReview } from './report/github/review.js';
 import { UsageError } from './model/errors.js';
+import { effectiveFailOn } from './model/options.js';
 import { readSettings, type Settings } from './action/inputs.js';
 import { readRunner, type Runner } from './action/context.js';
 import { planTarget } from './action/event.js';
@@ -35,7 +37,7 @@ export async function runAction(): Promise<void> {
     const root = resolve(runner.workspace, settings.path);
     const resolved = await resolveTarget(root, target, (line) => core.info(line));
     const prefix = await repoPathPrefix(root, runner.workspace);
-    const report = withRepoPaths(resolved.scan ? await runScan(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
+    const report = withRepoPaths(resolved.scan ? await scanTarget(root, runner.workspace, settings, resolved.scan) : emptyReport(root, runner.workspace, settings, resolved.why), prefix);
     core.info(summaryLine(report));
 
     const sarifFile = resolve(runner.workspace, settings.sarifFile);
@@ -70,7 +72,7 @@ export async function runAction(): Promise<void> {
   }
 }
 
-function runScan(root: string, workspace: string, settings: Settings, what: NonNullable<ResolvedTarget['scan']>): Promise<Report> {
+function scanTarget(root: string, workspace: string, settings: Settings, what: NonNullable<ResolvedTarget['scan']>): Promise<Report> {
   const inWorkspace = (p: string | undefined) => (p ? resolve(workspace, p) : undefined);
   return scan({
     path: root,
@@ -92,7 +94,7 @@ function emptyReport(root: string, workspace: string, settings: Settings, why: s
     stats: { ...newStats(), durationMs: 0 },
     scanned: `nothing (${why})`,
     mode: 'diff',
-    failOn: settings.failOn,
+    failOn: effectiveFailOn(settings.failOn, prepared.config['fail-on']),
     blocking: 0,
     rules: ruleCatalog(prepared.rules),
   };

@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { MODES, scan, prepare, type FailOn, type Mode, type Report } from './pipeline/scan.js';
+import { scan, prepare } from './pipeline/scan.js';
+import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
+import type { Report } from './model/report.js';
 import { UsageError } from './model/errors.js';
 import { toJson } from './report/json.js';
 import { toText } from './report/text.js';
@@ -13,7 +15,6 @@ import { COMMAND_USAGE, USAGE, parseCommandArgs as parse } from './cli-usage.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -102,7 +103,7 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     head: values.head,
     configFile: values.config,
     baselineFile: values.baseline,
-    failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON),
+    failOn: oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES),
     today: io.today,
     workers: workerCount(values.workers),
     includeIgnored: values['include-ignored'],

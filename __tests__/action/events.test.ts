@@ -130,6 +130,21 @@ test('schedule: the whole working tree, and a wrong input is refused by name', a
   expect(wrong.stdout).toContain('::error::moltguard: input "fail-on": expected one of critical, high, medium, low, none, got "hgih"%0Ainput "pr-review": expected true or false, got "maybe"');
 });
 
+test("the config's fail-on applies when the fail-on input is not set; the input overrides it", async () => {
+  const origin = originWithHistory();
+  const sha = origin.commit('main', 'Report only, never block', { '.moltguard.yml': 'fail-on: none\n' });
+  const workspace = checkout(origin, sha, 'actions/checkout fetch-depth 1');
+  const payload = { schedule: '0 3 * * *', repository };
+  const byConfig = await runAction({ bundle, workspace, event: 'schedule', payload, apiUrl: api.url, sha });
+  expect(findings(byConfig)).toEqual(['openai-api-key legacy.py:1']);
+  expect(byConfig.code).toBe(0);
+  expect(byConfig.outputs['blocking']).toBe('0');
+
+  const byInput = await runAction({ bundle, workspace, event: 'schedule', payload, apiUrl: api.url, sha, inputs: { 'fail-on': 'high' } });
+  expect(byInput.code).toBe(1);
+  expect(byInput.stdout).toMatch(/^::error::moltguard: 1 blocking finding \(fail-on: high\)$/m);
+});
+
 test('a pull_request run without a checkout fails and says what to add', async () => {
   const workspace = tempDir('no-checkout');
   const payload = { pull_request: { number: 1, commits: 1, base: { sha: 'a'.repeat(40), ref: 'main' }, head: { sha: 'b'.repeat(40) } }, repository };

@@ -34,7 +34,7 @@ describe('readSettings', () => {
       token: '',
       path: '.',
       mode: 'auto',
-      failOn: 'high',
+      failOn: undefined,
       config: undefined,
       baseline: undefined,
       sarifFile: 'moltguard.sarif',

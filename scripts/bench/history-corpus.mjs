@@ -159,7 +159,8 @@ export function ensureHistory(cacheDir, sourceDir, commits, patchMiB) {
     bytes += size;
   }
   const out = new FastImport(dir);
-  out.push(...chunks);
+  // One part at a time: the npm sources of today give more parts than a spread can pass.
+  for (const chunk of chunks) out.push(chunk);
   out.finish();
   const info = { commits, approxPatchBytes: Math.round(bytes), planted };
   writeFileSync(manifest, JSON.stringify(info));

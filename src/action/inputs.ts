@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../model/errors.js';
+import { FAIL_ON_VALUES, type FailOn } from '../model/options.js';
 
 /**
  * The action's inputs as one typed object. Nothing deeper than action.ts reads an input, so
@@ -12,8 +13,8 @@ export interface Settings {
   path: string;
   /** `auto` picks from the event; the others force one kind of scan. */
   mode: 'auto' | 'tree' | 'diff' | 'history';
-  /** Lowest severity that fails the step. */
-  failOn: 'critical' | 'high' | 'medium' | 'low' | 'none';
+  /** Lowest severity that fails the step; undefined: the config's fail-on, else high. */
+  failOn?: FailOn;
   /** Explicit .moltguard.yml, relative to the workspace; undefined: the scanned folder's own. */
   config?: string;
   /** Baseline file, relative to the workspace. */
@@ -56,7 +57,8 @@ const SCHEMA = {
   'github-token': { default: '', parse: z.string().trim() },
   path: { default: '.', parse: nonEmpty('the folder to scan') },
   mode: { default: 'auto', parse: choice(['auto', 'tree', 'diff', 'history'] as const) },
-  'fail-on': { default: 'high', parse: choice(['critical', 'high', 'medium', 'low', 'none'] as const) },
+  // Empty by default, so that a fail-on in .moltguard.yml applies; the input only overrides it.
+  'fail-on': { default: '', parse: optionalPath.pipe(choice(FAIL_ON_VALUES).optional()) },
   config: { default: '', parse: optionalPath },
   baseline: { default: '', parse: optionalPath },
   'sarif-file': { default: 'moltguard.sarif', parse: nonEmpty('the SARIF path') },

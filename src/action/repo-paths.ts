@@ -1,7 +1,7 @@
 import { repoPrefix } from '../sources/git.js';
 import { relative, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { Report } from '../pipeline/scan.js';
+import type { Report } from '../model/report.js';
 
 /**
  * Finding paths are relative to the scanned folder; annotations, review comments, links and

@@ -1,4 +1,4 @@
-import type { Mode } from '../pipeline/scan.js';
+import type { Mode } from '../model/options.js';
 import type { PullRequestRef, Target } from './event.js';
 import { isShallowCheckout, resolveNewBranch, resolveRange, type Commits } from './fetch.js';
 

@@ -1,4 +1,4 @@
-import type { ConfigCheck, ConfigRule } from './rule.js';
+import { baseName, type ConfigCheck, type ConfigRule } from './rule.js';
 import { sshdCheck } from './sshd/check.js';
 import { systemdCheck } from './systemd/check.js';
 import { dotenvCheck } from './dotenv/check.js';
@@ -23,4 +23,10 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, d
 
 export function configRules(): ConfigRule[] {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c) => c.rules))];
+}
+
+/** Whether a binary file is one some check judges by its name (sources keep it, with empty text). */
+export function keepsBinary(checks: readonly ConfigCheck[]): (path: string) => boolean {
+  const names = checks.flatMap((c) => (c.binaryNames ? [c.binaryNames] : []));
+  return (path) => names.some((re) => re.test(baseName(path)));
 }

@@ -12,6 +12,11 @@ export interface ConfigCheck {
   name: string;
   /** Rules this check can report, for `moltguard rules`, SARIF and the README. */
   rules: readonly ConfigRule[];
+  /**
+   * Binary files this check judges by their name alone (tested on the base name): sources hand
+   * them over with empty text instead of skipping them as binary.
+   */
+  binaryNames?: RegExp;
   applies(path: string, text: string): boolean;
   check(path: string, text: string, ctx: ConfigContext): Detection[];
 }

@@ -1,5 +1,3 @@
-import { isAscii } from 'node:buffer';
-
 /** What a source hands the detectors: text and where it came from, never a file handle. */
 export interface ScanUnit {
   /** Relative to the scanned root, forward slashes. */
@@ -59,26 +57,14 @@ export function newStats(): SourceStats {
   return { files: 0, bytes: 0, commits: 0, skipped: [] };
 }
 
-/** The bytes, when every one is ASCII, for the engine's byte-level keyword search. */
-export function asciiOnly(buf: Buffer): Uint8Array | undefined {
-  return isAscii(buf) ? buf : undefined;
-}
-
-/** Git prints UTF-8; a lone BOM at the start is not content. */
-export function decode(buf: Buffer): string {
-  const text = buf.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /**
- * Binary files that are findings by their mere presence (PKCS#12 and Java key stores): sources
- * hand them to the detectors with empty text instead of skipping them.
+ * What bounds a scan's reading, resolved once from the config: which paths, how large, and which
+ * binary files the detectors still want to see (with empty text, judged by their name).
  */
-export const KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
-
-export function looksBinary(buf: Buffer): boolean {
-  // git's own test (a NUL in the first 8,000 bytes): a file git diffs as text is scanned as text.
-  const end = Math.min(buf.length, 8000);
-  for (let i = 0; i < end; i++) if (buf[i] === 0) return true;
-  return false;
+export interface ReadLimits {
+  /** Drops paths before anything is read (the config's ignore and only globs). */
+  include: (path: string) => boolean;
+  maxFileSize: number;
+  /** Binary files a detector judges by their presence (key stores); all others are skipped. */
+  keepBinary: (path: string) => boolean;
 }

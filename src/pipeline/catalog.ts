@@ -1,20 +1,7 @@
-import type { Category, Severity } from '../model/finding.js';
+import type { RuleInfo } from '../model/rule-info.js';
 import { configRules } from '../configs/index.js';
 import type { SecretRule } from '../secrets/rules.js';
 import { BARE_IGNORE_RULE } from '../policy/inline.js';
-
-/** A rule as reporters, `moltguard rules` and SARIF's tool.driver.rules describe it. */
-export interface RuleInfo {
-  id: string;
-  category: Category;
-  title: string;
-  severity: Severity;
-  /** Why it matters. */
-  description: string;
-  /** How to fix it. */
-  help: string;
-  keywords?: string[];
-}
 
 export function ruleCatalog(secretRules: readonly SecretRule[]): RuleInfo[] {
   const secrets: RuleInfo[] = secretRules.map((r) => ({

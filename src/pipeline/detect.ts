@@ -3,25 +3,10 @@ import type { ConfigCheck, ConfigContext } from '../configs/rule.js';
 import { SecretEngine } from '../secrets/engine.js';
 import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
-import { bareMarkers, suppressingMarker } from '../policy/inline.js';
-import { inContext } from '../secrets/context.js';
-import { byPath, type ScanUnit, type Source, type SourceStats } from '../model/unit.js';
-
-export interface ScanResult {
-  findings: Finding[];
-  /** Findings silenced by an inline `moltguard:ignore`, counted and listed, never lost. */
-  suppressed: Suppressed[];
-  stats: SourceStats & { durationMs: number };
-  /** What was scanned, in words ("diff abc..def (3 changed files)"). */
-  scanned: string;
-  range?: { base?: string; head: string };
-}
-
-export interface Suppressed {
-  finding: Finding;
-  /** How: `inline (line 12): reason`, `allow entry 2: reason`, `baseline`. */
-  by: string;
-}
+import { applyInlineIgnores, bareMarkers, type Made } from '../policy/inline.js';
+import { detectSecrets } from '../secrets/detect.js';
+import { byPath, type ScanUnit, type Source } from '../model/unit.js';
+import type { ScanResult, Suppressed } from '../model/report.js';
 
 export interface Detectors {
   secrets: SecretEngine;
@@ -32,7 +17,7 @@ export interface Detectors {
  * The pipeline: every unit of the source through every detector, findings made (redacted and
  * fingerprinted) per unit. Pure apart from the source's own I/O: no env, no exit, no printing.
  */
-export async function runScan(source: Source, detectors: Detectors, ctx: ConfigContext = contextOf(source)): Promise<ScanResult> {
+export async function detectSource(source: Source, detectors: Detectors, ctx: ConfigContext = contextOf(source)): Promise<ScanResult> {
   const started = Date.now();
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
@@ -64,11 +49,7 @@ export function detectUnit(
   detectors: Detectors,
   ctx: ConfigContext,
 ): { findings: Finding[]; suppressed: Suppressed[] } {
-  const detections: Detection[] = [];
-  for (const d of detectors.secrets.scan(unit.text, unit.path, unit.asciiBytes)) {
-    const placed = inContext(d, unit.path);
-    if (placed) detections.push(placed);
-  }
+  const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes);
   if (unit.wholeFile) {
     for (const check of detectors.configs) {
       if (check.applies(unit.path, unit.text)) detections.push(...check.check(unit.path, unit.text, ctx));
@@ -89,18 +70,14 @@ export function detectUnit(
   }
   // Values config checks asked to hide are masked wherever they appear in this file.
   const masks = detections.flatMap((d) => (d.mask ?? []).map((secret) => ({ secret })));
-  const out: Finding[] = [];
-  const suppressed: Suppressed[] = [];
+  const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
+  const made: Made[] = [];
   for (const d of detections) {
     const real = placeInFile(d, unit, lines);
-    if (!real) continue;
-    const marker = suppressingMarker(lines, d);
-    const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-    const finding = makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks], d.column);
-    if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
-    else out.push(finding);
+    if (real) made.push({ detection: d, finding: makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks], d.column) });
   }
-  return { findings: out, suppressed };
+  // Ignore comments are read from the unit's own lines, where the detection (not yet placed in the file) sits.
+  return applyInlineIgnores(made, lines);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { SecretRule } from '../secrets/rules.js';
-import { sortFindings, type ScanResult } from './detect.js';
+import { sortFindings } from './detect.js';
+import type { ScanResult } from '../model/report.js';
 import { byPath, newStats } from '../model/unit.js';
 
 /**

@@ -1,76 +1,30 @@
 import { relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { atOrAbove, type Finding, type Severity } from '../model/finding.js';
-import { CONFIG_CHECKS } from '../configs/index.js';
+import { atOrAbove } from '../model/finding.js';
+import { DEFAULT_MAX_FILE_SIZE, effectiveFailOn } from '../model/options.js';
+import type { Report, ScanOptions, ScanResult } from '../model/report.js';
+import type { ReadLimits, Source } from '../model/unit.js';
+import { UsageError } from '../model/errors.js';
+import { CONFIG_CHECKS, keepsBinary } from '../configs/index.js';
 import { SecretEngine } from '../secrets/engine.js';
 import { loadBuiltinRules } from '../secrets/builtin.js';
 import { mergeRuleSets, regexProblem, type SecretRule } from '../secrets/rules.js';
-import { CONFIG_FILE, DEFAULT_MAX_FILE_SIZE, loadConfig, type Config } from '../policy/config.js';
+import { CONFIG_FILE, loadConfig, type Config } from '../policy/config.js';
 import { applyPolicy, pathFilter } from '../policy/apply.js';
 import { applyBaseline, loadBaseline } from '../policy/baseline.js';
 import { customRuleNotices } from '../policy/custom.js';
-import { runScan, sortFindings, type ScanResult, type Suppressed } from './detect.js';
 import { fileSource, listTree } from '../sources/tree.js';
 import { describeIgnored, gitIgnoredFiles } from '../sources/ignored.js';
 import { isWorkTree } from '../sources/git.js';
-import { defaultWorkerCount, scanTreeInWorkers } from './pool.js';
 import { diffSource } from '../sources/diff.js';
 import { describeHistory, historyCommands, resolveHistory } from '../sources/history/range.js';
+import { detectSource, sortFindings } from './detect.js';
 import { scanHistory } from './history.js';
-import type { Source, SourceStats } from '../model/unit.js';
-import { ruleCatalog, type RuleInfo } from './catalog.js';
-import { UsageError } from '../model/errors.js';
+import { defaultWorkerCount, scanTreeInWorkers } from './pool.js';
+import { ruleCatalog } from './catalog.js';
 
-export const MODES = ['tree', 'diff', 'history', 'staged'] as const;
 const PARALLEL_FROM_FILES = 5000;
-export type Mode = (typeof MODES)[number];
-export type FailOn = Severity | 'none';
-
-/** Everything a scan needs; the CLI and the action each build one from their own inputs. */
-export interface ScanOptions {
-  /** The folder to scan; finding paths are relative to it. */
-  path: string;
-  mode: Mode;
-  base?: string;
-  head?: string;
-  /** Explicit config file; otherwise `.moltguard.yml` at the root is used when present. */
-  configFile?: string;
-  baselineFile?: string;
-  /** Overrides the config's fail-on. */
-  failOn?: FailOn;
-  /** YYYY-MM-DD, for allow entries that expire. */
-  today: string;
-  /**
-   * Diff mode only: look for secrets in every line added by every commit of base..head, not
-   * just the net diff. A key added in one commit and deleted in the next is still published
-   * by the merge. Config findings stay judged on the head's final state.
-   */
-  secretsInEveryCommit?: boolean;
-  /**
-   * Worker threads for tree scans (default: every core when running from the bundle); for
-   * history, how many `git cat-file` readers run at once (default: one per two cores).
-   */
-  workers?: number;
-  /** Tree mode in git: scan the files git ignores too (otherwise they are counted and named). */
-  includeIgnored?: boolean;
-}
-
-export interface Report {
-  findings: Finding[];
-  suppressed: Suppressed[];
-  /** Things the user should know that are not findings (stale allow entries, baseline drift). */
-  notices: string[];
-  stats: SourceStats & { durationMs: number };
-  scanned: string;
-  /** The commits scanned, for diff and history modes. */
-  range?: { base?: string; head: string };
-  mode: Mode;
-  failOn: FailOn;
-  /** Findings at or above fail-on: the gate's verdict. */
-  blocking: number;
-  rules: RuleInfo[];
-}
 
 export interface Prepared {
   config: Config;
@@ -132,14 +86,14 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const engineWarnings: string[] = [];
   const sourceNotices: string[] = [];
   const detectors = () => ({ secrets: engine(), configs: CONFIG_CHECKS });
+  const limits = readLimits(config);
   let raw: ScanResult;
   if (opts.mode === 'tree') {
-    const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
     const [listed, ignored] = await Promise.all([
-      listTree({ root, include: () => true, maxFileSize, includeIgnored: opts.includeIgnored }),
+      listTree({ root, include: () => true, includeIgnored: opts.includeIgnored }),
       !opts.includeIgnored && (await isWorkTree(root)) ? gitIgnoredFiles(root) : undefined,
     ]);
-    const paths = listed.filter(pathFilter(config));
+    const paths = listed.filter(limits.include);
     // A folder whose every file git ignores, or the config excludes, would scan as "0 findings
     // (0 files)": a clean bill of health for files nobody read.
     if (ignored?.count && !listed.length) {
@@ -154,19 +108,19 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     // corpus (10,170 files, 299 MB) one worker 3.9 s, two 2.6 s.
     const workers = opts.workers ?? (paths.length >= PARALLEL_FROM_FILES ? defaultWorkerCount() : 1);
     if (workers > 1) {
-      const out = await scanTreeInWorkers({ root, paths, maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
+      const out = await scanTreeInWorkers({ root, paths, maxFileSize: limits.maxFileSize, rules: prepared.rules, guarded: [...customIds] }, workers);
       raw = out.result;
       engineWarnings.push(...out.warnings);
     } else {
-      raw = await runScan(fileSource(root, paths, maxFileSize), detectors());
+      raw = await detectSource(fileSource(root, paths, limits), detectors());
     }
   } else if (opts.mode === 'history') {
-    raw = await historyScan(root, prepared, engine(), opts);
+    raw = await historyScan(root, limits, engine(), opts);
   } else {
-    raw = await runScan(await changeSource(root, opts, config), detectors());
+    raw = await detectSource(await changeSource(root, opts, limits), detectors());
   }
   if (everyCommit) {
-    const secrets = await historyScan(root, prepared, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
+    const secrets = await historyScan(root, limits, engine(), { ...opts, base: raw.range?.base, head: raw.range?.head, workers: 1 });
     // A secret still in the head is already reported at its head line (where a review can
     // comment); the history adds the ones that were committed and then removed.
     const inHead = new Set(raw.findings.filter((f) => f.secretHash).map((f) => `${f.ruleId}\0${f.secretHash}`));
@@ -193,7 +147,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     if (result.stale) notices.push(`${opts.baselineFile}: ${result.stale} baseline entries no longer match any finding (fixed?); regenerate the baseline to prune them`);
   }
   findings = sortFindings(findings);
-  const failOn = opts.failOn ?? config['fail-on'] ?? 'high';
+  const failOn = effectiveFailOn(opts.failOn, config['fail-on']);
   return {
     findings,
     suppressed,
@@ -214,14 +168,13 @@ export async function scan(opts: ScanOptions): Promise<Report> {
  * second reader only competed with the scan for them (17 s against 13 s on the edit history).
  * Findings are the same for any number.
  */
-async function historyScan(root: string, prepared: Prepared, engine: SecretEngine, opts: Pick<ScanOptions, 'base' | 'head' | 'workers'>): Promise<ScanResult> {
-  const { config } = prepared;
+async function historyScan(root: string, limits: ReadLimits, engine: SecretEngine, opts: Pick<ScanOptions, 'base' | 'head' | 'workers'>): Promise<ScanResult> {
   const range = await resolveHistory({ root, base: opts.base, head: opts.head });
   return scanHistory({
     root,
     commands: await historyCommands(root, range),
-    include: pathFilter(config),
-    maxFileSize: config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    include: limits.include,
+    maxFileSize: limits.maxFileSize,
     detectors: { secrets: engine, configs: [] },
     concurrency: opts.workers ?? Math.max(1, Math.min(4, Math.floor(availableParallelism() / 2))),
     describe: (commits) => describeHistory(range, commits),
@@ -230,8 +183,11 @@ async function historyScan(root: string, prepared: Prepared, engine: SecretEngin
 }
 
 /** The source of a diff or staged scan (tree and history scans are set up above). */
-function changeSource(root: string, opts: ScanOptions, config: Config): Promise<Source> {
-  const include = pathFilter(config);
-  const maxFileSize = config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE;
-  return opts.mode === 'staged' ? diffSource({ root, include, maxFileSize, staged: true }) : diffSource({ root, include, maxFileSize, base: opts.base, head: opts.head });
+function changeSource(root: string, opts: ScanOptions, limits: ReadLimits): Promise<Source> {
+  return opts.mode === 'staged' ? diffSource({ root, ...limits, staged: true }) : diffSource({ root, ...limits, base: opts.base, head: opts.head });
+}
+
+/** The config's path filter and size limit, and the binary files the checks want: resolved once per scan. */
+function readLimits(config: Config): ReadLimits {
+  return { include: pathFilter(config), maxFileSize: config['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE, keepBinary: keepsBinary(CONFIG_CHECKS) };
 }

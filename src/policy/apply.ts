@@ -1,6 +1,6 @@
 import micromatch from 'micromatch';
 import type { Finding, Severity } from '../model/finding.js';
-import type { Suppressed } from '../pipeline/detect.js';
+import type { Suppressed } from '../model/report.js';
 import type { AllowRule, Config } from './config.js';
 
 export interface PolicyResult {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Finding } from '../model/finding.js';
-import type { Suppressed } from '../pipeline/detect.js';
+import type { Suppressed } from '../model/report.js';
 import { UsageError } from '../model/errors.js';
 
 /** Hashes only: a baseline never holds secret text, so it is safe to commit. */

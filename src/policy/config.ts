@@ -5,11 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { SEVERITIES } from '../model/finding.js';
 import { SecretRuleSchema, describeIssues } from '../secrets/rules.js';
 import { UsageError } from '../model/errors.js';
+import { FAIL_ON_VALUES } from '../model/options.js';
 
 export const CONFIG_FILE = '.moltguard.yml';
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-const FailOn = z.enum([...SEVERITIES.filter((s) => s !== 'info'), 'none'] as ['critical', 'high', 'medium', 'low', 'none']);
+const FailOn = z.enum(FAIL_ON_VALUES);
 const RuleSetting = z.enum(['off', ...SEVERITIES] as ['off', 'critical', 'high', 'medium', 'low', 'info'], {
   error: () => `expected ${['off', ...SEVERITIES].join('|')}`,
 });

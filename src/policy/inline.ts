@@ -1,4 +1,5 @@
-import type { Detection } from '../model/finding.js';
+import type { Detection, Finding } from '../model/finding.js';
+import type { Suppressed } from '../model/report.js';
 import type { LineIndex } from '../model/line-index.js';
 
 /**
@@ -48,6 +49,24 @@ export function suppressingMarker(lines: LineIndex, d: Detection): IgnoreMarker 
   const above = markerOn(lines, d.line - 1);
   if (above?.alone && above.ruleIds.includes(d.ruleId)) return above;
   return undefined;
+}
+
+/** A finding with the detection it was made from, whose line is the unit's (a history patch's own numbering). */
+export interface Made {
+  detection: Detection;
+  finding: Finding;
+}
+
+/** The filter after detection: findings an ignore comment names are set aside, counted and listed. */
+export function applyInlineIgnores(made: readonly Made[], lines: LineIndex): { findings: Finding[]; suppressed: Suppressed[] } {
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  for (const { detection, finding } of made) {
+    const marker = suppressingMarker(lines, detection);
+    if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
+    else findings.push(finding);
+  }
+  return { findings, suppressed };
 }
 
 export const BARE_IGNORE_RULE = 'moltguard-bare-ignore';

@@ -1,4 +1,4 @@
-import type { Report } from '../pipeline/scan.js';
+import type { Report } from '../model/report.js';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 
 export const JSON_REPORT_VERSION = '1';

@@ -1,4 +1,4 @@
-import type { RuleInfo } from '../pipeline/catalog.js';
+import type { RuleInfo } from '../model/rule-info.js';
 
 /** `moltguard rules`: one line per rule, grouped by category. */
 export function rulesAsText(rules: readonly RuleInfo[]): string {

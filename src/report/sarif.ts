@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/finding.js';
-import type { Report } from '../pipeline/scan.js';
-import type { RuleInfo } from '../pipeline/catalog.js';
+import type { Report } from '../model/report.js';
+import type { RuleInfo } from '../model/rule-info.js';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version.js';
 import { ignoreHint } from './hints.js';
 

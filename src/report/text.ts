@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
-import type { Report } from '../pipeline/scan.js';
+import type { Report } from '../model/report.js';
 import { ignoreHint } from './hints.js';
 
 const COLORS: Record<Severity, string> = {

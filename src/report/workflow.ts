@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { annotationOf } from './annotation.js';
-import type { Report } from '../pipeline/scan.js';
+import type { Report } from '../model/report.js';
 
 /**
  * GitHub workflow commands (`::error file=…::…`), most severe first. Written by hand rather

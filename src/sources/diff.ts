@@ -1,16 +1,15 @@
 import { defaultBase, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
 import { readPatches } from './patch.js';
-import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type ScanUnit, type Source } from '../model/unit.js';
+import { asciiOnly, decode, looksBinary } from './bytes.js';
+import { newStats, type ReadLimits, type ScanUnit, type Source } from '../model/unit.js';
 import { UsageError } from '../model/errors.js';
 
-export interface DiffOptions {
+export interface DiffOptions extends ReadLimits {
   root: string;
   base?: string;
   head?: string;
   /** Staged mode: the index against HEAD, for pre-commit hooks. */
   staged?: boolean;
-  maxFileSize: number;
-  include: (path: string) => boolean;
 }
 
 /**
@@ -27,9 +26,9 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
   for await (const patch of gitStream(opts.root, range.diffArgs, readPatches)) {
     if (opts.include(patch.path)) patches.set(patch.path, patch.lineNumbers);
   }
-  // Binary files have no hunks; key stores among them are findings all the same.
+  // Binary files have no hunks; those a detector judges by their presence are scanned all the same.
   for (const path of await gitPaths(opts.root, range.namesArgs)) {
-    if (KEYSTORE_NAME.test(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
+    if (opts.keepBinary(path) && opts.include(path) && !patches.has(path)) patches.set(path, [1]);
   }
   const headPaths = await gitPaths(opts.root, range.listArgs);
   const stats = newStats();
@@ -55,7 +54,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
           continue;
         }
         if (looksBinary(buf)) {
-          if (KEYSTORE_NAME.test(path)) yield { path, text: '', wholeFile: true, changedLines: new Set([1]) };
+          if (opts.keepBinary(path)) yield { path, text: '', wholeFile: true, changedLines: new Set([1]) };
           else stats.skipped.push({ path, reason: 'binary' });
           continue;
         }

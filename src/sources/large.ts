@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
-import { asciiOnly, looksBinary, type ScanUnit } from '../model/unit.js';
+import { asciiOnly, looksBinary } from './bytes.js';
+import type { ScanUnit } from '../model/unit.js';
 
 /**
  * Files above this size are read in windows instead of whole, so a 200 MB minified bundle

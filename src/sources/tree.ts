@@ -3,13 +3,13 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import { join } from 'node:path';
 import { gitPaths, isWorkTree } from './git.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
-import { KEYSTORE_NAME, asciiOnly, decode, looksBinary, newStats, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
+import { asciiOnly, decode, looksBinary } from './bytes.js';
+import { newStats, type ReadLimits, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
 
 export interface TreeOptions {
   root: string;
-  maxFileSize: number;
   /** Drops paths before anything is read (config ignores). */
-  include: (path: string) => boolean;
+  include: ReadLimits['include'];
   /** In git, also list the files git ignores (`--include-ignored`). */
   includeIgnored?: boolean;
 }
@@ -28,9 +28,9 @@ export async function listTree(opts: TreeOptions): Promise<string[]> {
  * Reads the given files under `root` (a worker gets a batch; `allPaths` is the whole tree, for
  * config checks that look up an Include or a drop-in).
  */
-export function fileSource(root: string, paths: readonly string[], maxFileSize: number, allPaths: readonly string[] = paths): Source {
+export function fileSource(root: string, paths: readonly string[], limits: FileLimits, allPaths: readonly string[] = paths): Source {
   const stats = newStats();
-  const opts = { root, maxFileSize };
+  const opts = { root, maxFileSize: limits.maxFileSize, keepBinary: limits.keepBinary };
   return {
     stats,
     paths: () => allPaths,
@@ -99,7 +99,9 @@ async function* readLarge(file: Large, stats: SourceStats): AsyncGenerator<ScanU
   }
 }
 
-function readOne(opts: { root: string; maxFileSize: number }, path: string, stats: SourceStats): ScanUnit | Large | undefined {
+type FileLimits = Pick<ReadLimits, 'maxFileSize' | 'keepBinary'>;
+
+function readOne(opts: FileLimits & { root: string }, path: string, stats: SourceStats): ScanUnit | Large | undefined {
   const full = join(opts.root, path);
   try {
     // O_NOFOLLOW refuses a symbolic link in the open itself (ELOOP), so no lstat is needed:
@@ -131,8 +133,8 @@ function readOne(opts: { root: string; maxFileSize: number }, path: string, stat
       closeSync(fd);
     }
     if (looksBinary(buf)) {
-      // A binary key store is a finding in itself: the keystore check sees its name.
-      if (KEYSTORE_NAME.test(path)) {
+      // A binary file some detector judges by its presence (a key store) is handed over empty.
+      if (opts.keepBinary(path)) {
         stats.files++;
         stats.bytes += buf.length;
         return { path, text: '', wholeFile: true };

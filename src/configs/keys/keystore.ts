@@ -1,11 +1,13 @@
 import { baseName, configRule, type ConfigCheck } from '../rule.js';
-import { KEYSTORE_NAME } from '../../model/unit.js';
 
 /**
  * Binary key stores (PKCS#12 `.p12`/`.pfx`, Java `.jks`/`.keystore`) bundle a private key with
  * its certificate. Their content is binary, so no text rule can see inside: the file's presence
  * is the finding. The sources hand these files over with empty text for exactly this check.
  */
+
+/** PKCS#12 and Java key stores, and Bouncy Castle's FIPS store. */
+const KEYSTORE_NAME = /\.(p12|pfx|jks|keystore|bcfks)$/i;
 
 const keystoreFile = configRule({
   id: 'keystore-file',
@@ -18,6 +20,7 @@ const keystoreFile = configRule({
 export const keystoreCheck: ConfigCheck = {
   name: 'keystore',
   rules: [keystoreFile],
+  binaryNames: KEYSTORE_NAME,
   applies(path, text) {
     return KEYSTORE_NAME.test(baseName(path)) && text === '';
   },

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
-import type { Report } from '../../pipeline/scan.js';
+import type { Report } from '../../model/report.js';
 import { ignoreSnippet } from '../hints.js';
 import { blobLink, code, table, text } from './markdown.js';
 
