@@ -7,6 +7,7 @@ import { checkSshdEdits, SSHD_EDIT_RULES } from './sshd-edits.js';
 import { checkEnvFileModes, envFileMode } from './env-mode.js';
 import { checkPrivileges, PRIVILEGE_RULES } from './privileges.js';
 import { checkUpdatesOff, scriptUpdatesOff } from './updates.js';
+import { checkAccountPasswords, scriptPassword } from './passwords.js';
 
 const SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
 
@@ -26,11 +27,11 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript) => Detection[])[] = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff];
+const CHECKS: ((s: ShellScript) => Detection[])[] = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff, checkAccountPasswords];
 
 export const shellCheck: ConfigCheck = {
   name: 'shell',
-  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff],
+  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword],
   applies: isShellScript,
   check(path, text) {
     const script = scriptOf(path, text);

@@ -3,6 +3,7 @@ import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../r
 import { parseError } from '../parse-error.js';
 import { expandIncludes } from './include.js';
 import type { Directive } from './parse.js';
+import { keyAuthOff, keyOnlyFindings } from './key-only.js';
 
 const passwordAuth = configRule({
   id: 'ssh-password-auth',
@@ -61,7 +62,7 @@ const SSHD_KEYWORDS =
 
 export const sshdCheck: ConfigCheck = {
   name: 'sshd',
-  rules: [passwordAuth, emptyPasswords, kbdInteractive, rootLogin, shadowed, broadMatch],
+  rules: [passwordAuth, emptyPasswords, kbdInteractive, rootLogin, shadowed, broadMatch, keyAuthOff],
   applies(path, text) {
     const name = baseName(path);
     if (isSshdName(path)) return true;
@@ -139,6 +140,7 @@ function checkSshd(path: string, text: string, ctx: ConfigContext): Detection[] 
     );
   }
 
+  out.push(...keyOnlyFindings(path, global, isFullConfig, kbdInteractive));
   out.push(...checkMatchBlocks(path, directives));
   return out;
 }
