@@ -1,5 +1,6 @@
 import type { Detection } from '../../model/finding.js';
-import { baseName, type ConfigCheck } from '../rule.js';
+import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
+import { serviceUsers } from '../cloud-init/service-users.js';
 import { parseErrorRule } from '../parse-error.js';
 import { readScript, type ShellScript } from './script.js';
 import { checkUfw, UFW_RULES } from './ufw.js';
@@ -27,19 +28,19 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript) => Detection[])[] = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff, checkAccountPasswords];
+const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords];
 
 export const shellCheck: ConfigCheck = {
   name: 'shell',
   rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword],
   applies: isShellScript,
-  check(path, text) {
+  check(path, text, ctx) {
     const script = scriptOf(path, text);
     const out: Detection[] = script.problems.map((p) => {
       const at = script.lines.position(p.offset);
       return parseErrorRule.at(at, { message: `${path}: ${p.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p.message}` });
     });
-    for (const check of CHECKS) out.push(...check(script));
+    for (const check of CHECKS) out.push(...check(script, ctx));
     return out;
   },
 };
