@@ -9,6 +9,8 @@ import { checkEnvFileModes, envFileMode } from './env-mode.js';
 import { checkPrivileges, PRIVILEGE_RULES } from './privileges.js';
 import { checkUpdatesOff, scriptUpdatesOff } from './updates.js';
 import { checkAccountPasswords, scriptPassword } from './passwords.js';
+import { checkHostFirewall, hostFirewallOff } from './host-firewall.js';
+import { FIREWALL_RULES } from '../firewall/model.js';
 
 const SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
 
@@ -28,11 +30,11 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords];
+const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall];
 
 export const shellCheck: ConfigCheck = {
   name: 'shell',
-  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword],
+  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword, hostFirewallOff, ...FIREWALL_RULES],
   applies: isShellScript,
   check(path, text, ctx) {
     const script = scriptOf(path, text);
