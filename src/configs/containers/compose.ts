@@ -138,7 +138,8 @@ function environmentSecrets(file: YamlFile, service: string, env: Node | null | 
     .map((f) =>
       aboutSecret(
         containerEnvSecret.at(nodeSpan(file, f.node), {
-          message: `Service ${service} sets ${f.name} to a literal value in environment:.`,
+          // Redaction hides the value wherever it appears; a name that contains it would be masked too.
+          message: `${f.value.length >= 3 && service.toLowerCase().includes(f.value.toLowerCase()) ? 'This service' : `Service ${service}`} sets ${f.name} to a literal value in environment:.`,
           key: `environment ${service} ${f.name}`,
         }),
         f.value,
