@@ -19,9 +19,10 @@ import { aptCheck } from './apt/check.js';
 import { parseErrorRule } from './parse-error.js';
 import { embeddedFilesCheck } from './embedded/check.js';
 import { terraformCheck } from './terraform/check.js';
+import { ansibleCheck } from './ansible/check.js';
 
 /** Every config check, in the order their findings are reported for one file. */
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck, terraformCheck, embeddedFilesCheck(() => CONFIG_CHECKS)];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck, terraformCheck, ansibleCheck, embeddedFilesCheck(() => CONFIG_CHECKS)];
 
 export function configRules(): ConfigRule[] {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c) => c.rules))];

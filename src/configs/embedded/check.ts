@@ -5,14 +5,8 @@ import { configDetections } from '../reading.js';
 import { maskTemplate } from '../formats/template.js';
 import { isShellScript, scriptOf } from '../shell/check.js';
 import { isDockerfile } from '../containers/dockerfile.js';
+import { isAnsibleYaml } from '../ansible/check.js';
 import { ansibleBodies, cloudInitBodies, dockerfileBodies, scriptBodies, yamlOf, type EmbeddedBody } from './bodies.js';
-
-/** A playbook, a role's tasks or handlers: YAML that Ansible runs. */
-function isAnsibleYaml(path: string, text: string): boolean {
-  if (!/\.ya?ml$/i.test(path)) return false;
-  if (/(^|\/)(tasks|handlers)\/[^/]+\.ya?ml$/.test(path)) return true;
-  return /^\s*-?\s*hosts:/m.test(text) && /^\s*(tasks|roles|pre_tasks|post_tasks):/m.test(text);
-}
 
 function isCloudConfig(path: string, text: string): boolean {
   return text.startsWith('#cloud-config') || /^(cloud-init|cloud-config)[\w.-]*\.ya?ml$/i.test(baseName(path)) || /^user-data([.-][\w.-]*)?$/i.test(baseName(path));
