@@ -82,7 +82,8 @@ function userPassword(file: YamlFile, args: Node | null): Detection[] {
   const password = entry(args, 'password');
   const value = scalarText(password?.value);
   // `{{ vault_pw | password_hash('sha512') }}` comes from a vault; a literal (or literal hash) is in the repository.
-  if (!password || !value || value.includes('{{') || isPlaceholder(value)) return [];
+  // `*` and `!…` lock the account: no password can match them.
+  if (!password || !value || value.includes('{{') || /^[*!]/.test(value) || isPlaceholder(value)) return [];
   const user = scalarText(entry(args, 'name')?.value) ?? 'an account';
   return [scriptPassword.at(nodeSpan(file, password.value), { message: `The user task sets a password${/^\$\w+\$/.test(value) ? ' hash' : ''} for ${user} that the playbook spells out.`, key: `ansible user password ${user}`, mask: [value] })];
 }
