@@ -9,6 +9,7 @@ const EXAMPLE = 'examples/insecure-vm';
 const EXPECTED: [string, string, number, number][] = [
   ['openai-api-key', '.env', 3, 16],
   ['moltbotden-live-api-key', 'agent/config.py', 4, 23],
+  ['ssh-password-auth', 'deploy/ansible/tasks/main.yml', 6, 7],
   ['cloud-init-ssh-password', 'deploy/cloud-init/user-data.yml', 3, 1],
   ['firewall-database-public', 'deploy/firewall/rules.json', 5, 99],
   ['ssh-password-auth', 'deploy/ssh/sshd_config.d/50-cloud-init.conf', 1, 1],
@@ -24,15 +25,17 @@ const EXPECTED: [string, string, number, number][] = [
   ['ssh-shadowed-directive', 'deploy/ssh/sshd_config', 5, 1],
   ['systemd-root-service', 'deploy/systemd/agent.service', 5, 1],
   ['systemd-envfile-committed', 'deploy/systemd/agent.service', 7, 1],
+  ['firewall-ssh-public', 'deploy/terraform/firewall.tf', 18, 5],
+  ['systemd-root-service', 'scripts/install-service.sh', 8, 1],
   ['ufw-ssh-public', 'scripts/provision.sh', 5, 11],
   ['ufw-database-public', 'scripts/provision.sh', 6, 11],
   ['service-user-sudo', 'scripts/provision.sh', 10, 13],
   ['db-url-public-host', '.env', 4, 47],
   ['container-root', 'Dockerfile', 1, 1],
   ['apt-unattended-upgrades-off', 'deploy/apt/20auto-upgrades', 2, 36],
-  ['container-root', 'deploy/docker/docker-compose.yml', 3, 3],
   ['db-url-public-host', 'deploy/docker/docker-compose.yml', 7, 26],
   ['ssh-key-weak', 'deploy/ssh/authorized_keys', 3, 1],
+  ['ssh-keyboard-interactive', 'deploy/ssh/sshd_config', 7, 1],
   ['ufw-no-default-deny', 'scripts/provision.sh', 7, 5],
   ['script-env-file-mode', 'scripts/provision.sh', 8, 7],
   ['fail2ban-maxretry-high', 'deploy/fail2ban/jail.local', 7, 12],
@@ -94,5 +97,5 @@ test('text: grouped by file, each finding as line:column with its rule', async (
     const section = text.slice(text.indexOf(`\n${path}\n`) + 1);
     expect(section.split('\n\n')[0]).toMatch(new RegExp(`\\n  ${line}:${column}  \\S+\\s+${rule}  `));
   }
-  expect(text).toMatch(/moltguard: 31 findings \(5 critical, \d+ high, \d+ medium, \d+ low\); \d+ blocking at fail-on high/);
+  expect(text).toMatch(/moltguard: 34 findings \(6 critical, \d+ high, \d+ medium, \d+ low\); \d+ blocking at fail-on high/);
 });

@@ -18,6 +18,12 @@ export interface ConfigCheck {
    */
   binaryNames?: RegExp;
   applies(path: string, text: string): boolean;
+  /**
+   * Whether the file's name or content says it really is this check's format, so its parse
+   * problems are worth a finding; absent means always. A file picked up by a loose content
+   * test that then fails to parse is most likely something else.
+   */
+  claims?(path: string, text: string): boolean;
   check(path: string, text: string, ctx: ConfigContext): Detection[];
 }
 

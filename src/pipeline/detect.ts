@@ -1,5 +1,6 @@
 import { makeFinding, severityRank, type Detection, type Finding } from '../model/finding.js';
 import type { ConfigCheck, ConfigContext } from '../configs/rule.js';
+import { configDetections } from '../configs/reading.js';
 import { SecretEngine } from '../secrets/engine.js';
 import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
@@ -51,9 +52,7 @@ export function detectUnit(
 ): { findings: Finding[]; suppressed: Suppressed[] } {
   const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes);
   if (unit.wholeFile) {
-    for (const check of detectors.configs) {
-      if (check.applies(unit.path, unit.text)) detections.push(...check.check(unit.path, unit.text, ctx));
-    }
+    detections.push(...configDetections(detectors.configs, unit.path, unit.text, ctx));
   }
   const lines = new LineIndex(unit.text);
   detections.push(...bareMarkers(unit.text, lines));

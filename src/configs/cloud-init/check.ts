@@ -83,13 +83,7 @@ function checkConfig(file: YamlFile, root: unknown, ctx: ConfigContext): Detecti
   for (const section of ['runcmd', 'bootcmd']) {
     for (const item of seqItems(entry(root, section)?.value)) out.push(...commandEdits(file, item, section));
   }
-  for (const item of seqItems(entry(root, 'write_files')?.value)) {
-    const path = scalarText(entry(item, 'path')?.value) ?? '';
-    const encoding = scalarText(entry(item, 'encoding')?.value);
-    const content = entry(item, 'content')?.value;
-    if (!/sshd_config/.test(path) || encoding || !content) continue;
-    out.push(...passwordAuthInFile(file, content, `write_files ${path}`));
-  }
+  // write_files bodies are read by the check of their path (embedded/).
   return out;
 }
 
@@ -156,20 +150,4 @@ function commandEdits(file: YamlFile, item: Node, section: string): Detection[] 
 
 function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
-}
-
-const FIRST_PASSWORD_AUTH = /(^|\n[ \t]*)PasswordAuthentication[ \t]+(\w+)/i;
-
-/** A write_files body for sshd: sshd takes the first PasswordAuthentication in a file, so only that line decides. */
-function passwordAuthInFile(file: YamlFile, node: Node, where: string): Detection[] {
-  const src = sourceOf(file, node);
-  const m = FIRST_PASSWORD_AUTH.exec(src.text);
-  if (!m || !/^yes$/i.test(m[2])) return [];
-  const at = position(file, src.offset + m.index + m[1].length);
-  return [
-    sshPassword.at(
-      { line: at.line, column: at.column, endColumn: at.column + m[0].length - m[1].length },
-      { message: `${where} writes PasswordAuthentication yes into sshd's configuration.`, key: `${where.split(' ')[0]} PasswordAuthentication yes` },
-    ),
-  ];
 }

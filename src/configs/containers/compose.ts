@@ -5,7 +5,7 @@ import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { yamlProblem } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../formats/yaml.js';
-import { imageUser, parseDockerfile, stagesOf } from './dockerfile.js';
+import { imageUser, isDockerfile, parseDockerfile, stagesOf } from './dockerfile.js';
 import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessage } from './port-spec.js';
 import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
 
@@ -109,6 +109,8 @@ function imageRunsAsRoot(path: string, name: string, service: MapEntry, file: Ya
   const dockerfilePath = posix.normalize(posix.join(composeDir, context, dockerfile));
   const text = ctx.read(dockerfilePath);
   if (text === undefined) return [];
+  // The Dockerfile check already reports its final stage's root user: one mistake, one finding.
+  if (!target && isDockerfile(dockerfilePath)) return [];
   const who = imageUser(stagesOf(parseDockerfile(text).instructions), target);
   if (!who?.root) return [];
   const why = who.user ? `its last USER is ${who.user.args}` : 'it sets no USER';
@@ -138,7 +140,8 @@ function environmentSecrets(file: YamlFile, service: string, env: Node | null | 
     .map((f) =>
       aboutSecret(
         containerEnvSecret.at(nodeSpan(file, f.node), {
-          message: `Service ${service} sets ${f.name} to a literal value in environment:.`,
+          // Redaction hides the value wherever it appears; a name that contains it would be masked too.
+          message: `${f.value.length >= 3 && service.toLowerCase().includes(f.value.toLowerCase()) ? 'This service' : `Service ${service}`} sets ${f.name} to a literal value in environment:.`,
           key: `environment ${service} ${f.name}`,
         }),
         f.value,

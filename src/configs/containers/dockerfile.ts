@@ -1,5 +1,5 @@
 import type { Detection } from '../../model/finding.js';
-import { baseName, type ConfigCheck } from '../rule.js';
+import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
 import { parseError } from '../parse-error.js';
 import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { containerEnvSecret, containerRoot } from './rules.js';
@@ -112,16 +112,26 @@ export function isDockerfile(path: string): boolean {
   return /^(Dockerfile|Containerfile)([.-][\w.-]+)?$/i.test(name) || /\.(Dockerfile|Containerfile)$/i.test(name);
 }
 
+/**
+ * A GitHub Docker container action's image (an `action.yml` beside it with `using: docker`):
+ * GitHub runs it as root and documents that actions must not set USER, so root is required there.
+ */
+function isDockerActionImage(path: string, ctx: ConfigContext): boolean {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const action = ctx.read(`${dir}action.yml`) ?? ctx.read(`${dir}action.yaml`);
+  return action !== undefined && /^\s*using:\s*['"]?docker['"]?\s*$/m.test(action);
+}
+
 export const dockerfileCheck: ConfigCheck = {
   name: 'dockerfile',
   rules: [containerRoot, containerEnvSecret],
   applies: isDockerfile,
-  check(path, text) {
+  check(path, text, ctx) {
     const { instructions, problems } = parseDockerfile(text);
     const out: Detection[] = problems.map((p) => parseError(path, p, p.message));
     const stages = stagesOf(instructions);
     const who = imageUser(stages);
-    if (who?.root) {
+    if (who?.root && !isDockerActionImage(path, ctx)) {
       if (who.user) {
         const earlier = instructions.filter((i) => i.keyword === 'USER' && !ROOT_USER.test(i.args.split(/\s+/)[0])).pop();
         out.push(

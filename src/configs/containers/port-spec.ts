@@ -14,8 +14,19 @@ export interface PortSpec {
   protocol?: string;
 }
 
+/** Stands for a variable without a default: compose fills it from the environment, unknown here. */
+const UNSET = '\u0000';
+
+/**
+ * Compose substitutes variables before it reads the spec: `${PG_PORT:-5432}` is 5432 unless
+ * the environment says otherwise, `${HOST_IP}` is whatever the environment says.
+ */
+function substituted(text: string): string {
+  return text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g, (_, fallback: string | undefined) => fallback ?? UNSET);
+}
+
 export function parsePortSpec(text: string): PortSpec | undefined {
-  const [body, protocol] = text.trim().split('/');
+  const [body, protocol] = substituted(text).trim().split('/');
   let ip: string | undefined;
   let rest = body;
   if (rest.startsWith('[')) {
@@ -33,7 +44,7 @@ export function parsePortSpec(text: string): PortSpec | undefined {
     ip = parts.shift();
   }
   const [a, b] = parts;
-  const spec: PortSpec = b === undefined ? { containerPort: a } : { hostPort: a, containerPort: b };
+  const spec: PortSpec = b === undefined ? { containerPort: a } : { hostPort: a === UNSET ? '' : a, containerPort: b };
   if (!/^\d+(-\d+)?$/.test(spec.containerPort) || (spec.hostPort && !/^\d*(-\d+)?$/.test(spec.hostPort))) return undefined;
   if (ip !== undefined) spec.hostIp = ip;
   if (protocol) spec.protocol = protocol;
@@ -50,6 +61,7 @@ export function databasesIn(ports: string): [number, string][] {
 /** True when the binding address reaches beyond the host: unset, a wildcard, or a public address. */
 export function bindsPublicly(hostIp: string | undefined): boolean {
   if (hostIp === undefined || hostIp === '') return true;
+  if (hostIp.includes(UNSET)) return false;
   const ip = hostIp.replace(/^\[|\]$/g, '');
   if (ip === '0.0.0.0' || ip === '::') return true;
   return classifyHost(ip) === 'public';

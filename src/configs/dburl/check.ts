@@ -4,6 +4,7 @@ import { baseName, configRule, type ConfigCheck } from '../rule.js';
 import { isStandIn, urlPasswordForms } from '../shared/secret-values.js';
 import { classifyHost } from './hosts.js';
 import { findDbUrls, param, type DbUrl } from './parse.js';
+import { otherTlsFindings, TLS_RULES } from './tls.js';
 
 const publicHost = configRule({
   id: 'db-url-public-host',
@@ -45,7 +46,7 @@ const DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.js
 
 export const dbUrlCheck: ConfigCheck = {
   name: 'database-url',
-  rules: [publicHost, postgresTls, redisTls],
+  rules: [publicHost, postgresTls, redisTls, ...TLS_RULES],
   applies(path, text) {
     return !DOCS.test(baseName(path)) && hasDbScheme(text);
   },
@@ -113,6 +114,10 @@ function checkUrl(url: DbUrl, offset: number, lines: LineIndex): Detection[] {
         }),
       );
     }
+  }
+
+  if (remote.length) {
+    out.push(...otherTlsFindings(url, { where, shown, hosts: url.hosts.map((h) => h.host).join(','), mask, lineFix, offset }));
   }
 
   if (url.kind === 'redis' && !url.tlsScheme && remote.length) {

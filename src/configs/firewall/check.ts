@@ -2,40 +2,20 @@ import type { Detection, Fix } from '../../model/finding.js';
 import { LineIndex } from '../../model/line-index.js';
 import { member, type JsonNode } from '../formats/json-pos.js';
 import { parseError } from '../parse-error.js';
-import { describeDatabases, exposureOf, isWorld, parsePorts, type PortRange } from '../shared/ports.js';
-import { configRule, type ConfigCheck, type Span } from '../rule.js';
+import { parsePorts, type PortRange } from '../shared/ports.js';
+import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from './model.js';
+import type { ConfigCheck, Span } from '../rule.js';
 import { isShellScript } from '../shell/check.js';
 import { findPayloads, objectsWith, type Payload } from './payloads.js';
 
-const inboundOpen = configRule({
-  id: 'firewall-inbound-open',
-  title: 'Firewall payload opens every port (or a port range) to the internet',
-  severity: 'critical',
-  why: 'The guide denies all inbound traffic by default and opens single ports the app needs; an all-protocol or port-range rule from anywhere exposes SSH, databases and every debug port at once.',
-  fix: 'Replace the rule with one rule per port the app serves (e.g. 443), and keep SSH and databases to known sources.',
-});
-const sshPublic = configRule({
-  id: 'firewall-ssh-public',
-  title: 'Firewall payload opens SSH to the internet',
-  severity: 'high',
-  why: 'The guide allows SSH only from known addresses (your /32, a bastion or the private network), so scanners and password sprayers never reach sshd.',
-  fix: 'Set "source_cidr" of the SSH rule to your own address as a /32 (e.g. "203.0.113.5/32") or to the private network.',
-});
-const databasePublic = configRule({
-  id: 'firewall-database-public',
-  title: 'Firewall payload opens a database port to the internet',
-  severity: 'critical',
-  why: 'Databases must never be public: the guide keeps PostgreSQL, Redis and MongoDB on the private network (10.x), where internet scanners cannot reach them.',
-  fix: 'Set "source_cidr" to the private network ("10.0.0.0/8" or your VPC range), or delete the rule and connect over the private network.',
-});
-
-const MARKER = /"(inbound|outbound)_rules"/;
+// The guide's and DigitalOcean's `inbound_rules`, Hetzner's `rules` with `source_ips`.
+const MARKER = /"(inbound|outbound)_rules"|"source_ips"/;
 /** In a script the payload may sit in double quotes, its own quotes escaped (`\"inbound_rules\"`). */
-const RAW_MARKER = /\\?"(inbound|outbound)_rules\\?"/;
+const RAW_MARKER = /\\?"((inbound|outbound)_rules|source_ips)\\?"/;
 
 export const firewallCheck: ConfigCheck = {
   name: 'firewall-payload',
-  rules: [inboundOpen, sshPublic, databasePublic],
+  rules: FIREWALL_RULES,
   applies(path, text) {
     return (/\.json$/i.test(path) || isShellScript(path, text)) && RAW_MARKER.test(text);
   },
@@ -47,54 +27,63 @@ export const firewallCheck: ConfigCheck = {
       out.push(parseError(path, lines.position(error.offset), error.message, 'json'));
     }
     for (const payload of payloads) {
+      const model: FirewallRule[] = [];
       for (const holder of objectsWith(payload.node, 'inbound_rules')) {
         const rules = member(holder, 'inbound_rules');
         if (rules?.kind !== 'array') continue;
-        for (const rule of rules.items) out.push(...checkInbound(rule, payload, lines));
+        rules.items.forEach((rule, i) => model.push(...inboundRules(rule, i, payload, lines, 'in')));
       }
+      // Hetzner: `rules: [{ direction: "in", port: "22", source_ips: [...] }]`.
+      for (const holder of objectsWith(payload.node, 'rules')) {
+        const rules = member(holder, 'rules');
+        if (rules?.kind !== 'array') continue;
+        rules.items.forEach((rule, i) => {
+          if (member(rule, 'source_ips')) model.push(...inboundRules(rule, i, payload, lines, str(member(rule, 'direction')) === 'out' ? 'out' : 'in'));
+        });
+      }
+      out.push(...judgeFirewall(model));
     }
     return out;
   },
 };
 
-function checkInbound(rule: JsonNode, payload: Payload, lines: LineIndex): Detection[] {
-  const sources = stringsOf(member(rule, 'source_cidr') ?? member(rule, 'source_cidrs')).filter((s) => isWorld(s.value));
-  if (!sources.length) return [];
+/**
+ * One payload rule as the model's rules, one per source: the guide's `source_cidr(s)` and
+ * `port`, DigitalOcean's `sources.addresses` and `ports`, Hetzner's `source_ips` and `port`.
+ * Ports may be numbers or strings (`"22"`, `"8000-9000"`, `"all"`).
+ */
+function inboundRules(rule: JsonNode, index: number, payload: Payload, lines: LineIndex, direction: 'in' | 'out'): FirewallRule[] {
+  const fields: [string, JsonNode | undefined][] = [
+    ['source_cidr', member(rule, 'source_cidr') ?? member(rule, 'source_cidrs')],
+    ['sources.addresses', member(member(rule, 'sources'), 'addresses')],
+    ['source_ips', member(rule, 'source_ips')],
+  ];
   const protocol = str(member(rule, 'protocol'))?.toLowerCase() ?? '';
-  if (protocol === 'icmp' || protocol === 'icmpv6') return [];
-  const description = str(member(rule, 'description'));
-  const named = description ? `Inbound rule "${description}"` : 'An inbound rule';
-  const port = member(rule, 'port');
-  const proto = protocol ? `${protocol} ` : '';
-  const out: Detection[] = [];
-  for (const source of sources) {
-    const at = span(payload, lines, source);
-    const where = `to ${source.value} (${payload.origin})`;
-    if (/^(all|any|\*|-1)$/.test(protocol)) {
-      out.push(inboundOpen.at(at, { message: `${named} allows protocol "${protocol}" ${where}: every port, SSH and databases included.`, key: `inbound all ${source.value}` }));
-      continue;
-    }
-    const ranges = port ? portsOf(port) : undefined;
-    if (!ranges) continue;
-    const portText = port!.kind === 'string' ? port!.value : port!.kind === 'number' ? String(port!.value) : 'list';
-    const { ssh, databases } = exposureOf(ranges);
-    const wide = ranges.filter((r) => r.to > r.from);
-    if (wide.length) {
-      const covered = [ssh ? 'SSH (22)' : '', describeDatabases(databases)].filter(Boolean).join(', ');
-      out.push(
-        inboundOpen.at(at, {
-          message: `${named} opens ${proto}port range ${portText} ${where}${covered ? `, covering ${covered}` : ''}.`,
-          key: `inbound range ${portText} ${source.value}`,
-        }),
-      );
-      continue;
-    }
-    const fix = fixSource(payload, lines, source, '10.0.0.0/8');
-    if (databases.length) {
-      out.push(databasePublic.at(at, { message: `${named} opens ${describeDatabases(databases)} ${where}.`, key: `inbound ${portText} ${source.value}`, ...(fix ? { fix } : {}) }));
-    }
-    if (ssh) {
-      out.push(sshPublic.at(at, { message: `${named} opens SSH (${proto}port ${portText}) ${where}.`, key: `inbound ssh ${portText} ${source.value}`, ...(fix ? { fix } : {}) }));
+  const port = member(rule, 'port') ?? member(rule, 'ports');
+  const ranges = port ? portsOf(port) : undefined;
+  // A rule that names a port we cannot read is skipped, not taken for "every port".
+  if (port && !ranges) return [];
+  const portText = !port ? 'all' : port.kind === 'string' ? port.value : port.kind === 'number' ? String(port.value) : 'list';
+  const description = str(member(rule, 'description')) ?? str(member(rule, 'name'));
+  // Minified payloads put every rule on one line: the name says which rule it is.
+  const named = description ? `Inbound rule "${description}"` : `Inbound rule ${index + 1} (${protocol || 'any protocol'} ${portText})`;
+  const out: FirewallRule[] = [];
+  for (const [field, node] of fields) {
+    for (const source of stringsOf(node)) {
+      const fix = fixSource(payload, lines, source, '10.0.0.0/8');
+      out.push({
+        direction,
+        protocol: /^(all|any|\*|-1)$/.test(protocol) ? 'all' : protocol,
+        ...(ranges && !(ranges.length === 1 && ranges[0].from === 0 && ranges[0].to === 65535) ? { ports: ranges } : {}),
+        source: source.value,
+        action: 'allow',
+        portText,
+        at: span(payload, lines, source),
+        named,
+        origin: payload.origin,
+        sourceField: field,
+        ...(fix ? { narrow: fix } : {}),
+      });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Detection } from '../../model/finding.js';
-import { baseName, type ConfigCheck } from '../rule.js';
+import { baseName, type ConfigCheck, type ConfigContext } from '../rule.js';
+import { serviceUsers } from '../cloud-init/service-users.js';
 import { parseErrorRule } from '../parse-error.js';
 import { readScript, type ShellScript } from './script.js';
 import { checkUfw, UFW_RULES } from './ufw.js';
@@ -7,6 +8,9 @@ import { checkSshdEdits, SSHD_EDIT_RULES } from './sshd-edits.js';
 import { checkEnvFileModes, envFileMode } from './env-mode.js';
 import { checkPrivileges, PRIVILEGE_RULES } from './privileges.js';
 import { checkUpdatesOff, scriptUpdatesOff } from './updates.js';
+import { checkAccountPasswords, scriptPassword } from './passwords.js';
+import { checkHostFirewall, hostFirewallOff } from './host-firewall.js';
+import { FIREWALL_RULES } from '../firewall/model.js';
 
 const SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
 
@@ -26,19 +30,19 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript) => Detection[])[] = [checkUfw, checkSshdEdits, checkEnvFileModes, checkPrivileges, checkUpdatesOff];
+const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall];
 
 export const shellCheck: ConfigCheck = {
   name: 'shell',
-  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff],
+  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword, hostFirewallOff, ...FIREWALL_RULES],
   applies: isShellScript,
-  check(path, text) {
+  check(path, text, ctx) {
     const script = scriptOf(path, text);
     const out: Detection[] = script.problems.map((p) => {
       const at = script.lines.position(p.offset);
       return parseErrorRule.at(at, { message: `${path}: ${p.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p.message}` });
     });
-    for (const check of CHECKS) out.push(...check(script));
+    for (const check of CHECKS) out.push(...check(script, ctx));
     return out;
   },
 };

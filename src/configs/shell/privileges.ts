@@ -17,11 +17,32 @@ export const PRIVILEGE_RULES = [serviceUserSudo, setcapInterpreter];
 const SUDO_GROUPS = /^(sudo|wheel|admin)$/;
 const INTERPRETER = /(?:^|[/\s(])(python[\d.]*|pypy[\d.]*|node|nodejs|ruby[\d.]*|perl[\d.]*|java|php[\d.]*|bun|deno)(?=$|[\s)"'`])/;
 
-export function checkPrivileges(script: ShellScript): Detection[] {
-  const out: Detection[] = [];
+/** Names deploy scripts give the account a service runs as (`agent`, `openclaw`, `tg-bot`, `app-svc`). */
+const SERVICE_NAME = /^(agent|bot|app|svc|service|daemon|worker|runner|openclaw|moltbot|clawd(bot)?)$|[-_](agent|bot|svc|service|daemon|worker|runner)$|^(openclaw|moltbot)/i;
+
+/**
+ * The accounts this script treats as a service's: created as system accounts or without a
+ * login shell, or named like one. A human admin put in the sudo group (the guide's own
+ * advice: log in as your user and sudo) is not one, nor is a user only known as `$username`.
+ */
+function serviceAccounts(script: ShellScript, runAs: ReadonlySet<string>): (user: string) => boolean {
+  const created = new Set<string>();
   for (const inv of script.invocations) {
-    if (inv.name === 'usermod' || inv.name === 'useradd') out.push(...groupOption(script, inv));
-    else if (inv.name === 'adduser' || inv.name === 'gpasswd') out.push(...groupOperand(script, inv));
+    if (inv.name !== 'useradd' && inv.name !== 'adduser') continue;
+    const words = inv.argv.slice(1).map((w) => w.value);
+    const system = words.some((w) => /^(-r|--system)$/.test(w)) || words.some((w, i) => /^(-s|--shell)$/.test(words[i - 1] ?? '') && /(nologin|false)$/.test(w));
+    const user = operands(inv).map((w) => w.value).filter((w) => !/(nologin|false)$/.test(w)).at(-1);
+    if (system && user) created.add(user);
+  }
+  return (user) => !/[$`]/.test(user) && (created.has(user) || runAs.has(user) || SERVICE_NAME.test(user));
+}
+
+export function checkPrivileges(script: ShellScript, runAs: ReadonlySet<string> = new Set()): Detection[] {
+  const out: Detection[] = [];
+  const isService = serviceAccounts(script, runAs);
+  for (const inv of script.invocations) {
+    if (inv.name === 'usermod' || inv.name === 'useradd') out.push(...groupOption(script, inv, isService));
+    else if (inv.name === 'adduser' || inv.name === 'gpasswd') out.push(...groupOperand(script, inv, isService));
     else if (inv.name === 'setcap') out.push(...setcapFindings(script, inv));
   }
   for (const w of script.writes) {
@@ -32,7 +53,7 @@ export function checkPrivileges(script: ShellScript): Detection[] {
 }
 
 /** `usermod -aG sudo agent`, `useradd -G sudo,docker agent`, `--groups=wheel`. */
-function groupOption(script: ShellScript, inv: Invocation): Detection[] {
+function groupOption(script: ShellScript, inv: Invocation, isService: (user: string) => boolean): Detection[] {
   const args = inv.argv.slice(1);
   let groups: Segment | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -44,15 +65,16 @@ function groupOption(script: ShellScript, inv: Invocation): Detection[] {
     } else if (v.startsWith('--groups=')) groups = { value: v.slice(9), offsets: args[i].offsets.slice(9) };
   }
   const user = operands(inv).filter((w) => w !== groups).at(-1);
-  if (!groups || !user) return [];
+  if (!groups || !user || !isService(user.value)) return [];
   return sudoGroupsIn(script, groups, user, `${inv.name} ${inv.argv.slice(1).map((w) => w.value).join(' ')}`);
 }
 
 /** `adduser agent sudo`, `gpasswd -a agent wheel`. */
-function groupOperand(script: ShellScript, inv: Invocation): Detection[] {
+function groupOperand(script: ShellScript, inv: Invocation, isService: (user: string) => boolean): Detection[] {
   const ops = operands(inv);
   if (ops.length !== 2) return [];
   const [user, group] = ops;
+  if (!isService(user.value)) return [];
   return sudoGroupsIn(script, group, user, `${inv.name} ${inv.argv.slice(1).map((w) => w.value).join(' ')}`);
 }
 

@@ -1,6 +1,7 @@
 import type { Detection } from '../../model/finding.js';
 import { configRule, type ConfigRule } from '../rule.js';
 import type { Segment } from './lex.js';
+import { isEmbeddedTarget } from '../embedded/targets.js';
 import { replaceRaw, spanOf, type ShellScript } from './script.js';
 
 export const scriptPasswordAuth = configRule({
@@ -39,6 +40,8 @@ export function checkSshdEdits(script: ShellScript, rules: SshdEditRules = { pas
   }
   for (const w of script.writes) {
     if (!/sshd_config/.test(w.target.value)) continue;
+    // A whole file written to sshd's path is read by the sshd check itself (embedded/).
+    if (!w.append && isEmbeddedTarget(w.target.value)) continue;
     out.push(...weakening(script, rules, w.content, 0, w.content.value.length, `${w.by.name} writing to ${w.target.value}`));
   }
   return out;

@@ -3,6 +3,7 @@ import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../r
 import { parseError } from '../parse-error.js';
 import { expandIncludes } from './include.js';
 import type { Directive } from './parse.js';
+import { keyAuthOff, keyOnlyFindings } from './key-only.js';
 
 const passwordAuth = configRule({
   id: 'ssh-password-auth',
@@ -61,19 +62,26 @@ const SSHD_KEYWORDS =
 
 export const sshdCheck: ConfigCheck = {
   name: 'sshd',
-  rules: [passwordAuth, emptyPasswords, kbdInteractive, rootLogin, shadowed, broadMatch],
+  rules: [passwordAuth, emptyPasswords, kbdInteractive, rootLogin, shadowed, broadMatch, keyAuthOff],
   applies(path, text) {
     const name = baseName(path);
-    if (name === 'sshd_config' || /(^|\/)sshd_config\.d\/[^/]+\.conf$/.test(path)) return true;
+    if (isSshdName(path)) return true;
     // Found by content too: a renamed copy still configures sshd. Two distinct sshd keywords.
     if (/\.(md|txt|sh|bash|py|js|ts|go|rb|ya?ml|json|toml|service|html)$/i.test(name)) return false;
     const seen = new Set((text.match(SSHD_KEYWORDS) ?? []).map((k) => k.trim().toLowerCase().replace(/[\s=]+$/, '')));
     return seen.size >= 2;
   },
+  claims(path) {
+    return isSshdName(path);
+  },
   check(path, text, ctx) {
     return checkSshd(path, text, ctx);
   },
 };
+
+function isSshdName(path: string): boolean {
+  return baseName(path) === 'sshd_config' || /(^|\/)sshd_config\.d\/[^/]+\.conf$/.test(path);
+}
 
 function checkSshd(path: string, text: string, ctx: ConfigContext): Detection[] {
   const { directives, problems } = expandIncludes(path, text, ctx);
@@ -132,6 +140,7 @@ function checkSshd(path: string, text: string, ctx: ConfigContext): Detection[] 
     );
   }
 
+  out.push(...keyOnlyFindings(path, global, isFullConfig, kbdInteractive));
   out.push(...checkMatchBlocks(path, directives));
   return out;
 }

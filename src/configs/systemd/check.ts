@@ -8,6 +8,7 @@ import { positionInValue, type UnitEntry, type UnitFile } from './parse.js';
 import { splitEnvironment } from './environment.js';
 import { resolveEnvironmentFile } from './env-files.js';
 import { assessHardening } from './hardening.js';
+import { forSystemTask } from './system-tasks.js';
 
 const rootService = configRule({
   id: 'systemd-root-service',
@@ -58,7 +59,7 @@ export const systemdCheck: ConfigCheck = {
     if (!own) return [];
     return [
       ...own.problems.map((p) => parseError(p.file, { line: p.line }, p.message)),
-      ...checkUser(path, unit, own),
+      ...forSystemTask(checkUser(path, unit, own), unit),
       ...checkEnvironment(own),
       ...checkEnvironmentFiles(path, unit, ctx),
       ...checkHardening(path, unit, own),
