@@ -1,4 +1,22 @@
-import hcl from 'hcl2-parser';
+import { createRequire } from 'node:module';
+
+interface HclParser {
+  parseToObject(text: string): unknown;
+}
+
+/** The parser's file beside the bundle (scripts/build.mjs); unset when running from src/ (the tests). */
+declare const __MOLTGUARD_HCL__: string | undefined;
+
+let parser: HclParser | undefined;
+
+/**
+ * The parser is HashiCorp's Go code compiled to 3.8 MB of JavaScript, which costs a third of a
+ * second and about 100 MB to load: it is read on the first Terraform file, from its own file
+ * beside the bundle, not parsed by every scan and every tree worker that starts.
+ */
+function hcl(): HclParser {
+  return (parser ??= createRequire(import.meta.url)(typeof __MOLTGUARD_HCL__ !== 'undefined' ? __MOLTGUARD_HCL__ : 'hcl2-parser') as HclParser);
+}
 
 /**
  * Terraform's HCL read by hcl2-parser (HashiCorp's own Go parser compiled to JavaScript),
@@ -13,7 +31,7 @@ export interface HclFile {
 
 export function parseHcl(text: string): HclFile {
   try {
-    const [body, error] = hcl.parseToObject(text) as [Record<string, unknown> | null, unknown];
+    const [body, error] = hcl().parseToObject(text) as [Record<string, unknown> | null, unknown];
     if (!body || error) return { problem: 'HCL could not be read (Terraform would refuse this file)' };
     return { body };
   } catch (e) {
