@@ -1,4 +1,4 @@
-import hcl from 'hcl2-parser';
+import loadHcl from './hcl-load.cjs';
 
 /**
  * Terraform's HCL read by hcl2-parser (HashiCorp's own Go parser compiled to JavaScript),
@@ -13,7 +13,7 @@ export interface HclFile {
 
 export function parseHcl(text: string): HclFile {
   try {
-    const [body, error] = hcl.parseToObject(text) as [Record<string, unknown> | null, unknown];
+    const [body, error] = loadHcl().parseToObject(text) as [Record<string, unknown> | null, unknown];
     if (!body || error) return { problem: 'HCL could not be read (Terraform would refuse this file)' };
     return { body };
   } catch (e) {
