@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { scan, prepare } from './pipeline/scan.js';
 import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
 import type { Report } from './model/report.js';
@@ -12,6 +12,7 @@ import { makeBaseline } from './policy/baseline.js';
 import { ruleCatalog } from './pipeline/catalog.js';
 import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
+import { mergedMarkdown, summarize } from './report/merge.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,6 +23,7 @@ const USAGE = `usage:
                  [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
   moltguard baseline [PATH] [--output FILE] [--mode …] [--config FILE]
   moltguard rules [--format text|json|markdown]
+  moltguard merge REPORT.json... [--output FILE] [--server-url URL]
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;
 
 export interface CliIO {
@@ -55,6 +57,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return baselineCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
+    case 'merge':
+      return mergeCommand(rest, io);
     case '--version':
     case 'version':
       io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
@@ -66,7 +70,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     default:
-      throw new UsageError(`unknown command "${command}"; expected scan, baseline or rules\n${USAGE}`);
+      throw new UsageError(`unknown command "${command}"; expected scan, baseline, rules or merge\n${USAGE}`);
   }
 }
 
@@ -128,6 +132,25 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}\n`);
   } else io.stdout(rendered);
   return report.blocking > 0 ? 1 : 0;
+}
+
+/** JSON reports of many repositories (one file each, named owner__repo.json) into one Markdown summary. */
+function mergeCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parse(args, { output: { type: 'string' }, 'server-url': { type: 'string' } } as const);
+  if (!positionals.length) throw new UsageError(`merge needs at least one JSON report\n${USAGE}`);
+  const repos = positionals.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return summarize(file, text);
+  });
+  const out = mergedMarkdown(repos, values['server-url']);
+  if (values.output) writeOutput(values.output, out);
+  else io.stdout(out);
+  return 0;
 }
 
 function workerCount(value: string | undefined): number | undefined {
