@@ -196,7 +196,8 @@ describe('scanHistory', () => {
     const r = repo();
     r.commit('one', { 'a.env': 'A=1\n' });
     const good = await job(r.dir);
-    await expect(scanHistory({ ...good, commands: { log: ['log', '--no-such-option'] } })).rejects.toThrow(/^git log failed in .*: fatal: unrecognized argument: --no-such-option/);
+    await expect(scanHistory({ ...good, commands: { ...good.commands, revs: ['rev-list', 'no-such-rev'] } })).rejects.toThrow(/^git rev-list failed in .*: fatal: ambiguous argument 'no-such-rev'/);
+    await expect(scanHistory({ ...good, commands: { ...good.commands, diff: ['diff-tree', '--stdin', '--no-such-option'] } })).rejects.toThrow(/^git diff-tree failed in .*: usage: git diff-tree/);
     await expect(scanHistory(good)).resolves.toMatchObject({ stats: { commits: 1 } });
   });
 

@@ -192,3 +192,4 @@ if (editRatio !== undefined) console.log(`history (edits of large files) vs git 
 if (secretlintRatio) console.log(`secretlint recommend preset vs moltguard: moltguard is ${secretlintRatio.toFixed(0)}x faster (target >= 100x): ${verdict(secretlintRatio >= 100)}`);
 if (memory.length === 2) console.log(`history memory: ${fmt(memory[0][1], 0)} MiB at 5,000 commits, ${fmt(memory[1][1], 0)} MiB at 50,000 (target: flat): ${verdict(memory[1][1] < memory[0][1] * 1.25)}`);
 console.log(`secret rules: ${regexes.length} regex rules (+ generic assignment rules); ripgrep ran the first 40`);
+if (process.env.MOLTGUARD_BENCH_REPOS || process.env.MOLTGUARD_BENCH_MILLION) await import('./bench/history-scale.mjs');

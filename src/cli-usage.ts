@@ -14,6 +14,8 @@ exit codes: 0 nothing at or above --fail-on (default high), 1 findings at or abo
 Writes the current findings to FILE (default .moltguard-baseline.json); scan --baseline FILE then reports only new ones.`,
   rules: `usage: moltguard rules [PATH] [--format text|json|markdown] [--config FILE]
 Lists every rule, with PATH's config (custom rules, severity overrides) applied.`,
+  merge: `usage: moltguard merge REPORT.json... [--output FILE] [--server-url URL]
+Gathers the JSON reports of many repositories (one file each, named owner__repo.json) into one Markdown summary.`,
 } as const;
 
 export type Command = keyof typeof COMMAND_USAGE;
@@ -22,6 +24,7 @@ export const USAGE = `usage:
   moltguard scan [PATH] [options]      scan a folder, a diff, the staged changes or the history
   moltguard baseline [PATH] [options]  record today's findings so only new ones are reported
   moltguard rules [options]            list the rules
+  moltguard merge REPORT.json...       one summary of many repositories' JSON reports
   moltguard COMMAND --help             the options of a command
   moltguard --version
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { scan, prepare } from './pipeline/scan.js';
 import { FAIL_ON_VALUES, MODES, type FailOn, type Mode } from './model/options.js';
 import type { Report } from './model/report.js';
@@ -13,6 +13,7 @@ import { ruleCatalog } from './pipeline/catalog.js';
 import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 import { COMMAND_USAGE, USAGE, parseCommandArgs as parse } from './cli-usage.js';
+import { mergedMarkdown, summarize } from './report/merge.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -49,6 +50,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return baselineCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
+    case 'merge':
+      return mergeCommand(rest, io);
     case '--version':
     case '-V':
     case '-v':
@@ -65,7 +68,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return 0;
     default:
-      throw new UsageError(`unknown command "${command}"; expected scan, baseline or rules (moltguard --help)`);
+      throw new UsageError(`unknown command "${command}"; expected scan, baseline, rules or merge (moltguard --help)`);
   }
 }
 
@@ -115,6 +118,26 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}\n`);
   } else io.stdout(rendered);
   return report.blocking > 0 ? 1 : 0;
+}
+
+/** JSON reports of many repositories (one file each, named owner__repo.json) into one Markdown summary. */
+function mergeCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parse('merge', args, { output: { type: 'string' }, 'server-url': { type: 'string' } } as const);
+  if (values.help) return help('merge', io);
+  if (!positionals.length) throw new UsageError('merge: needs at least one JSON report; see moltguard merge --help');
+  const repos = positionals.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return summarize(file, text);
+  });
+  const out = mergedMarkdown(repos, values['server-url']);
+  if (values.output) writeOutput(values.output, out);
+  else io.stdout(out);
+  return 0;
 }
 
 function workerCount(value: string | undefined): number | undefined {

@@ -5,6 +5,7 @@ import type { ConfigContext } from '../configs/rule.js';
 import { contextKey } from '../secrets/context.js';
 import type { HistoryCommands } from '../sources/history/range.js';
 import { walkHistory } from '../sources/history/walk.js';
+import type { HistoryBudgets } from '../sources/history/budgets.js';
 import { detectUnit, sortFindings, type Detectors } from './detect.js';
 
 export interface HistoryScanJob {
@@ -18,6 +19,8 @@ export interface HistoryScanJob {
   concurrency: number;
   describe: (commits: number) => string;
   range?: { base?: string; head: string };
+  /** Smaller tables than the defaults, for tests (sources/history/budgets.ts). */
+  budgets?: Partial<HistoryBudgets>;
 }
 
 const NO_CONFIGS: ConfigContext = { read: () => undefined, paths: () => [] };
@@ -44,7 +47,7 @@ export async function scanHistory(job: HistoryScanJob): Promise<ScanResult> {
   };
 
   if (job.commands) {
-    const walk = { root: job.root, args: job.commands.log, include: job.include, maxFileSize: job.maxFileSize, concurrency: job.concurrency, pathKey: contextKey };
+    const walk = { root: job.root, log: job.commands, include: job.include, maxFileSize: job.maxFileSize, concurrency: job.concurrency, pathKey: contextKey, budgets: job.budgets };
     await walkHistory(walk, stats, scanUnit);
   }
   return {

@@ -1,5 +1,6 @@
 import { UsageError } from '../../model/errors.js';
 import { gitFailure, spawnGit } from '../git.js';
+import { GIT_MEMORY_BUDGET } from './commit-log.js';
 
 export interface BlobRead {
   /**
@@ -32,7 +33,7 @@ export class BlobReader {
   private closed = false;
 
   constructor(private readonly dir: string) {
-    this.proc = spawnGit(dir, ['cat-file', '--batch']);
+    this.proc = spawnGit(dir, [...GIT_MEMORY_BUDGET, 'cat-file', '--batch']);
     this.proc.child.stdin.on('error', () => undefined);
     // git that cannot start (not installed, no such folder) ends the output with the reason.
     this.proc.child.on('error', (e) => this.proc.child.stdout.destroy(new UsageError(`git cat-file could not start in ${dir}: ${e.message}`)));

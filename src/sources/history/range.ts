@@ -1,5 +1,6 @@
 import { hasCommits, isWorkTree, repoPrefix, resolveCommit } from '../git.js';
 import { COMMIT_FORMAT } from './raw-log.js';
+import type { LogCommands } from './commit-log.js';
 import { UsageError } from '../../model/errors.js';
 
 export interface HistoryOptions {
@@ -35,18 +36,21 @@ export async function resolveHistory(opts: HistoryOptions): Promise<HistoryRange
   return { base, head, spec: base ? `${base}..${head}` : head };
 }
 
-/** The git command of a history scan (see pipeline/history.ts); blobs are then read with `git cat-file --batch`. */
-export interface HistoryCommands {
-  /** Every commit of the range, oldest first, with the blobs it wrote (`--raw -z`). */
-  log: string[];
-}
+/**
+ * The git commands of a history scan (see pipeline/history.ts): every commit of the range,
+ * oldest first, with the blobs it wrote (`--raw -z`), listed in segments (commit-log.ts); blobs
+ * are then read with `git cat-file --batch`.
+ */
+export type HistoryCommands = LogCommands;
 
 /** Undefined when the range has no commits. */
 export async function historyCommands(root: string, range: HistoryRange): Promise<HistoryCommands | undefined> {
   if (!range.spec) return undefined;
   const { relative, pathspec } = await scope(root);
   return {
-    log: ['log', '--reverse', '--no-merges', ...RAW_FLAGS, ...relative, range.spec, ...pathspec],
+    revs: ['rev-list', '--reverse', '--no-merges', range.spec, ...pathspec],
+    // --always: a commit that changed nothing still prints its header, as `git log` does.
+    diff: ['diff-tree', '--stdin', '--always', '-r', ...RAW_FLAGS, ...relative, ...pathspec],
   };
 }
 

@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream';
-
 export interface CommitInfo {
   commit: string;
   author: string;
@@ -42,10 +40,10 @@ const GITLINK = '160000';
  * Yields, for each chunk git writes, the commits (as CommitInfo) and the blob changes they made,
  * in git's order: a batch a chunk, since an await per item cost more than parsing it.
  */
-export async function* readRawLog(stdout: Readable): AsyncGenerator<(CommitInfo | BlobChange)[]> {
+export async function* readRawLog(stdout: AsyncIterable<Buffer>): AsyncGenerator<(CommitInfo | BlobChange)[]> {
   const parser = new RawLogParser();
   let rest: Buffer | undefined;
-  for await (const chunk of stdout as AsyncIterable<Buffer>) {
+  for await (const chunk of stdout) {
     const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     const used = parser.fields(buf);
     rest = used < buf.length ? buf.subarray(used) : undefined;

@@ -6,13 +6,22 @@
  */
 // A context number and a blob id (a SHA-256 id is cut to its first 20 bytes: still unique).
 const KEY = 1 + 20;
-const SLOTS = 1 << 17;
-const MAX_FILL = (SLOTS * 3) / 4;
+export const SEEN_SLOTS = 1 << 17;
 
 export class SeenBlobs {
-  private readonly table = new Uint8Array(SLOTS * (KEY + 1));
+  private readonly table: Uint8Array;
   private readonly key = Buffer.alloc(KEY);
+  private readonly mask: number;
+  private readonly maxFill: number;
   private count = 0;
+
+  /** `slots` is rounded up to a power of two. */
+  constructor(slots = SEEN_SLOTS) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(2, slots)));
+    this.table = new Uint8Array(size * (KEY + 1));
+    this.mask = size - 1;
+    this.maxFill = Math.max(1, Math.floor((size * 3) / 4));
+  }
 
   /** Records the pair; true when it was already recorded. */
   checkAndAdd(context: number, blob: string): boolean {
@@ -22,14 +31,14 @@ export class SeenBlobs {
     // FNV-1a over the whole key: object ids are random, but not every caller's are.
     let hash = 0x811c9dc5;
     for (let i = 0; i < KEY; i++) hash = Math.imul(hash ^ key[i], 0x01000193);
-    let slot = (hash >>> 0) & (SLOTS - 1);
+    let slot = (hash >>> 0) & this.mask;
     for (;;) {
       const at = slot * (KEY + 1);
       if (this.table[at] === 0) break;
       if (this.matches(at + 1)) return true;
-      slot = (slot + 1) & (SLOTS - 1);
+      slot = (slot + 1) & this.mask;
     }
-    if (this.count >= MAX_FILL) {
+    if (this.count >= this.maxFill) {
       this.table.fill(0);
       this.count = 0;
       return this.checkAndAdd(context, blob);

@@ -1,17 +1,18 @@
-import { gitStream } from '../git.js';
 import { asciiOnly, decode, looksBinary } from '../bytes.js';
 import { utf16Text } from '../utf16.js';
 import type { ScanUnit, SourceStats } from '../../model/unit.js';
 import { BlobReader } from './blob-reader.js';
+import { segmentedLog, type LogCommands } from './commit-log.js';
 import { LineCache, type Version } from './line-cache.js';
 import { addedLines, hashLines, pickLines } from './line-diff.js';
 import { readRawLog, type BlobChange, type CommitInfo } from './raw-log.js';
 import { SeenBlobs } from './seen-blobs.js';
+import type { HistoryBudgets } from './budgets.js';
 
 export interface HistoryWalk {
   root: string;
-  /** The `git log --raw` arguments (range.ts). */
-  args: string[];
+  /** The git commands that list the commits and their blobs (range.ts). */
+  log: LogCommands;
   include: (path: string) => boolean;
   maxFileSize: number;
   /** How many `git cat-file --batch` processes inflate blobs at once. */
@@ -22,6 +23,8 @@ export interface HistoryWalk {
    * was reported at an older commit). The detectors' business, so the caller's to say.
    */
   pathKey: (path: string) => string;
+  /** Smaller tables than the defaults (budgets.ts): the report is the same, only slower. */
+  budgets?: Partial<HistoryBudgets>;
 }
 
 /** A unit of history: what one commit added to one file, its place in the log (oldest first), and its size. */
@@ -49,8 +52,8 @@ interface Pending {
  */
 export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: HistoryVisit): Promise<void> {
   const readers = Array.from({ length: Math.max(1, job.concurrency) }, () => new BlobReader(job.root));
-  const seen = new SeenBlobs();
-  const cache = new LineCache();
+  const seen = new SeenBlobs(job.budgets?.seenSlots);
+  const cache = new LineCache(job.budgets?.cacheLines, job.budgets?.cacheVersions);
   // Path keys, numbered: there are a handful of distinct answers.
   const keys = new Map<string, number>();
   const queue: Pending[] = [];
@@ -91,7 +94,7 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
   };
 
   try {
-    for await (const batch of gitStream(job.root, job.args, readRawLog)) {
+    for await (const batch of readRawLog(segmentedLog(job.root, job.log, job.budgets?.segmentCommits))) {
       for (const item of batch) {
         if (!('path' in item)) {
           seq = stats.commits++;
