@@ -8,6 +8,8 @@ import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
 import { encodedSegments } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
+import { familyOf, type Family } from './literals/family.js';
+import { isLiteralAt } from './literals/value.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -47,6 +49,8 @@ interface Place {
   where: string;
   /** Whether an unquoted value is a literal here (a config file) or an expression (code). */
   literal: boolean;
+  /** The file's language, which decides what a literal is; `other` for text with no path. */
+  family: Family;
   /** Pairs per line segment, by its offset: generic rules sharing keywords read a line once. */
   pairs: Map<number, { length: number; found: Assignment[] }>;
 }
@@ -130,8 +134,10 @@ export class SecretEngine {
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
-    const place: Place = { where, literal: where === 'input' || unquotedIsLiteral(where), pairs: new Map() };
+    const input = where === 'input';
+    const place: Place = { where, literal: input || unquotedIsLiteral(where), family: input ? 'other' : familyOf(where, text), pairs: new Map() };
     for (const [rule, windows] of hits) {
+      if (!input && rule.rule.languages && !rule.rule.languages.includes(place.family)) continue;
       for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, place);
     }
     if (matches.length === 0) return [];
@@ -216,6 +222,7 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
     const secret = (group === undefined ? (m.groups[1] ?? whole) : typeof group === 'number' ? m.groups[group] : m.named?.[group]) ?? '';
     if (secret && accepts(rule, secret, where)) {
       const offsetInMatch = whole.indexOf(secret);
+      if (rule.rule.literal && !literalIn(text, start + m.index + Math.max(0, offsetInMatch), secret, place.family)) continue;
       out.push({
         rule,
         start: start + m.index,
@@ -243,13 +250,23 @@ function collectAssignments(
     let cached = place.pairs.get(lineAt);
     if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
     for (const a of cached.found) {
-      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && accepts(rule, a.value, where)) {
+      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family) && accepts(rule, a.value, where)) {
         const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });
       }
     }
     lineStart += line.length + 1;
   }
+}
+
+/** For a regex rule marked `literal`: whether its secret, at `at` in `text`, is a literal there. */
+function literalIn(text: string, at: number, secret: string, family: Family): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const eol = text.indexOf('\n', at);
+  const line = text.slice(lineStart, eol < 0 ? text.length : eol);
+  const q = secret[0];
+  const quoted = (q === '"' || q === "'") && secret.length > 1;
+  return isLiteralAt(line, at - lineStart + (quoted ? 1 : 0), quoted, family);
 }
 
 function accepts(rule: CompiledRule, secret: string, where: string): boolean {
