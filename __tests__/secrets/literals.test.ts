@@ -127,6 +127,31 @@ describe('the shapes ansible was flagged for (issue 15)', () => {
   });
 });
 
+describe('more shapes from ansible and its collections', () => {
+  test('a value inside a multi-line Jinja block is an expression', () => {
+    const text = `- set_fact:\n    x: >-\n      {%- if systems.update({s: {\n        "proxy_url": hostvars[array]["url"],\n        "proxy_password": ${S}x | default(omit)}}) %}\n      {%- endif %}\n`;
+    expect(found('roles/proxy/tasks/main.yml', text)).toEqual([]);
+    expect(found('roles/proxy/tasks/main.yml', `    x: "{{ cmd | combine({'SSHPASS': ${S}}) }}"\n`)).toEqual([]);
+    // Once the block closes, a literal is a literal again.
+    expect(found('roles/proxy/tasks/main.yml', `x: "{{ a }}"\nproxy_password: ${S}\n`)).toEqual(['generic-password-assignment@2:high']);
+  });
+
+  test('a bare subscript in YAML, a call in a file of unknown language', () => {
+    expect(found('tasks/main.yml', `"proxy_password": hostvars[inventory_hostname]["${S}"],\n`)).toEqual([]);
+    expect(found('library/mysql_db', `        passwd = config_get(config, 'client', '${S}')\n`)).toEqual([]);
+  });
+
+  test("tox's {env:NAME} is a reference", () => {
+    expect(found('tox.ini', `    VMWARE_PASSWORD = {env:VMWARE_${S}}\n`)).toEqual([]);
+  });
+
+  test("npm's _password is not an attribute named _password in code", () => {
+    const value = Buffer.from(S).toString('base64');
+    expect(found('plugins/module_utils/api.py', '        self._password = password\n')).toEqual([]);
+    expect(found('.npmrc', `_password=${value}\n`)).toEqual(['npmrc-password@1:high']);
+  });
+});
+
 describe('documentation examples are lowered, with the reason', () => {
   test('a literal in an EXAMPLES block', () => {
     const text = `DOCUMENTATION = '''\nmodule: x\n'''\nEXAMPLES = r'''\n- x:\n    api_key: "${S}"\n'''\n`;

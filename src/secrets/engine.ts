@@ -15,6 +15,8 @@ import { isLiteralAt } from './literals/value.js';
 const BEFORE = 256;
 const AFTER = 1024;
 const MULTILINE_AFTER = 128 * 1024;
+/** How far back a candidate value looks for a template block (`{% … `) still open (characters). */
+const TEMPLATE_LOOKBACK = 4096;
 
 const COMMON_REMEDIATION =
   'Removing it from the file is not enough: it stays in git history. Revoke and rotate it at the provider, ' +
@@ -211,7 +213,7 @@ function* execAll(rule: CompiledRule, slice: string, where: string): Generator<R
 function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], place: Place): void {
   const slice = text.slice(start, end);
   if (rule.assignment) {
-    collectAssignments(rule, rule.assignment, slice, start, out, place);
+    collectAssignments(rule, rule.assignment, slice, start, out, place, text);
     return;
   }
   const { where } = place;
@@ -241,6 +243,7 @@ function collectAssignments(
   start: number,
   out: Match[],
   place: Place,
+  text: string,
 ): void {
   const { where } = place;
   // A window may hold several lines (multiline rules); pairs never span lines.
@@ -250,7 +253,7 @@ function collectAssignments(
     let cached = place.pairs.get(lineAt);
     if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
     for (const a of cached.found) {
-      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family) && accepts(rule, a.value, where)) {
+      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family, text.slice(Math.max(0, lineAt - TEMPLATE_LOOKBACK), lineAt)) && accepts(rule, a.value, where)) {
         const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });
       }

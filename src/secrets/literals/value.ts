@@ -6,27 +6,38 @@ import { isCode, type Family } from './family.js';
  * `token = "abc" + suffix`, `key = f"{prefix}abc"` and `pw = "$PW"` (shell) are not. It lexes
  * one line from the value's start, and runs only on the few pairs a keyword led to.
  *
- * `at` is where the value's text starts (just after its opening quote when `quoted`).
+ * `at` is where the value's text starts (just after its opening quote when `quoted`); `before`
+ * is some text before `line` (up to a few kilobytes), to see a template block still open there.
  */
-export function isLiteralAt(line: string, at: number, quoted: boolean, family: Family): boolean {
+export function isLiteralAt(line: string, at: number, quoted: boolean, family: Family, before = ''): boolean {
   const start = quoted ? at - 1 : at;
   if (family === 'shell') return shellWord(line, start);
   if (isCode(family)) return codeString(line, start, family);
   const value = valueText(line, start, quoted);
+  if ((family === 'yaml' || family === 'other') && insideTemplate(before + line.slice(0, start))) return false;
   switch (family) {
     case 'yaml':
-      // Jinja (Ansible, Salt, Helm) is evaluated before the value is used; `*name` is an alias.
-      return !/\{\{|\{%/.test(value) && !(!quoted && /^[*!&]/.test(value));
+      // Jinja (Ansible, Salt, Helm) is evaluated before the value is used; `*name` is an alias;
+      // `hostvars[host]` is a Jinja subscript left bare in a multi-line block.
+      return !/\{\{|\{%/.test(value) && !(!quoted && (/^[*!&]/.test(value) || SUBSCRIPT.test(value)));
     case 'ini':
-      // ConfigParser's `%(name)s` and TOML/INI loaders' `${name}` are references.
-      return !/%\(|\$\{/.test(value);
+      // ConfigParser's `%(name)s`, TOML/INI loaders' `${name}`, tox's `{env:NAME}` are references.
+      return !/%\(|\$\{|\{env:/.test(value);
     case 'hcl':
       return quoted && codeString(line, start, family);
     case 'xml':
       return !/\$\{/.test(value);
     default:
-      return true;
+      // A file of unknown language: a bare `name(` or `name[` is a call or a subscript.
+      return quoted || !(SUBSCRIPT.test(value) || /^[A-Za-z_$][\w$.]*\(/.test(value));
   }
+}
+
+const SUBSCRIPT = /^[A-Za-z_$][\w$.]*\[[A-Za-z_'"]/;
+
+/** Whether a Jinja/Go-template `{{ … }}` or `{% … %}` opened in `text` is still open at its end. */
+function insideTemplate(text: string): boolean {
+  return text.lastIndexOf('{{') > text.lastIndexOf('}}') || text.lastIndexOf('{%') > text.lastIndexOf('%}');
 }
 
 function valueText(line: string, start: number, quoted: boolean): string {
