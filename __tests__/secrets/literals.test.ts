@@ -141,6 +141,12 @@ describe('more shapes from ansible and its collections', () => {
     expect(found('library/mysql_db', `        passwd = config_get(config, 'client', '${S}')\n`)).toEqual([]);
   });
 
+  test('a name mapped to another spelling of itself, and prose in a quoted scalar', () => {
+    expect(found('plugins/modules/grid_group.py', '            "change_tenant_root_password": "changeTenantRootPassword",\n')).toEqual([]);
+    expect(found('molecule/prepare.yml', `  - name: 'Configure htpasswd secret (username: test, password: ${S})'\n`)).toEqual([]);
+    expect(found('molecule/prepare.yml', `  - password: '${S}'\n`)).toEqual(['generic-password-assignment@1:high']);
+  });
+
   test("tox's {env:NAME} is a reference", () => {
     expect(found('tox.ini', `    VMWARE_PASSWORD = {env:VMWARE_${S}}\n`)).toEqual([]);
   });

@@ -253,6 +253,8 @@ function collectAssignments(
     let cached = place.pairs.get(lineAt);
     if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
     for (const a of cached.found) {
+      // `"change_root_password": "changeRootPassword"` maps one spelling of a name to another.
+      if (normalizeKey(a.value) === normalizeKey(a.key)) continue;
       if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family, text.slice(Math.max(0, lineAt - TEMPLATE_LOOKBACK), lineAt)) && accepts(rule, a.value, where)) {
         const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });

@@ -15,6 +15,8 @@ export function isLiteralAt(line: string, at: number, quoted: boolean, family: F
   if (isCode(family)) return codeString(line, start, family);
   const value = valueText(line, start, quoted);
   if ((family === 'yaml' || family === 'other') && insideTemplate(before + line.slice(0, start))) return false;
+  // `name: 'Configure htpasswd (username: test, password: x)'`: prose inside a quoted scalar.
+  if (family === 'yaml' && !quoted && insideQuotes(line.slice(0, start))) return false;
   switch (family) {
     case 'yaml':
       // Jinja (Ansible, Salt, Helm) is evaluated before the value is used; `*name` is an alias;
@@ -34,6 +36,18 @@ export function isLiteralAt(line: string, at: number, quoted: boolean, family: F
 }
 
 const SUBSCRIPT = /^[A-Za-z_$][\w$.]*\[[A-Za-z_'"]/;
+
+/** Whether a quote opened in `text` (a YAML line up to a value) is still open at its end. */
+function insideQuotes(text: string): boolean {
+  let q = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q === '"' && c === '\\') i++;
+    else if (q && c === q) q = '';
+    else if (!q && (c === '"' || c === "'") && (i === 0 || /[\s:[{,]/.test(text[i - 1]))) q = c;
+  }
+  return q !== '';
+}
 
 /** Whether a Jinja/Go-template `{{ … }}` or `{% … %}` opened in `text` is still open at its end. */
 function insideTemplate(text: string): boolean {
