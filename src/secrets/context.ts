@@ -1,6 +1,7 @@
 import type { Detection, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import { unquotedIsLiteral } from './assignment.js';
+import { familyOf } from './literals/family.js';
 
 /**
  * Where a secret sits changes how sure we are it is live. Kept to path facts anyone can check,
@@ -48,7 +49,11 @@ export function inContext(d: Detection, path: string): Detection | undefined {
   if (d.category !== 'secret') return d;
   const ctx = pathContext(path);
   if (ctx.dropGeneric && d.generic) return undefined;
-  if (!ctx.lower) return d;
+  return ctx.lower ? lowered(d, ctx.lower) : d;
+}
+
+/** `d` one severity step down, saying why (`where`: "in a Python docstring"). */
+export function lowered(d: Detection, where: string): Detection {
   const severity = lowerSeverity(d.severity);
   return {
     ...d,
@@ -56,8 +61,8 @@ export function inContext(d: Detection, path: string): Detection | undefined {
     confidence: 'low',
     message:
       severity === d.severity
-        ? `${d.message} Lower confidence: found ${ctx.lower}.`
-        : `${d.message} Lower confidence: found ${ctx.lower}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
+        ? `${d.message} Lower confidence: found ${where}.`
+        : `${d.message} Lower confidence: found ${where}, so severity is ${severity} instead of ${d.severity}; if it is a real credential, treat it as ${d.severity}.`,
   };
 }
 
@@ -67,5 +72,7 @@ export function inContext(d: Detection, path: string): Detection | undefined {
  */
 export function contextKey(path: string): string {
   const ctx = pathContext(path);
-  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}`;
+  // The language (literals/family.ts) decides which values are literals; an extensionless
+  // script's `#!` line is part of the text, so the same text still reads the same.
+  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}|${familyOf(path)}`;
 }

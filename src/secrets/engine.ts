@@ -8,11 +8,15 @@ import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
 import { encodedSegments } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
+import { familyOf, type Family } from './literals/family.js';
+import { isLiteralAt } from './literals/value.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
 const AFTER = 1024;
 const MULTILINE_AFTER = 128 * 1024;
+/** How far back a candidate value looks for a template block (`{% … `) still open (characters). */
+const TEMPLATE_LOOKBACK = 4096;
 
 const COMMON_REMEDIATION =
   'Removing it from the file is not enough: it stays in git history. Revoke and rotate it at the provider, ' +
@@ -47,6 +51,8 @@ interface Place {
   where: string;
   /** Whether an unquoted value is a literal here (a config file) or an expression (code). */
   literal: boolean;
+  /** The file's language, which decides what a literal is; `other` for text with no path. */
+  family: Family;
   /** Pairs per line segment, by its offset: generic rules sharing keywords read a line once. */
   pairs: Map<number, { length: number; found: Assignment[] }>;
 }
@@ -130,8 +136,10 @@ export class SecretEngine {
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
-    const place: Place = { where, literal: where === 'input' || unquotedIsLiteral(where), pairs: new Map() };
+    const input = where === 'input';
+    const place: Place = { where, literal: input || unquotedIsLiteral(where), family: input ? 'other' : familyOf(where, text), pairs: new Map() };
     for (const [rule, windows] of hits) {
+      if (!input && rule.rule.languages && !rule.rule.languages.includes(place.family)) continue;
       for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, place);
     }
     if (matches.length === 0) return [];
@@ -205,7 +213,7 @@ function* execAll(rule: CompiledRule, slice: string, where: string): Generator<R
 function collectMatches(rule: CompiledRule, text: string, start: number, end: number, out: Match[], place: Place): void {
   const slice = text.slice(start, end);
   if (rule.assignment) {
-    collectAssignments(rule, rule.assignment, slice, start, out, place);
+    collectAssignments(rule, rule.assignment, slice, start, out, place, text);
     return;
   }
   const { where } = place;
@@ -216,6 +224,7 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
     const secret = (group === undefined ? (m.groups[1] ?? whole) : typeof group === 'number' ? m.groups[group] : m.named?.[group]) ?? '';
     if (secret && accepts(rule, secret, where)) {
       const offsetInMatch = whole.indexOf(secret);
+      if (rule.rule.literal && !literalIn(text, start + m.index + Math.max(0, offsetInMatch), secret, place.family)) continue;
       out.push({
         rule,
         start: start + m.index,
@@ -234,6 +243,7 @@ function collectAssignments(
   start: number,
   out: Match[],
   place: Place,
+  text: string,
 ): void {
   const { where } = place;
   // A window may hold several lines (multiline rules); pairs never span lines.
@@ -243,13 +253,25 @@ function collectAssignments(
     let cached = place.pairs.get(lineAt);
     if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
     for (const a of cached.found) {
-      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && accepts(rule, a.value, where)) {
+      // `"change_root_password": "changeRootPassword"` maps one spelling of a name to another.
+      if (normalizeKey(a.value) === normalizeKey(a.key)) continue;
+      if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family, text.slice(Math.max(0, lineAt - TEMPLATE_LOOKBACK), lineAt)) && accepts(rule, a.value, where)) {
         const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });
       }
     }
     lineStart += line.length + 1;
   }
+}
+
+/** For a regex rule marked `literal`: whether its secret, at `at` in `text`, is a literal there. */
+function literalIn(text: string, at: number, secret: string, family: Family): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const eol = text.indexOf('\n', at);
+  const line = text.slice(lineStart, eol < 0 ? text.length : eol);
+  const q = secret[0];
+  const quoted = (q === '"' || q === "'") && secret.length > 1;
+  return isLiteralAt(line, at - lineStart + (quoted ? 1 : 0), quoted, family);
 }
 
 function accepts(rule: CompiledRule, secret: string, where: string): boolean {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from '../model/finding.js';
 import { VALIDATORS } from './validators.js';
 import { quoteName } from '../model/user-text.js';
+import { FAMILIES } from './literals/family.js';
 
 /** One secret rule, as written in rules/secrets/*.yaml or a user's .moltguard.yml. */
 export const SecretRuleSchema = z
@@ -30,6 +31,13 @@ export const SecretRuleSchema = z
      * and `regex` must match the whole value.
      */
     assignment: z.object({ keys: z.string().min(1) }).strict().optional(),
+    /**
+     * Languages (by file name, see literals/family.ts) the rule runs on; every file when absent.
+     * A pair shape that is a credential in an INI file is code anywhere else.
+     */
+    languages: z.array(z.enum(FAMILIES)).min(1).optional(),
+    /** The secret must be a literal in the file's language (a quoted string in code), not an expression. */
+    literal: z.boolean().default(false),
     /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
     priority: z.number().int().default(0),
     allow: z
