@@ -5,6 +5,7 @@ import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
 import { bareMarkers, suppressingMarker } from '../policy/inline.js';
 import { inContext } from '../secrets/context.js';
+import { SecretIndex } from './message-secrets.js';
 import { byPath, type ScanUnit, type Source, type SourceStats } from '../model/unit.js';
 
 export interface ScanResult {
@@ -89,6 +90,7 @@ export function detectUnit(
   }
   // Values config checks asked to hide are masked wherever they appear in this file.
   const masks = detections.flatMap((d) => (d.mask ?? []).map((secret) => ({ secret })));
+  const inFile = new SecretIndex([...[...secretsByLine.values()].flat(), ...masks]);
   const out: Finding[] = [];
   const suppressed: Suppressed[] = [];
   for (const d of detections) {
@@ -96,7 +98,8 @@ export function detectUnit(
     if (!real) continue;
     const marker = suppressingMarker(lines, d);
     const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-    const finding = makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks], d.column);
+    const quoted = d.category === 'config' ? inFile.within(`${d.message}\n${(d.related ?? []).map((r) => r.message ?? '').join('\n')}`) : [];
+    const finding = makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks, ...quoted], d.column);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
     else out.push(finding);
   }
