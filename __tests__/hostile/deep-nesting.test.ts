@@ -21,3 +21,9 @@ describe('deep nesting does not turn real findings into a medium parse error', (
     expect(run.code).toBe(1);
   });
 });
+
+test('an sshd Include whose glob cannot be compiled matches nothing, and the rest of the file is still checked', async () => {
+  const { resolveInclude } = await import('../../src/configs/sshd/include.js');
+  const ctx = { read: () => undefined, paths: () => ['etc/ssh/sshd_config.d/a.conf'] };
+  expect(resolveInclude('etc/ssh/sshd_config', ['[a'.repeat(20000), 'sshd_config.d/*.conf'], ctx)).toEqual(['etc/ssh/sshd_config.d/a.conf']);
+});

@@ -8,6 +8,7 @@ import { applyInlineIgnores, bareMarkers, type Made } from '../policy/inline.js'
 import { detectSecrets } from '../secrets/detect.js';
 import { byPath, type ScanUnit, type Source } from '../model/unit.js';
 import type { ScanResult, Suppressed } from '../model/report.js';
+import { SecretIndex } from './message-secrets.js';
 
 export interface Detectors {
   secrets: SecretEngine;
@@ -70,10 +71,15 @@ export function detectUnit(
   // Values config checks asked to hide are masked wherever they appear in this file.
   const masks = detections.flatMap((d) => (d.mask ?? []).map((secret) => ({ secret })));
   const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
+  // A config message may quote another line of the file (a previous directive, a weaker value):
+  // every secret of the file is masked in it, found in time linear in the message (message-secrets.ts).
+  const inFile = new SecretIndex([...[...secretsByLine.values()].flat(), ...masks]);
   const made: Made[] = [];
   for (const d of detections) {
     const real = placeInFile(d, unit, lines);
-    if (real) made.push({ detection: d, finding: makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks], d.column) });
+    if (!real) continue;
+    const quoted = d.category === 'config' ? inFile.within(`${d.message}\n${(d.related ?? []).map((r) => r.message ?? '').join('\n')}`) : [];
+    made.push({ detection: d, finding: makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks, ...quoted], d.column) });
   }
   // Ignore comments are read from the unit's own lines, where the detection (not yet placed in the file) sits.
   return applyInlineIgnores(made, lines);

@@ -67,8 +67,17 @@ export function resolveInclude(mainPath: string, patterns: string[], ctx: Config
     } else rel = dir + pattern;
     // `Include /` or an empty pattern names no file (and micromatch refuses an empty glob).
     if (!rel || rel.endsWith('/')) continue;
-    // sshd expands the glob and reads the matches in lexical order.
-    found.push(...micromatch(ctx.paths(), rel, { dot: true }).sort());
+    // sshd expands the glob and reads the matches in lexical order. A pattern micromatch cannot
+    // compile (a hostile one: 20,000 `[a`) matches nothing here, as glob(3) would find nothing.
+    for (const path of globMatches(ctx.paths(), rel)) found.push(path);
   }
   return found;
+}
+
+function globMatches(paths: readonly string[], pattern: string): string[] {
+  try {
+    return micromatch(paths as string[], pattern, { dot: true }).sort();
+  } catch {
+    return [];
+  }
 }
