@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { atOrAbove } from '../model/finding.js';
 import { DEFAULT_MAX_FILE_SIZE, effectiveFailOn } from '../model/options.js';
 import type { Report, ScanOptions, ScanResult } from '../model/report.js';
-import type { ReadLimits, Source } from '../model/unit.js';
+import { byPath, type ReadLimits, type Source } from '../model/unit.js';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_CHECKS, keepsBinary } from '../configs/index.js';
 import { SecretEngine } from '../secrets/engine.js';
@@ -86,7 +86,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const limits = readLimits(config);
   let raw: ScanResult;
   if (opts.mode === 'tree') {
-    const paths = await listTree({ root, include: limits.include });
+    const { paths, skipped } = await listTree({ root, include: limits.include });
     // Starting a worker costs ~150 ms (it loads the bundle and compiles the rules). Measured:
     // lodash, moment and @babel (2,385 files, 14 MB) one worker 0.43 s, two 0.56 s; the npm
     // corpus (10,170 files, 299 MB) one worker 3.9 s, two 2.6 s.
@@ -98,6 +98,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     } else {
       raw = await detectSource(fileSource(root, paths, limits), detectors());
     }
+    if (skipped.length) raw.stats.skipped = [...raw.stats.skipped, ...skipped].sort(byPath);
   } else if (opts.mode === 'history') {
     raw = await historyScan(root, limits, engine(), opts);
   } else {
