@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { atOrAbove } from '../model/finding.js';
 import { DEFAULT_MAX_FILE_SIZE, effectiveFailOn } from '../model/options.js';
 import type { Report, ScanOptions, ScanResult } from '../model/report.js';
-import type { ReadLimits, Source } from '../model/unit.js';
+import { byPath, type ReadLimits, type Source } from '../model/unit.js';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_CHECKS, keepsBinary } from '../configs/index.js';
 import { SecretEngine } from '../secrets/engine.js';
@@ -91,7 +91,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const limits = readLimits(config);
   let raw: ScanResult;
   if (opts.mode === 'tree') {
-    const [listed, ignored] = await Promise.all([
+    const [{ paths: listed, skipped }, ignored] = await Promise.all([
       listTree({ root, include: () => true, includeIgnored: opts.includeIgnored }),
       !opts.includeIgnored && (await isWorkTree(root)) ? gitIgnoredFiles(root) : undefined,
     ]);
@@ -116,6 +116,8 @@ export async function scan(opts: ScanOptions): Promise<Report> {
     } else {
       raw = await detectSource(fileSource(root, paths, limits), detectors());
     }
+    const listedSkips = skipped.filter((s) => limits.include(s.path));
+    if (listedSkips.length) raw.stats.skipped = [...raw.stats.skipped, ...listedSkips].sort(byPath);
   } else if (opts.mode === 'history') {
     raw = await historyScan(root, limits, engine(), opts);
   } else {

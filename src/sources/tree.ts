@@ -1,11 +1,13 @@
-import { readdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitPaths, isWorkTree } from './git.js';
+import { isWorkTree } from './git.js';
+import { gitUnreadableFolders, walkFolder, type Listing } from './walk.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
 import { utf16Text } from './utf16.js';
 import { asciiOnly, decode, looksBinary } from './bytes.js';
-import { newStats, type ReadLimits, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
+import { newStats, type Skipped, type ReadLimits, type SourceStats, type ScanUnit, type Source } from '../model/unit.js';
 
 export interface TreeOptions {
   root: string;
@@ -18,11 +20,12 @@ export interface TreeOptions {
 
 /**
  * The paths a tree scan covers, sorted, after the config's path filter: in git, tracked and
- * untracked-but-not-ignored files; elsewhere, every file.
+ * untracked-but-not-ignored files; elsewhere, every file. `skipped` lists what could not be
+ * listed or must not be opened (unreadable folders, FIFOs, sockets, devices).
  */
-export async function listTree(opts: TreeOptions): Promise<string[]> {
-  const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walk(opts.root);
-  return all.filter(opts.include).sort();
+export async function listTree(opts: TreeOptions): Promise<{ paths: string[]; skipped: Skipped[] }> {
+  const all = (await isWorkTree(opts.root)) ? await gitTreePaths(opts.root, opts.includeIgnored) : await walkFolder(opts.root);
+  return { paths: all.paths.filter(opts.include).sort(), skipped: all.skipped.filter((s) => opts.include(s.path)) };
 }
 
 /**
@@ -37,12 +40,7 @@ export function fileSource(root: string, paths: readonly string[], limits: FileL
     paths: () => allPaths,
     describe: () => `working tree (${stats.files} files)`,
     read(path) {
-      try {
-        const buf = readFileSync(join(root, path));
-        return utf16Text(buf) ?? decode(buf);
-      } catch {
-        return undefined;
-      }
+      return readRegular(join(root, path));
     },
     async *units(): AsyncGenerator<ScanUnit> {
       // One file at a time: reads are synchronous, so reading ahead would only hold more
@@ -56,26 +54,17 @@ export function fileSource(root: string, paths: readonly string[], limits: FileL
   };
 }
 
-async function gitTreePaths(root: string, includeIgnored = false): Promise<string[]> {
+async function gitTreePaths(root: string, includeIgnored = false): Promise<Listing> {
   // Tracked files (deleted ones are dropped at read time) plus untracked ones git does not ignore.
-  // Run from the root, git lists paths relative to it.
-  const listed = await gitPaths(root, ['ls-files', '-z', '--cached', '--others', ...(includeIgnored ? [] : ['--exclude-standard']), '.']);
-  return [...new Set(listed)];
-}
-
-async function walk(root: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(join(root, rel), { withFileTypes: true });
-  for (const e of entries) {
-    const path = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      if (e.name !== '.git') out.push(...(await walk(root, path)));
-    } else {
-      // Files and symlinks alike: readOne refuses to follow a link and says so.
-      out.push(path);
-    }
-  }
-  return out;
+  // Run from the root, git lists paths relative to it. Its stderr names the folders it could not open.
+  const { stdout, stderr } = await promisify(execFile)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', ...(includeIgnored ? [] : ['--exclude-standard']), '.'], {
+    cwd: root,
+    // The environment this module sees, as simple-git passes it to the other git calls.
+    env: process.env,
+    maxBuffer: 1 << 30,
+    encoding: 'utf8',
+  });
+  return { paths: [...new Set(stdout.split('\0').filter(Boolean))], skipped: gitUnreadableFolders(stderr) };
 }
 
 /** A file too large to read whole: scanned in windows, after the smaller files ahead of it. */
@@ -113,7 +102,8 @@ function readOne(opts: FileLimits & { root: string }, path: string, stats: Sourc
     try {
       // Windows has no O_NOFOLLOW: there, ask first.
       if (constants.O_NOFOLLOW === undefined && lstatSync(full).isSymbolicLink()) throw Object.assign(new Error('symlink'), { code: 'ELOOP' });
-      fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      // O_NONBLOCK: a tracked file replaced by a FIFO in the work tree must not block the open.
+      fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
         stats.skipped.push({ path, reason: 'symbolic link (not followed)' });
@@ -124,7 +114,11 @@ function readOne(opts: FileLimits & { root: string }, path: string, stats: Sourc
     let buf: Buffer;
     try {
       const info = fstatSync(fd);
-      if (!info.isFile()) return undefined;
+      if (!info.isFile()) {
+        // A folder is a submodule's checkout (git lists its path): not content of this repository.
+        if (!info.isDirectory()) stats.skipped.push({ path, reason: 'not a regular file: not read' });
+        return undefined;
+      }
       if (info.size > opts.maxFileSize) {
         stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${info.size} bytes)` });
         return undefined;
@@ -159,5 +153,20 @@ function readOne(opts: FileLimits & { root: string }, path: string, stats: Sourc
     if (code === 'ENOENT') return undefined;
     stats.skipped.push({ path, reason: `unreadable (${code ?? (e as Error).message})` });
     return undefined;
+  }
+}
+
+/** Another file of the tree for a config check (an Include, a drop-in): regular files only, so a FIFO cannot block it. */
+function readRegular(full: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = readFileSync(fd);
+    return utf16Text(buf) ?? decode(buf);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
