@@ -12,7 +12,7 @@ const REFERENCE =
 
 // Words the guide and other docs use in place of a real value (`your_moltbotden_api_key`).
 const PLACEHOLDER_WORDS =
-  /^my[_-]|your[_-]?(?:[a-z0-9]+[_-]){0,3}(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
+  /^(?:password|passwd|secret)$|^my[_-]|your[_-]?(?:[a-z0-9]+[_-]){0,3}(api[_-]?)?(key|token|secret|password)|example|placeholder|changeme|change[_-]me|replace[_-]?me|dummy|redacted|insert[_-]|todo|fixme|xxxx|\*\*\*\*|\.\.\.|…|<[a-z_ -]+>|_here\b|goes[_-]here|not[_-]a[_-]real|fake[_-]?(key|token|secret)/i;
 
 /** True for a value that is a reference to a secret kept elsewhere. */
 export function isReference(value: string): boolean {

@@ -101,6 +101,9 @@ function basicCredential(secret: string): boolean {
  * keystores) counts; text must be long enough to be a credential and not a placeholder.
  */
 function base64Secret(secret: string): boolean {
+  // A placeholder word as the value itself (`_password = password` in prose or code) is no
+  // encoding of anything: it decodes to bytes that only look random.
+  if (isPlaceholder(secret)) return false;
   const bytes = decodeBase64(secret);
   if (!bytes || bytes.length === 0) return false;
   const text = bytes.toString('utf8');
