@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isWorkTree } from './git.js';
-import { gitUnreadableFolders, walkFolder, type Listing } from './walk.js';
+import { gitUnreadableFolders, walkFolder, type Listing } from './folder-walk.js';
 import { LARGE_FILE, largeFileUnits } from './large.js';
 import { utf16Text } from './utf16.js';
 import { asciiOnly, decode, looksBinary } from './bytes.js';

@@ -1,3 +1,4 @@
+import { LineIndex } from '../../model/line-index.js';
 /**
  * Template files (Jinja/Ansible `*.j2`, ERB, Go templates and Helm charts) read as the config
  * they render to. Tags are masked in place, so every line and column stays where it was: an
@@ -51,18 +52,8 @@ interface Tag {
 export function maskTemplate(path: string, text: string, kind: TemplateKind): MaskedTemplate {
   const tags = kind === 'erb' ? erbTags(text) : kind === 'go' ? goTags(text) : jinjaTags(text);
   const chars = text.split('');
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number): number => lines.position(offset).line;
   const uncertain = new Set<number>();
   const rendered = new Set<number>();
   let depth = 0;
@@ -84,7 +75,7 @@ export function maskTemplate(path: string, text: string, kind: TemplateKind): Ma
     }
   }
   // An unclosed block runs to the end of the file.
-  if (depth > 0) for (let l = openedAt; l <= lineStarts.length; l++) uncertain.add(l);
+  if (depth > 0) for (let l = openedAt; l <= lines.lineCount; l++) uncertain.add(l);
   return { kind, renders: renderedPath(path), text: chars.join(''), uncertain, rendered };
 }
 
