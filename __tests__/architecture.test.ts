@@ -16,6 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   report: ['model'],
   pipeline: ['model', 'sources', 'secrets', 'configs', 'policy'],
   action: ['model', 'sources', 'report'],
+  // The organisation commands talk to GitHub from any machine: Octokit, never @actions/*.
+  org: ['model'],
 };
 /** The edges (cli.ts, action.ts and their main-*.ts) wire everything together. */
 const EDGE = '(entry)';

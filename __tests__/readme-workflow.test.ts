@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 // The README's copy-paste snippets are what new users run first: they must work as pasted.
@@ -7,7 +7,11 @@ import { parse } from 'yaml';
 const readme = readFileSync('README.md', 'utf8');
 const docs = readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => readFileSync(`docs/${f}`, 'utf8'));
 const yamlBlocks = [readme, ...docs].flatMap((text) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]));
-const workflows = yamlBlocks.filter((b) => /^jobs:/m.test(b)).map((b) => parse(b) as { jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string }[] }> });
+type Job = { permissions?: Record<string, string>; uses?: string; steps?: { uses?: string }[] };
+const parsedJobs = yamlBlocks.filter((b) => /^jobs:/m.test(b)).map((b) => parse(b) as { jobs: Record<string, Job> });
+// A job that calls a reusable workflow has `uses:` and no steps; its checks are below.
+const workflows = parsedJobs.map((w) => ({ jobs: Object.fromEntries(Object.entries(w.jobs).filter(([, j]) => j.steps)) as Record<string, Required<Pick<Job, 'steps'>> & Job> }));
+const calls = parsedJobs.flatMap((w) => Object.values(w.jobs)).filter((j) => j.uses);
 const tags = execFileSync('git', ['tag', '--list'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 
 /** A ref users can resolve: a tag this repository has, or a commit sha they fill in. */
@@ -29,6 +33,17 @@ test('actions/checkout is the current major (v6), and moltguard is referenced by
   const ours = uses.filter((u) => /\/moltguard@/.test(u));
   expect(ours.length).toBeGreaterThan(0);
   for (const u of ours) expect(resolvable(u.split('@')[1])).toBe(true);
+});
+
+test('a call of the organisation workflow names a file this repository has, at a resolvable ref, and the same ref for moltguard itself', () => {
+  expect(calls.length).toBeGreaterThan(0);
+  for (const job of calls as (Job & { with: Record<string, unknown>; secrets: Record<string, string> })[]) {
+    const [path, ref] = job.uses!.replace(/^OWNER\/moltguard\//, '').split('@');
+    expect(existsSync(path)).toBe(true);
+    expect(resolvable(ref)).toBe(true);
+    expect(job.with['moltguard-ref']).toBe(ref);
+    expect(Object.keys(job.secrets)).toEqual(['token']);
+  }
 });
 
 test('the pre-commit snippet names a rev that exists and the pre-commit version it works with', () => {

@@ -7,8 +7,9 @@ export const COMMAND_USAGE = {
   scan: `usage: moltguard scan [PATH] [--mode tree|diff|history|staged] [--base REF] [--head REF]
                       [--format text|json|sarif|github] [--output FILE] [--config FILE]
                       [--baseline FILE] [--fail-on critical|high|medium|low|none] [--workers N]
-                      [--include-ignored]
+                      [--include-ignored] [--sarif FILE]
 Scans PATH (default: .) for committed secrets and deploy-config hardening mistakes.
+--sarif FILE also writes the same scan's SARIF report to FILE, whatever --format says.
 exit codes: 0 nothing at or above --fail-on (default high), 1 findings at or above it, 2 usage/config/read error`,
   baseline: `usage: moltguard baseline [PATH] [--output FILE] [--mode tree|diff|history|staged] [--config FILE]
 Writes the current findings to FILE (default .moltguard-baseline.json); scan --baseline FILE then reports only new ones.`,
@@ -16,6 +17,12 @@ Writes the current findings to FILE (default .moltguard-baseline.json); scan --b
 Lists every rule, with PATH's config (custom rules, severity overrides) applied.`,
   merge: `usage: moltguard merge REPORT.json... [--output FILE] [--server-url URL]
 Gathers the JSON reports of many repositories (one file each, named owner__repo.json) into one Markdown summary.`,
+  org: `usage: moltguard org repos OWNER [--max-jobs N] [--include-archived] [--include-forks] [--api-url URL]
+       moltguard org upload-sarif FILE --repository OWNER/NAME --commit SHA --ref REF [--api-url URL]
+repos prints a GitHub Actions matrix ({"include":[{"name","repositories"}]}) of OWNER's repositories
+  (an organisation, or else a user), at most N jobs (default and most 256), one line per repository left out on stderr.
+upload-sarif uploads a SARIF report to that repository's code scanning.
+Both read the token from GITHUB_TOKEN (or GH_TOKEN), and the API from --api-url, GITHUB_API_URL or https://api.github.com.`,
 } as const;
 
 export type Command = keyof typeof COMMAND_USAGE;
@@ -25,6 +32,7 @@ export const USAGE = `usage:
   moltguard baseline [PATH] [options]  record today's findings so only new ones are reported
   moltguard rules [options]            list the rules
   moltguard merge REPORT.json...       one summary of many repositories' JSON reports
+  moltguard org repos|upload-sarif     list an organisation for a matrix; upload a SARIF to a repository
   moltguard COMMAND --help             the options of a command
   moltguard --version
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage/config/read error`;

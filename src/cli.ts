@@ -14,6 +14,7 @@ import { rulesAsMarkdown, rulesAsText } from './report/rules.js';
 import { TOOL_NAME, TOOL_VERSION } from './model/version.js';
 import { COMMAND_USAGE, USAGE, parseCommandArgs as parse } from './cli-usage.js';
 import { mergedMarkdown, summarize } from './report/merge.js';
+import { orgCommand } from './cli-org.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,6 +24,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   isTTY: boolean;
   today: string;
+  /** The process environment, read only by the org commands (GITHUB_TOKEN, GITHUB_API_URL). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** argv (without node and script) -> exit code. Never throws, never calls process.exit. */
@@ -52,6 +55,8 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return rulesCommand(rest, io);
     case 'merge':
       return mergeCommand(rest, io);
+    case 'org':
+      return orgCommand(rest, io);
     case '--version':
     case '-V':
     case '-v':
@@ -68,7 +73,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${USAGE}\n`);
       return 0;
     default:
-      throw new UsageError(`unknown command "${command}"; expected scan, baseline, rules or merge (moltguard --help)`);
+      throw new UsageError(`unknown command "${command}"; expected scan, baseline, rules, merge or org (moltguard --help)`);
   }
 }
 
@@ -89,6 +94,7 @@ const SCAN_FLAGS = {
   'fail-on': { type: 'string' },
   workers: { type: 'string' },
   'include-ignored': { type: 'boolean' },
+  sarif: { type: 'string' },
 } as const;
 
 function onePath(positionals: string[]): string {
@@ -117,6 +123,8 @@ async function scanCommand(args: string[], io: CliIO): Promise<number> {
     writeOutput(values.output, rendered);
     io.stderr(`${report.findings.length} findings (${report.blocking} blocking) written to ${values.output}\n`);
   } else io.stdout(rendered);
+  // A second format of the same scan: a history scan of a large repository is too slow to run twice.
+  if (values.sarif) writeOutput(values.sarif, toSarif(report));
   return report.blocking > 0 ? 1 : 0;
 }
 

@@ -19,6 +19,7 @@ function runCli(): void {
     stderr: (s) => process.stderr.write(s),
     isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
     today: new Date().toISOString().slice(0, 10),
+    env: process.env,
   }).then((code) => {
     process.exitCode = code;
   });

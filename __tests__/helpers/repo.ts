@@ -60,6 +60,11 @@ export interface CliRun {
 
 /** Runs the CLI in-process with captured output, as a user would from a shell. */
 export async function cli(...argv: string[]): Promise<CliRun> {
+  return cliWithEnv({}, ...argv);
+}
+
+/** The CLI with an environment of the test's choosing (the org commands read their token there). */
+export async function cliWithEnv(env: Record<string, string>, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -67,6 +72,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     stderr: (s) => (stderr += s),
     isTTY: false,
     today: '2026-11-25',
+    env,
   });
   return { code, stdout, stderr };
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from '../../helpers/loopback-server.js';
 
 /** A request as the fake GitHub API received it. */
 export interface Received {
@@ -53,7 +53,7 @@ const tooLong = (body: string | undefined) => (body ?? '').length > MAX_BODY;
  * Like GitHub, it rejects a review whose comment is on a line outside the pull request's diff,
  * and any body longer than GitHub's 65,536 characters.
  */
-export class FakeGitHub {
+export class FakeGitHub extends LoopbackServer {
   readonly received: Received[] = [];
   readonly reviews: Review[] = [];
   readonly comments: ReviewComment[] = [];
@@ -63,19 +63,6 @@ export class FakeGitHub {
   readOnly = false;
   private faults: Fault[] = [];
   private nextId = 1000;
-  private server?: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
-  }
 
   /** The next `times` requests matching method and path get `status`. */
   fail(method: string, path: RegExp, status: number, times = 1, message = 'Server Error', headers: Record<string, string> = {}): void {
@@ -91,7 +78,7 @@ export class FakeGitHub {
     this.received.length = 0;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let raw = '';
     for await (const chunk of req) raw += chunk;
