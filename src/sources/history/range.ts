@@ -48,7 +48,10 @@ export async function historyCommands(root: string, range: HistoryRange): Promis
   if (!range.spec) return undefined;
   const { relative, pathspec } = await scope(root);
   return {
-    revs: ['rev-list', '--reverse', '--no-merges', range.spec, ...pathspec],
+    revs: ['rev-list', '--reverse', '--no-merges'],
+    head: range.head,
+    exclude: range.base ? [`^${range.base}`] : [],
+    pathspec,
     // --always: a commit that changed nothing still prints its header, as `git log` does.
     diff: ['diff-tree', '--stdin', '--always', '-r', ...RAW_FLAGS, ...relative, ...pathspec],
   };

@@ -94,7 +94,7 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
   };
 
   try {
-    for await (const batch of readRawLog(segmentedLog(job.root, job.log, job.budgets?.segmentCommits))) {
+    for await (const batch of readRawLog(segmentedLog(job.root, job.log, job.budgets?.segmentCommits, job.budgets?.chunkCommits))) {
       for (const item of batch) {
         if (!('path' in item)) {
           seq = stats.commits++;
