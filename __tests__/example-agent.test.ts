@@ -18,6 +18,7 @@ const EXPECTED: [string, string, number, number][] = [
   ['generic-api-key-assignment', '.mcp.json', 6, 49],
   ['openclaw-inline-secret', 'config/channels.json5', 6, 17],
   ['telegram-bot-token', 'config/channels.json5', 6, 18],
+  ['openclaw-dm-scope-shared', 'config/channels.json5', 5, 18],
   ['openclaw-auth-rate-limit', 'config/openclaw.json', 5, 11],
   ['openclaw-gateway-published', 'docker-compose.yml', 12, 9],
   ['mcp-unpinned-package', '.mcp.json', 5, 22],
@@ -67,7 +68,7 @@ test('github: one workflow command per finding', async () => {
 });
 
 test('text: the summary counts every finding', async () => {
-  expect(await run('text')).toMatch(/moltguard: 13 findings \(5 critical, 5 high, 2 medium, 1 low\)/);
+  expect(await run('text')).toMatch(/moltguard: 14 findings \(5 critical, 5 high, 3 medium, 1 low\)/);
 });
 
 test('the fixed twin scans clean', async () => {
