@@ -54,3 +54,9 @@ test('only config.toml under a codex folder is read as Codex; other TOML is not'
   const { list } = await findingsOf({ 'config.toml': SUBTABLES, 'app/codex.toml': SUBTABLES, 'pyproject.toml': '[tool.x]\n' });
   expect(list).toEqual([]);
 });
+
+test('dotfile and config-sync copies of ~/.codex and ~/.cursor are read as those clients', async () => {
+  const cursor = '{ "mcpServers": { "gh": { "command": "gh-mcp", "env": { "GH_TOKEN": "${GH_TOKEN}" } } } }\n';
+  const { findings } = await findingsOf({ 'dot_codex/config.toml': SUBTABLES, 'agents/cursor/mcp.json': cursor, 'dot_cursor/mcp.json': cursor.replace('${GH_TOKEN}', '${env:GH_TOKEN}') });
+  expect(at(findings)).toEqual(['mcp-foreign-reference agents/cursor/mcp.json:1:69', 'mcp-inline-secret dot_codex/config.toml:3:32', 'mcp-inline-secret dot_codex/config.toml:6:16']);
+});

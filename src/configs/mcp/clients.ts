@@ -13,7 +13,8 @@ export interface ClientFile {
 export function mcpClientOf(path: string): ClientFile | undefined {
   const p = `/${path}`;
   if (/\/\.vscode\/mcp\.json$/i.test(p) || /\/Code\/User\/mcp\.json$/.test(p)) return { client: 'vscode', serversKey: 'servers' };
-  if (/\/\.cursor\/mcp\.json$/i.test(p)) return { client: 'cursor', serversKey: 'mcpServers' };
+  // ~/.cursor/mcp.json as dotfile and config-sync repositories commit it (dot_cursor/, cursor/).
+  if (/\/(?:\.|dot_)?cursor\/mcp\.json$/i.test(p)) return { client: 'cursor', serversKey: 'mcpServers' };
   if (/\/windsurf\/mcp_config\.json$/i.test(p)) return { client: 'windsurf', serversKey: 'mcpServers' };
   if (/\/\.gemini\/settings\.json$/i.test(p)) return { client: 'gemini', serversKey: 'mcpServers' };
   if (/\/claude_desktop_config\.json$/i.test(p)) return { client: 'claude-desktop', serversKey: 'mcpServers' };
