@@ -58,5 +58,5 @@ test('only config.toml under a codex folder is read as Codex; other TOML is not'
 test('dotfile and config-sync copies of ~/.codex and ~/.cursor are read as those clients', async () => {
   const cursor = '{ "mcpServers": { "gh": { "command": "gh-mcp", "env": { "GH_TOKEN": "${GH_TOKEN}" } } } }\n';
   const { findings } = await findingsOf({ 'dot_codex/config.toml': SUBTABLES, 'agents/cursor/mcp.json': cursor, 'dot_cursor/mcp.json': cursor.replace('${GH_TOKEN}', '${env:GH_TOKEN}') });
-  expect(at(findings)).toEqual(['mcp-foreign-reference agents/cursor/mcp.json:1:69', 'mcp-inline-secret dot_codex/config.toml:3:32', 'mcp-inline-secret dot_codex/config.toml:6:16']);
+  expect(at(findings).sort()).toEqual(['mcp-foreign-reference agents/cursor/mcp.json:1:69', 'mcp-inline-secret dot_codex/config.toml:3:32', 'mcp-inline-secret dot_codex/config.toml:6:16']);
 });
