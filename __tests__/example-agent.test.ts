@@ -13,18 +13,22 @@ const EXPECTED: [string, string, number, number][] = [
   ['openclaw-control-ui-origins', 'config/openclaw.json', 7, 35],
   ['openclaw-exec-full', 'config/openclaw.json', 11, 23],
   ['openclaw-docker-socket', 'docker-compose.yml', 10, 9],
+  ['mcp-inline-secret', '.codex/config.toml', 6, 16],
+  ['generic-api-key-assignment', '.codex/config.toml', 6, 17],
   ['env-file-secret', '.env', 1, 1],
   ['mcp-inline-secret', '.mcp.json', 6, 48],
   ['generic-api-key-assignment', '.mcp.json', 6, 49],
   ['openclaw-inline-secret', 'config/channels.json5', 6, 17],
   ['telegram-bot-token', 'config/channels.json5', 6, 18],
+  ['mcp-foreign-reference', '.codex/config.toml', 10, 24],
+  ['openclaw-dm-scope-shared', 'config/channels.json5', 5, 18],
   ['openclaw-auth-rate-limit', 'config/openclaw.json', 5, 11],
   ['openclaw-gateway-published', 'docker-compose.yml', 12, 9],
   ['mcp-unpinned-package', '.mcp.json', 5, 22],
 ];
 
 // The demo's fake credentials, as written in its files.
-const FAKE_SECRETS = ['Vb8Nq3Lk7Xz2Mw5Rt9Hc4Jp6Df1Gs0Ya', '8351947260:AAGk4Rz8Wq2Lm7Nx3Vc9Tb5Yh1Pd6Js0KeF', 'Gh7Lq2Wm9Xn4Bv8Kc3Rz6Tp1Yd5Hs0Jf'];
+const FAKE_SECRETS = ['Vb8Nq3Lk7Xz2Mw5Rt9Hc4Jp6Df1Gs0Ya', '8351947260:AAGk4Rz8Wq2Lm7Nx3Vc9Tb5Yh1Pd6Js0KeF', 'Gh7Lq2Wm9Xn4Bv8Kc3Rz6Tp1Yd5Hs0Jf', 'Tq5Wn8Lx3Rb7Kd2Mz9Vc4Hp6Jy1Gs0Fa'];
 
 async function run(format: string) {
   const r = await cli('scan', EXAMPLE, '--format', format);
@@ -67,7 +71,7 @@ test('github: one workflow command per finding', async () => {
 });
 
 test('text: the summary counts every finding', async () => {
-  expect(await run('text')).toMatch(/moltguard: 13 findings \(5 critical, 5 high, 2 medium, 1 low\)/);
+  expect(await run('text')).toMatch(/moltguard: 17 findings \(5 critical, 7 high, 4 medium, 1 low\)/);
 });
 
 test('the fixed twin scans clean', async () => {

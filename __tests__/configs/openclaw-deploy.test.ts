@@ -113,3 +113,29 @@ test('ufw, iptables and a LoadBalancer Service opening the gateway port', async 
     'low openclaw-gateway-published scripts/firewall.sh:4:34',
   ]);
 });
+
+test('a cloud firewall that opens 18789 is judged with the committed auth; 5900 counts only in an OpenClaw repository', async () => {
+  const tf = `resource "digitalocean_firewall" "agent" {
+  name = "agent"
+  inbound_rule {
+    protocol         = "tcp"
+    port_range       = "18789"
+    source_addresses = ["0.0.0.0/0"]
+  }
+  inbound_rule {
+    protocol         = "tcp"
+    port_range       = "5900"
+    source_addresses = ["0.0.0.0/0"]
+  }
+}
+`;
+  expect((await findingsOf({ 'main.tf': tf })).list).toEqual(['low openclaw-gateway-published']);
+  const none = await findingsOf({ 'main.tf': tf, 'openclaw.json': '{ gateway: { auth: { mode: "none" } } }' });
+  expect(none.list).toEqual(['critical openclaw-gateway-no-auth', 'critical openclaw-gateway-published', 'critical openclaw-gateway-published']);
+  expect(none.findings.find((f) => f.message.includes('18789'))?.message).toContain('openclaw.json sets gateway.auth.mode "none"');
+  const token = await findingsOf({ 'main.tf': tf, 'openclaw.json': '{ gateway: { auth: { token: "${OPENCLAW_GATEWAY_TOKEN}" } } }' });
+  expect(token.list).toEqual(['critical openclaw-gateway-published', 'medium openclaw-gateway-published']);
+  // Every port is firewall-inbound-open's finding; repeating it per gateway port would be noise.
+  const all = tf.replace('port_range       = "18789"', 'port_range       = "1-65535"');
+  expect((await findingsOf({ 'main.tf': all })).list).toEqual([]);
+});

@@ -7,6 +7,7 @@ import { judgeFirewall, FIREWALL_RULES, type FirewallRule } from '../firewall/mo
 import { parsePorts, SERVICE_PORTS } from '../shared/ports.js';
 import { hostFirewallOff } from '../shell/host-firewall.js';
 import { scriptPassword } from '../shell/passwords.js';
+import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 
 const taskPasswordAuth = configRule({
   id: 'ansible-ssh-weakened',
@@ -31,7 +32,7 @@ export const ansibleCheck: ConfigCheck = {
   name: 'ansible',
   rules: [taskPasswordAuth, hostFirewallOff, scriptPassword, ...FIREWALL_RULES],
   applies: isAnsibleYaml,
-  check(_path, text) {
+  check(_path, text, ctx) {
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
     const out: Detection[] = [];
@@ -48,7 +49,7 @@ export const ansibleCheck: ConfigCheck = {
       }
     };
     for (const doc of file.docs) visit(doc.contents, 0);
-    return [...out, ...judgeFirewall(firewall)];
+    return [...out, ...judgeFirewall(firewall), ...checkFirewallRulesGateway(firewall, text, ctx)];
   },
 };
 

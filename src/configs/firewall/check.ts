@@ -7,6 +7,7 @@ import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from './model.js';
 import type { ConfigCheck, Span } from '../rule.js';
 import { isShellScript } from '../shell/check.js';
 import { findPayloads, objectsWith, type Payload } from './payloads.js';
+import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 
 // The guide's and DigitalOcean's `inbound_rules`, Hetzner's `rules` with `source_ips`.
 const MARKER = /"(inbound|outbound)_rules"|"source_ips"/;
@@ -19,7 +20,7 @@ export const firewallCheck: ConfigCheck = {
   applies(path, text) {
     return (/\.json$/i.test(path) || isShellScript(path, text)) && RAW_MARKER.test(text);
   },
-  check(path, text) {
+  check(path, text, ctx) {
     const lines = new LineIndex(text);
     const { payloads, error } = findPayloads(path, text, MARKER, !/\.json$/i.test(path));
     const out: Detection[] = [];
@@ -41,7 +42,7 @@ export const firewallCheck: ConfigCheck = {
           if (member(rule, 'source_ips')) model.push(...inboundRules(rule, i, payload, lines, str(member(rule, 'direction')) === 'out' ? 'out' : 'in'));
         });
       }
-      out.push(...judgeFirewall(model));
+      out.push(...judgeFirewall(model), ...checkFirewallRulesGateway(model, text, ctx));
     }
     return out;
   },

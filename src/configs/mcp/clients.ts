@@ -2,7 +2,7 @@
  * Which client reads an MCP config file, where its servers sit, and which reference syntax it
  * expands (sources in docs/agent-configs.md). A reference in any other syntax arrives literally.
  */
-export type Client = 'claude-code' | 'claude-desktop' | 'vscode' | 'cursor' | 'windsurf' | 'gemini' | 'openclaw';
+export type Client = 'claude-code' | 'claude-desktop' | 'vscode' | 'cursor' | 'windsurf' | 'gemini' | 'codex' | 'openclaw';
 
 export interface ClientFile {
   client: Client;
@@ -13,11 +13,14 @@ export interface ClientFile {
 export function mcpClientOf(path: string): ClientFile | undefined {
   const p = `/${path}`;
   if (/\/\.vscode\/mcp\.json$/i.test(p) || /\/Code\/User\/mcp\.json$/.test(p)) return { client: 'vscode', serversKey: 'servers' };
-  if (/\/\.cursor\/mcp\.json$/i.test(p)) return { client: 'cursor', serversKey: 'mcpServers' };
+  // ~/.cursor/mcp.json as dotfile and config-sync repositories commit it (dot_cursor/, cursor/).
+  if (/\/(?:\.|dot_)?cursor\/mcp\.json$/i.test(p)) return { client: 'cursor', serversKey: 'mcpServers' };
   if (/\/windsurf\/mcp_config\.json$/i.test(p)) return { client: 'windsurf', serversKey: 'mcpServers' };
   if (/\/\.gemini\/settings\.json$/i.test(p)) return { client: 'gemini', serversKey: 'mcpServers' };
   if (/\/claude_desktop_config\.json$/i.test(p)) return { client: 'claude-desktop', serversKey: 'mcpServers' };
   if (/\/\.mcp\.json$/i.test(p)) return { client: 'claude-code', serversKey: 'mcpServers' };
+  // ~/.codex/config.toml as dotfile repositories commit it: .codex/, codex/, chezmoi's dot_codex/.
+  if (/\/(?:\.|dot_)?codex\/config\.toml$/i.test(p)) return { client: 'codex', serversKey: 'mcp_servers' };
   return undefined;
 }
 
@@ -45,6 +48,9 @@ export function expands(client: Client, ref: string): boolean {
     case 'windsurf':
       return EDITOR_VARIABLE.test(ref);
     case 'claude-desktop':
+    // Codex reads env, http_headers and args as written (codex-rs/config/src/mcp_types.rs):
+    // a variable is named in env_vars, bearer_token_env_var or env_http_headers instead.
+    case 'codex':
       return false;
   }
 }
@@ -64,5 +70,7 @@ export function referenceSyntax(client: Client): string {
       return '${env:VAR}';
     case 'claude-desktop':
       return 'none: Claude Desktop expands no references, keep the value out of the file';
+    case 'codex':
+      return 'none: name the variable in env_vars, bearer_token_env_var or env_http_headers';
   }
 }

@@ -9,6 +9,9 @@ import { resolveConfig, type ResolvedConfig } from './includes.js';
 import { checkSandbox } from './sandbox.js';
 import { checkSecrets } from './secrets.js';
 import { checkTools } from './tools.js';
+import { checkAgentOverrides } from './agent-overrides.js';
+import { checkSurfaces } from './surfaces.js';
+import { checkSessions } from './sessions.js';
 import { includeError, OPENCLAW_CONFIG_RULES } from './rules.js';
 import { checkOpenClawMcp } from '../mcp/openclaw.js';
 import { MCP_RULES } from '../mcp/rules.js';
@@ -83,6 +86,9 @@ export function judge(r: ResolvedConfig): Found[] {
       ...checkFlags(root, gatewayPosture(root).bind !== undefined),
       ...checkTools(root),
       ...checkSandbox(root),
+      ...checkAgentOverrides(root),
+      ...checkSurfaces(root),
+      ...checkSessions(root),
       ...checkOpenClawMcp(root),
     );
   }

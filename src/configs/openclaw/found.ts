@@ -13,6 +13,8 @@ export interface Found {
   /** What identifies the mistake independent of its line, for fingerprints. */
   key: string;
   severity?: Severity;
+  /** A fix in this file's own terms, where the rule's general one would mislead. */
+  remediation?: string;
   /** A literal secret the finding is about: redacted in every output, fingerprinted by value. */
   secret?: string;
   related?: { at: Place; message: string }[];

@@ -1,33 +1,14 @@
 import { parse, type AnyNode } from '@humanwhocodes/momoa';
+import type { Place, Value } from '../formats/tree.js';
 
 /**
  * OpenClaw reads its config with JSON5 (comments, trailing commas, unquoted keys, single
  * quotes). This is that format read by a real JSON5 parser (momoa, the one ESLint's JSON
- * support uses), turned into a small tree in which every value and key knows the file and
- * place it came from: after `$include` merging a value may sit in another file than its parent.
+ * support uses), turned into the shared tree of `formats/tree.ts`: after `$include` merging a value
+ * may sit in another file than its parent, so every place names its file.
  */
 
-export interface Place {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface Member {
-  key: string;
-  keyAt: Place;
-  value: Value;
-}
-
-export type Value =
-  | { kind: 'object'; at: Place; members: Member[] }
-  | { kind: 'array'; at: Place; items: Value[] }
-  | { kind: 'string'; at: Place; value: string }
-  | { kind: 'number'; at: Place; value: number }
-  | { kind: 'boolean'; at: Place; value: boolean }
-  | { kind: 'null'; at: Place };
+export type { Member, Place, Value } from '../formats/tree.js';
 
 export type Json5Result = { ok: true; value: Value } | { ok: false; line: number; column: number; message: string };
 

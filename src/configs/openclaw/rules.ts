@@ -198,6 +198,62 @@ export const includeError = configRule({
   fix: 'Point $include at a file inside the config directory, at most 10 levels deep, that does not include its includer.',
 });
 
+export const execHostSandboxOff = configRule({
+  id: 'openclaw-exec-host-sandbox-off',
+  title: 'OpenClaw exec host is "sandbox" while the sandbox is off',
+  severity: 'medium',
+  why: 'tools.exec.host "sandbox" says commands run in the sandbox, but with sandbox mode "off" there is none: older versions then run them on the gateway host, newer ones refuse every command.',
+  fix: 'Turn the sandbox on for that agent (sandbox.mode: "non-main" or "all"), or set tools.exec.host: "gateway" with exec approvals.',
+});
+
+export const nodeDangerousCommands = configRule({
+  id: 'openclaw-node-dangerous-commands',
+  title: 'OpenClaw lets paired devices run high-impact commands',
+  severity: 'medium',
+  why: 'gateway.nodes.allowCommands re-enables commands OpenClaw keeps off by default (camera, screen recording, contacts, calendar, reminders, SMS): whoever holds gateway access can photograph, record or text as the owner through a paired phone or laptop.',
+  fix: 'Remove those entries from gateway.nodes.allowCommands; if one must stay, keep the gateway on loopback or the tailnet and treat its token as full operator access.',
+});
+
+export const nodeDenyIneffective = configRule({
+  id: 'openclaw-node-deny-ineffective',
+  title: 'OpenClaw node deny list entry that matches nothing',
+  severity: 'medium',
+  why: 'gateway.nodes.denyCommands compares exact command names (system.run); a pattern, a regex or shell text in it matches no command, so what it was meant to block stays allowed.',
+  fix: 'List exact command ids (system.run, camera.snap, screen.record, sms.send, ...) in gateway.nodes.denyCommands, and tighten tools.exec for what a name cannot express.',
+});
+
+export const profileMinimalOverridden = configRule({
+  id: 'openclaw-profile-minimal-overridden',
+  title: 'OpenClaw agent overrides the global minimal tool profile',
+  severity: 'medium',
+  why: 'An agent\'s own tools.profile takes precedence over the global one, so tools.profile "minimal" does not hold for it: that agent gets the wider tool set.',
+  fix: 'Set the agent\'s tools.profile to "minimal" too, or remove its override.',
+});
+
+export const mcpAppsEnabled = configRule({
+  id: 'openclaw-mcp-apps',
+  title: 'OpenClaw MCP Apps turned on',
+  severity: 'medium',
+  why: 'mcp.apps.enabled lets MCP servers ship pages that the gateway serves from its own sandbox host and that can call the server\'s tools: code the server supplies runs next to the owner\'s session.',
+  fix: 'Leave mcp.apps.enabled unset (off), or enable it only with MCP servers you control.',
+});
+
+export const dmScopeShared = configRule({
+  id: 'openclaw-dm-scope-shared',
+  title: 'OpenClaw direct messages from several people share one session',
+  severity: 'medium',
+  why: 'With session.dmScope "main" (the default) every direct message lands in the main session: one sender reads what another said and can steer the conversation the owner started.',
+  fix: 'Set session.dmScope: "per-channel-peer" (or "per-account-channel-peer" with several accounts) so each sender gets a session of their own.',
+});
+
+export const groupScopeMain = configRule({
+  id: 'openclaw-group-scope-main',
+  title: 'OpenClaw group rooms share the main session',
+  severity: 'medium',
+  why: 'session.groupScope "main" puts every group and channel room into the owner\'s main session: members of any room see and steer the owner\'s private context.',
+  fix: 'Set session.groupScope: "per-group" (and remove groupScope "main" from bindings that match rooms).',
+});
+
 export const OPENCLAW_CONFIG_RULES = [
   gatewayNoAuth,
   controlUiOrigins,
@@ -223,4 +279,11 @@ export const OPENCLAW_CONFIG_RULES = [
   sandboxNetwork,
   sandboxUnconfined,
   includeError,
+  execHostSandboxOff,
+  nodeDangerousCommands,
+  nodeDenyIneffective,
+  profileMinimalOverridden,
+  mcpAppsEnabled,
+  dmScopeShared,
+  groupScopeMain,
 ] as const;

@@ -4,6 +4,7 @@ import { parseError } from '../parse-error.js';
 import { parseHcl, resolveReference, symbolTables } from '../formats/hcl.js';
 import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
+import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 
 type Obj = Record<string, unknown>;
 
@@ -112,7 +113,7 @@ export const terraformCheck: ConfigCheck = {
         });
       }
     }
-    return judgeFirewall(rules);
+    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx)];
   },
 };
 
