@@ -38,7 +38,7 @@ export const dockerSocketMounted = configRule({
   id: 'container-docker-socket',
   title: 'Docker socket mounted into a container',
   severity: 'high',
-  why: "Whoever can write to the Docker API can start a privileged container with the host's / mounted, so the socket is root on the host; mounting it read-only (`:ro`) changes nothing, since the mode covers the socket file, not the API calls sent through it.",
+  why: "Whoever can write to the Docker API can start a privileged container with the host's / mounted, so the socket is root on the host; mounting it read-only (`:ro`, `readOnly: true`) changes nothing, since the mode covers the socket file, not the API calls sent through it.",
   fix: 'Drop the mount, or put a socket proxy in front of it that allows only the read-only API calls the service needs (for example tecnativa/docker-socket-proxy with `CONTAINERS=1` and `POST=0`), or run rootless Docker so the daemon the socket reaches is not root.',
 });
 
