@@ -39,5 +39,14 @@ test('names assigned one literal resolve; loop variables and reassigned names do
 test('Vagrantfile names, and a file that is not Ruby at all is read without a finding or a throw', () => {
   expect(['Vagrantfile', 'vagrantfile', 'lab/Vagrantfile.local', 'Vagrantfile.cluster.rb'].every(isVagrantfile)).toBe(true);
   expect(['Vagrantfiles/README.md', 'vagrant.yml', 'Vagrantfilex'].some(isVagrantfile)).toBe(false);
-  expect(vagrantCheck.check('Vagrantfile', '"unterminated\n(((\n<<-EOF\n', ctx)).toEqual([]);
+  expect(vagrantCheck(() => []).check('Vagrantfile', '"unterminated\n(((\n<<-EOF\n', ctx)).toEqual([]);
+});
+
+test('two heredocs opened on one line each get their own body lines', () => {
+  const file = parseRuby('x.vm.provision "shell", inline: <<-A, args: <<-B\n  one\nA\n  two\n  three\nB\nafter\n');
+  const [call] = file.calls.filter((c) => c.method === 'provision');
+  expect(call.args.filter((a) => a.kind === 'heredoc').map((a) => a.body)).toEqual([
+    { from: 2, to: 2 },
+    { from: 4, to: 5 },
+  ]);
 });

@@ -1,5 +1,7 @@
 import type { Detection, Fix } from '../../model/finding.js';
-import { baseName, configRule, type ConfigCheck } from '../rule.js';
+import { baseName, configRule, type ConfigCheck, type ConfigContext } from '../rule.js';
+import { configDetections } from '../reading.js';
+import { parseErrorRule } from '../parse-error.js';
 import { bindsPublicly } from '../containers/port-spec.js';
 import { DATABASE_PORTS } from '../shared/ports.js';
 import { parseRuby, resolved, type RubyArg, type RubyCall, type RubyFile } from './parse.js';
@@ -32,15 +34,39 @@ export function isVagrantfile(path: string): boolean {
   return /^vagrantfile(?:[._-][\w.-]+)?$/i.test(baseName(path));
 }
 
-export const vagrantCheck: ConfigCheck = {
-  name: 'vagrant',
-  rules: [forwardedPublic],
-  applies: isVagrantfile,
-  check(_path, text) {
-    const file = parseRuby(text);
-    return file.calls.flatMap((call) => checkForward(file, call));
-  },
-};
+/** The Vagrantfile check; `checks` are every check, for the scripts its shell provisioners run. */
+export function vagrantCheck(checks: () => readonly ConfigCheck[]): ConfigCheck {
+  return {
+    name: 'vagrant',
+    rules: [forwardedPublic],
+    applies: isVagrantfile,
+    check(path, text, ctx) {
+      const file = parseRuby(text);
+      const others = checks().filter((c) => c.name !== 'vagrant');
+      return [...file.calls.flatMap((call) => checkForward(file, call)), ...inlineShell(path, file, others, ctx)];
+    },
+  };
+}
+
+/**
+ * `config.vm.provision "shell", inline: <<-SHELL … SHELL` bodies, judged as one script (they run
+ * in order on the same box) with every other line blanked, so lines and columns are the
+ * Vagrantfile's own. Ruby's own escapes in the body are left as written.
+ */
+function inlineShell(path: string, file: RubyFile, checks: readonly ConfigCheck[], ctx: ConfigContext): Detection[] {
+  const keep = new Set<number>();
+  for (const call of file.calls) {
+    if (call.method !== 'provision' || !/(?:^|\.)vm$/.test(call.receiver) || call.args[0]?.value !== 'shell') continue;
+    const body = call.args.find((a) => a.key === 'inline')?.body;
+    for (let n = body?.from ?? 1; body && n <= body.to; n++) keep.add(n);
+  }
+  if (!keep.size) return [];
+  const script = file.lines.map((l, i) => (keep.has(i + 1) ? l : '')).join('\n');
+  // A body that is not quite shell (Ruby interpolation) is the provisioner's business, not a parse finding here.
+  return configDetections(checks, `${path}#shell-provisioner.sh`, script, ctx)
+    .filter((d) => d.ruleId !== parseErrorRule.id)
+    .map((d) => ({ ...d, fingerprintKey: `vagrant shell ${d.fingerprintKey ?? d.ruleId}` }));
+}
 
 function checkForward(file: RubyFile, call: RubyCall): Detection[] {
   if (call.method !== 'network' || !/(?:^|\.)vm$/.test(call.receiver)) return [];

@@ -10,7 +10,9 @@
 export interface RubyValue {
   /** The literal's value (a string's content, a symbol's name, a number), or undefined for an expression. */
   value?: string;
-  kind: 'string' | 'symbol' | 'number' | 'true' | 'false' | 'nil' | 'name' | 'expression';
+  kind: 'string' | 'symbol' | 'number' | 'true' | 'false' | 'nil' | 'name' | 'heredoc' | 'expression';
+  /** A heredoc's body lines, 1-based and inclusive (`to < from` when it is empty). */
+  body?: HeredocBody;
   /** The source text, for messages. */
   text: string;
   line: number;
@@ -41,6 +43,17 @@ export interface RubyFile {
   assigned: ReadonlyMap<string, RubyValue>;
 }
 
+export interface HeredocBody {
+  from: number;
+  to: number;
+}
+
+interface Heredoc {
+  id: string;
+  indented: boolean;
+  body: HeredocBody;
+}
+
 interface Token {
   kind: 'string' | 'symbol' | 'number' | 'label' | 'name' | 'punct';
   text: string;
@@ -48,6 +61,7 @@ interface Token {
   value: string;
   /** Strings with `#{…}` have no fixed value. */
   interpolated?: boolean;
+  heredoc?: Heredoc;
   line: number;
   column: number;
   endColumn: number;
@@ -69,7 +83,7 @@ function tokenize(lines: string[]): Token[][] {
   const statements: Token[][] = [];
   let current: Token[] = [];
   let depth = 0;
-  let heredocs: { id: string; indented: boolean }[] = [];
+  let heredocs: Heredoc[] = [];
   let inBlockComment = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
@@ -79,7 +93,11 @@ function tokenize(lines: string[]): Token[][] {
     }
     if (heredocs.length) {
       const h = heredocs[0];
-      if ((h.indented ? line.trim() : line) === h.id) heredocs.shift();
+      if ((h.indented ? line.trim() : line) === h.id) {
+        heredocs.shift();
+        // Bodies follow their line in the order their heredocs open on it.
+        if (heredocs[0]) heredocs[0].body = { from: n + 2, to: n + 1 };
+      } else h.body.to = n + 1;
       continue;
     }
     if (/^=begin\b/.test(line)) {
@@ -111,9 +129,9 @@ function tokenize(lines: string[]): Token[][] {
 }
 
 /** One physical line's tokens; a string left open runs to the line's end (rare in Vagrantfiles). */
-function lexLine(line: string, lineNo: number): { tokens: Token[]; heredocs: { id: string; indented: boolean }[] } {
+function lexLine(line: string, lineNo: number): { tokens: Token[]; heredocs: Heredoc[] } {
   const tokens: Token[] = [];
-  const heredocs: { id: string; indented: boolean }[] = [];
+  const heredocs: Heredoc[] = [];
   let i = 0;
   const at = (start: number, end: number, t: Omit<Token, 'line' | 'column' | 'endColumn'>): Token => ({ ...t, line: lineNo, column: start + 1, endColumn: end + 1 });
   while (i < line.length) {
@@ -125,8 +143,9 @@ function lexLine(line: string, lineNo: number): { tokens: Token[]; heredocs: { i
     if (c === '#') break;
     const heredoc = /^<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/.exec(line.slice(i));
     if (heredoc && !/[\w)\]]\s*$/.test(line.slice(0, i))) {
-      heredocs.push({ id: heredoc[3], indented: heredoc[1] !== '' });
-      tokens.push(at(i, i + heredoc[0].length, { kind: 'string', text: heredoc[0], value: '', interpolated: true }));
+      const h: Heredoc = { id: heredoc[3], indented: heredoc[1] !== '', body: { from: lineNo + 1, to: lineNo } };
+      heredocs.push(h);
+      tokens.push(at(i, i + heredoc[0].length, { kind: 'string', text: heredoc[0], value: '', interpolated: true, heredoc: h }));
       i += heredoc[0].length;
       continue;
     }
@@ -248,6 +267,7 @@ function valueOf(part: Token[]): RubyValue {
   const last = part[part.length - 1] ?? first;
   const span = { line: first?.line ?? 0, column: first?.column ?? 0, endColumn: last?.endColumn ?? 0, text: part.map((t) => t.text).join(' ') };
   if (part.length !== 1) return { ...span, kind: 'expression' };
+  if (first.heredoc) return { ...span, kind: 'heredoc', body: first.heredoc.body };
   if (first.kind === 'string') return first.interpolated ? { ...span, kind: 'expression' } : { ...span, kind: 'string', value: first.value };
   if (first.kind === 'symbol') return { ...span, kind: 'symbol', value: first.value };
   if (first.kind === 'number') return { ...span, kind: 'number', value: first.value };
