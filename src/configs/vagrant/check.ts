@@ -4,7 +4,7 @@ import { configDetections } from '../reading.js';
 import { parseErrorRule } from '../parse-error.js';
 import { bindsPublicly } from '../containers/port-spec.js';
 import { DATABASE_PORTS } from '../shared/ports.js';
-import { parseRuby, resolved, type RubyArg, type RubyCall, type RubyFile } from './parse.js';
+import { parseRuby, resolved, type HeredocBody, type RubyArg, type RubyCall, type RubyFile } from './parse.js';
 
 /**
  * Vagrant's forwarded ports. Vagrant's networking docs: "For most providers, forwarded ports by
@@ -55,10 +55,14 @@ export function vagrantCheck(checks: () => readonly ConfigCheck[]): ConfigCheck 
  */
 function inlineShell(path: string, file: RubyFile, checks: readonly ConfigCheck[], ctx: ConfigContext): Detection[] {
   const keep = new Set<number>();
+  const take = (body: HeredocBody | undefined) => {
+    for (let n = body?.from ?? 1; body && n <= body.to; n++) keep.add(n);
+  };
   for (const call of file.calls) {
     if (call.method !== 'provision' || !/(?:^|\.)vm$/.test(call.receiver) || call.args[0]?.value !== 'shell') continue;
-    const body = call.args.find((a) => a.key === 'inline')?.body;
-    for (let n = body?.from ?? 1; body && n <= body.to; n++) keep.add(n);
+    take(call.args.find((a) => a.key === 'inline')?.body);
+    // `provision :shell do |s|` … `s.inline = <<-SHELL`: the block's object is the provisioner.
+    for (const attr of file.attributes) if (attr.receiver === call.blockParam && attr.name === 'inline') take(attr.value.body);
   }
   if (!keep.size) return [];
   const script = file.lines.map((l, i) => (keep.has(i + 1) ? l : '')).join('\n');

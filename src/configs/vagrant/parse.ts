@@ -32,13 +32,23 @@ export interface RubyCall {
   receiver: string;
   method: string;
   args: RubyArg[];
+  /** `shell` in `config.vm.provision :shell do |shell|`. */
+  blockParam?: string;
   line: number;
   column: number;
+}
+
+/** `shell.inline = <<-SHELL`: an attribute set on a block's object. */
+export interface RubyAttribute {
+  receiver: string;
+  name: string;
+  value: RubyValue;
 }
 
 export interface RubyFile {
   lines: string[];
   calls: RubyCall[];
+  attributes: RubyAttribute[];
   /** Names assigned exactly one literal in the file, with that literal. */
   assigned: ReadonlyMap<string, RubyValue>;
 }
@@ -75,7 +85,7 @@ export function parseRuby(text: string): RubyFile {
   const lines = text.split(/\r?\n/);
   const statements = tokenize(lines);
   const calls = statements.flatMap(callsIn);
-  return { lines, calls, assigned: assignments(statements) };
+  return { lines, calls, attributes: statements.flatMap(attributeOf), assigned: assignments(statements) };
 }
 
 /** Tokens grouped into statements. */
@@ -222,9 +232,17 @@ function callsIn(tokens: Token[]): RubyCall[] {
       out.push({ receiver, method: t.text, args: [], line: t.line, column: t.column });
       continue;
     }
-    out.push({ receiver, method: t.text, args: argsFrom(tokens, start, parenthesised), line: t.line, column: t.column });
+    const block = tokens.findIndex((x, k) => k > i && x.text === 'do' && tokens[k + 1]?.text === '|' && tokens[k + 2]?.kind === 'name');
+    const blockParam = block > 0 ? { blockParam: tokens[block + 2].text } : {};
+    out.push({ receiver, method: t.text, args: argsFrom(tokens, start, parenthesised), ...blockParam, line: t.line, column: t.column });
   }
   return out;
+}
+
+function attributeOf(tokens: Token[]): RubyAttribute[] {
+  const [object, dot, name, eq] = tokens;
+  if (object?.kind !== 'name' || dot?.text !== '.' || name?.kind !== 'name' || eq?.text !== '=') return [];
+  return [{ receiver: object.text, name: name.text, value: valueOf(tokens.slice(4)) }];
 }
 
 /** Arguments up to the closing parenthesis (or the statement's end, or a `do` block). */
