@@ -80,6 +80,9 @@ interface Token {
 // `|` is not here: `do |vm|` ends a line without continuing it.
 const CONTINUES = new Set([',', '\\', '(', '[', '{', '+', '-', '*', '&&', '||', '=', '=>', '.', '?', ':']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+// A file with a bracket left open is one long statement: each call reads this far at most, so
+// reading stays linear (a forwarded_port call has about twenty tokens).
+const MAX_ARG_TOKENS = 400;
 
 export function parseRuby(text: string): RubyFile {
   const lines = text.split(/\r?\n/);
@@ -232,7 +235,8 @@ function callsIn(tokens: Token[]): RubyCall[] {
       out.push({ receiver, method: t.text, args: [], line: t.line, column: t.column });
       continue;
     }
-    const block = tokens.findIndex((x, k) => k > i && x.text === 'do' && tokens[k + 1]?.text === '|' && tokens[k + 2]?.kind === 'name');
+    let block = -1;
+    for (let k = i + 1; k < Math.min(tokens.length, i + MAX_ARG_TOKENS) && block < 0; k++) if (tokens[k].text === 'do' && tokens[k + 1]?.text === '|' && tokens[k + 2]?.kind === 'name') block = k;
     const blockParam = block > 0 ? { blockParam: tokens[block + 2].text } : {};
     out.push({ receiver, method: t.text, args: argsFrom(tokens, start, parenthesised), ...blockParam, line: t.line, column: t.column });
   }
@@ -254,7 +258,7 @@ function argsFrom(tokens: Token[], start: number, parenthesised: boolean): RubyA
     if (part.length) args.push(argOf(part));
     part = [];
   };
-  for (let i = start; i < tokens.length; i++) {
+  for (let i = start; i < Math.min(tokens.length, start + MAX_ARG_TOKENS); i++) {
     const t = tokens[i];
     if (t.kind === 'punct' && OPENERS[t.text]) depth++;
     if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) {
