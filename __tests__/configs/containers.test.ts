@@ -3,6 +3,8 @@ import { imageUser, parseDockerfile, stagesOf } from '../../src/configs/containe
 import { dockerRunCheck } from '../../src/configs/containers/docker-run.js';
 import { kubernetesCheck } from '../../src/configs/containers/kubernetes.js';
 import { parseYaml, entry, scalarText, seqItems } from '../../src/configs/formats/yaml.js';
+import { databaseOfImage, listensOnLoopbackOnly } from '../../src/configs/containers/database-images.js';
+import { isRootDaemonSocket } from '../../src/configs/containers/docker-socket.js';
 
 const ctx = { read: () => undefined, paths: () => [] };
 
@@ -107,5 +109,22 @@ describe('YAML anchors', () => {
     expect(scalarText(entry(a, 'user')?.value)).toBe('10001');
     expect(seqItems(entry(a, 'ports')?.value).map(scalarText)).toEqual(['5432:5432']);
     expect(seqItems(entry(entry(services, 'b')?.value, 'ports')?.value).map(scalarText)).toEqual(['5432:5432']);
+  });
+});
+
+describe('what the host-access checks recognise', () => {
+  test('database images by their last path segment, tag and digest aside', () => {
+    expect(['docker.io/library/postgres:16-alpine', 'bitnami/redis@sha256:abc', '${DB_IMAGE:-mongo:7}', 'mysql/mysql-server:8.0'].map((i) => databaseOfImage(i)?.[0])).toEqual([5432, 6379, 27017, 3306]);
+    expect(['nginx:1.27', 'postgres-exporter', 'example/redis-commander'].map((i) => databaseOfImage(i))).toEqual([undefined, undefined, undefined]);
+  });
+
+  test('a loopback bind in the command keeps a host-network database off the other interfaces', () => {
+    expect(['redis-server --bind 127.0.0.1', 'postgres -c listen_addresses=localhost', 'mongod --bind_ip 127.0.0.1', 'mysqld --bind-address=127.0.0.1', 'memcached -l 127.0.0.1'].every(listensOnLoopbackOnly)).toBe(true);
+    expect(['redis-server --bind 0.0.0.0', 'redis-server --bind 127.0.0.1.example', 'postgres -c listen_addresses=*', 'mongod --bind_ip 127.0.0.1,10.0.0.5', ''].some(listensOnLoopbackOnly)).toBe(false);
+  });
+
+  test('the root daemon socket, not a rootless one', () => {
+    expect(['/var/run/docker.sock', '/run/docker.sock', '//var/run/docker.sock', '${SOCK:-/var/run/docker.sock}', '/run/podman/podman.sock'].every(isRootDaemonSocket)).toBe(true);
+    expect(['/run/user/1000/docker.sock', '${XDG_RUNTIME_DIR}/docker.sock', '/var/run', './docker.sock'].some(isRootDaemonSocket)).toBe(false);
   });
 });

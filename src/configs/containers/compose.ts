@@ -7,7 +7,10 @@ import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { entry, isTruthy, mapEntries, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile, parseYaml } from '../formats/yaml.js';
 import { imageUser, isDockerfile, parseDockerfile, stagesOf } from './dockerfile.js';
 import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessage } from './port-spec.js';
-import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
+import { containerEnvSecret, containerPrivileged, containerRoot, dbHostNetwork, dbPortPublished, dockerSocketMounted } from './rules.js';
+import { databaseOfImage, listensOnLoopbackOnly } from './database-images.js';
+import { isRootDaemonSocket, socketMessage } from './docker-socket.js';
+import { looksLikeOpenClaw, withDefaults } from '../openclaw/deploy-auth.js';
 
 /** `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yml`, `compose.override.yaml`. */
 export function isComposeFile(path: string): boolean {
@@ -16,7 +19,7 @@ export function isComposeFile(path: string): boolean {
 
 export const composeCheck: ConfigCheck = {
   name: 'compose',
-  rules: [dbPortPublished, containerRoot, containerPrivileged, containerEnvSecret],
+  rules: [dbPortPublished, containerRoot, containerPrivileged, containerEnvSecret, dockerSocketMounted, dbHostNetwork],
   applies: isComposeFile,
   check(path, text, ctx) {
     const file = parseYaml(text, '1.2');
@@ -33,7 +36,11 @@ export const composeCheck: ConfigCheck = {
 function checkService(path: string, file: YamlFile, service: MapEntry, ctx: ConfigContext): Detection[] {
   const out: Detection[] = [];
   const name = service.key;
-  for (const item of seqItems(entry(service.value, 'ports')?.value)) out.push(...checkPort(file, name, item));
+  const network = entry(service.value, 'network_mode');
+  // Compose discards `ports:` on the host network: the database listens on the host's interfaces itself.
+  if (network && scalarText(network.value) === 'host') out.push(...dbOnHostNetwork(file, service, network));
+  else for (const item of seqItems(entry(service.value, 'ports')?.value)) out.push(...checkPort(file, name, item));
+  out.push(...socketMounts(file, service));
 
   const privileged = entry(service.value, 'privileged');
   if (privileged && isTruthy(privileged.value)) {
@@ -92,6 +99,45 @@ function checkPort(file: YamlFile, service: string, item: Node): Detection[] {
       ...(hostIp && nodeSpan(file, hostIp.value).line === at.line ? { fix: { line: at.line, replacement: `${' '.repeat(at.column - 1)}host_ip: 127.0.0.1` } } : {}),
     }),
   ];
+}
+
+function dbOnHostNetwork(file: YamlFile, service: MapEntry, network: MapEntry): Detection[] {
+  const image = scalarText(entry(service.value, 'image')?.value) ?? '';
+  const published = seqItems(entry(service.value, 'ports')?.value).flatMap((item) => databasesIn(parsePortSpec(scalarText(item) ?? scalarText(entry(item, 'target')?.value) ?? '')?.containerPort ?? ''));
+  const db = databaseOfImage(image) ?? published[0];
+  if (!db || listensOnLoopbackOnly(commandText(service.value))) return [];
+  return [
+    dbHostNetwork.at(nodeSpan(file, network.keyNode), {
+      message: `Service ${service.key}${image ? ` (${image})` : ''} sets network_mode: host, so ${db[1]} (${db[0]}) listens on every interface of the host.`,
+      key: `network_mode host ${service.key}`,
+    }),
+  ];
+}
+
+/** `command:` and `entrypoint:` as one line, whether written as a string or a list. */
+function commandText(service: unknown): string {
+  return ['entrypoint', 'command']
+    .map((k) => entry(service, k)?.value)
+    .map((n) => scalarText(n) ?? seqItems(n).map((w) => scalarText(w) ?? '').join(' '))
+    .join(' ');
+}
+
+/** `volumes:` binding the daemon's socket, short (`/var/run/docker.sock:/var/run/docker.sock:ro`) or long syntax. */
+function socketMounts(file: YamlFile, service: MapEntry): Detection[] {
+  const image = scalarText(entry(service.value, 'image')?.value) ?? '';
+  // The OpenClaw gateway's own check reports its socket, at critical: one mistake, one finding.
+  if (looksLikeOpenClaw(`${service.key} ${image} ${commandText(service.value)}`)) return [];
+  const out: Detection[] = [];
+  for (const v of seqItems(entry(service.value, 'volumes')?.value)) {
+    const short = scalarText(v);
+    // Compose substitutes `${VAR:-default}` before it splits the spec at its colons.
+    const parts = short !== undefined ? withDefaults(short).split(':') : [];
+    const source = short !== undefined ? parts[0] : scalarText(entry(v, 'source')?.value);
+    if (!source || !isRootDaemonSocket(source)) continue;
+    const readOnly = short !== undefined ? (parts[2] ?? '').split(',').includes('ro') : isTruthy(entry(v, 'read_only')?.value);
+    out.push(dockerSocketMounted.at(nodeSpan(file, v), { message: socketMessage(`Service ${service.key}`, source, readOnly), key: `docker.sock ${service.key}` }));
+  }
+  return out;
 }
 
 /**

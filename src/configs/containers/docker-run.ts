@@ -4,7 +4,9 @@ import { isShellScript, scriptOf } from '../shell/check.js';
 import type { Word } from '../shell/lex.js';
 import { replaceRaw, wordSpan, type Invocation, type ShellScript } from '../shell/script.js';
 import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessage } from './port-spec.js';
-import { containerPrivileged, dbPortPublished } from './rules.js';
+import { containerPrivileged, dbHostNetwork, dbPortPublished, dockerSocketMounted } from './rules.js';
+import { databaseOfImage, listensOnLoopbackOnly } from './database-images.js';
+import { isRootDaemonSocket, socketMessage } from './docker-socket.js';
 
 /**
  * `docker run -p 5432:5432 postgres` (and `docker create`, `docker container run`, podman) in
@@ -18,7 +20,7 @@ const LONG_BOOLEAN = new Set(['--rm', '--privileged', '--init', '--detach', '--i
 
 export const dockerRunCheck: ConfigCheck = {
   name: 'docker-run',
-  rules: [dbPortPublished, containerPrivileged],
+  rules: [dbPortPublished, containerPrivileged, dockerSocketMounted, dbHostNetwork],
   applies(path, text) {
     return isShellScript(path, text) && /\b(docker|podman)\b/.test(text);
   },
@@ -26,8 +28,8 @@ export const dockerRunCheck: ConfigCheck = {
     const script = scriptOf(path, text);
     const out: Detection[] = [];
     for (const inv of script.invocations) {
-      const options = runOptions(inv);
-      if (options) out.push(...checkRun(script, inv, options));
+      const run = runOptions(inv);
+      if (run) out.push(...checkRun(script, inv, run.options), ...checkHostAccess(script, inv, run));
     }
     return out;
   },
@@ -40,8 +42,8 @@ interface RunOption {
   text: string;
 }
 
-/** The options of a `run`/`create`, or undefined for any other command. */
-function runOptions(inv: Invocation): RunOption[] | undefined {
+/** The options of a `run`/`create` and the image they run, or undefined for any other command. */
+function runOptions(inv: Invocation): { options: RunOption[]; image?: Word } | undefined {
   if (inv.name !== 'docker' && inv.name !== 'podman') return undefined;
   const words = inv.argv.slice(1);
   let i = words[0]?.value === 'container' ? 1 : 0;
@@ -50,7 +52,11 @@ function runOptions(inv: Invocation): RunOption[] | undefined {
   for (i++; i < words.length; i++) {
     const w = words[i];
     const v = w.value;
-    if (v === '--' || !v.startsWith('-') || v === '-') break; // the image: what follows is the container's command
+    if (v === '--' || !v.startsWith('-') || v === '-') {
+      // The image: what follows is the container's command.
+      const image = v === '--' ? words[i + 1] : w;
+      return { options: out, ...(image ? { image } : {}) };
+    }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       if (eq > 0) out.push({ flag: w, text: v.slice(eq + 1) });
@@ -67,7 +73,7 @@ function runOptions(inv: Invocation): RunOption[] | undefined {
       break;
     }
   }
-  return out;
+  return { options: out };
 }
 
 function checkRun(script: ShellScript, inv: Invocation, options: RunOption[]): Detection[] {
@@ -79,7 +85,7 @@ function checkRun(script: ShellScript, inv: Invocation, options: RunOption[]): D
       out.push(containerPrivileged.at(wordSpan(script, o.flag), { message: `\`${command} --privileged\` gives the container every capability and host device.`, key: `${command} --privileged` }));
       continue;
     }
-    const isPublish = flag.startsWith('--') ? flag === '--publish' || flag.startsWith('--publish=') : flagLetterIsP(flag);
+    const isPublish = flag.startsWith('--') ? flag === '--publish' || flag.startsWith('--publish=') : valueLetterOf(flag) === 'p';
     if (!isPublish) continue;
     const spec = parsePortSpec(o.text);
     if (!spec || !bindsPublicly(spec.hostIp)) continue;
@@ -102,7 +108,36 @@ function checkRun(script: ShellScript, inv: Invocation, options: RunOption[]): D
 }
 
 /** In a short-flag cluster, the value-taking letter is the one that ends the booleans. */
-function flagLetterIsP(flag: string): boolean {
-  for (let k = 1; k < flag.length; k++) if (!SHORT_BOOLEAN.has(flag[k])) return flag[k] === 'p';
-  return false;
+function valueLetterOf(flag: string): string | undefined {
+  for (let k = 1; k < flag.length; k++) if (!SHORT_BOOLEAN.has(flag[k])) return flag[k];
+  return undefined;
+}
+
+/**
+ * `-v /var/run/docker.sock:…` and `--mount type=bind,source=/var/run/docker.sock,…`, and
+ * `--network host` for a database image, judged as compose judges their twins.
+ */
+function checkHostAccess(script: ShellScript, inv: Invocation, run: { options: RunOption[]; image?: Word }): Detection[] {
+  const out: Detection[] = [];
+  const command = inv.argv.slice(0, 2).map((w) => w.value).join(' ');
+  for (const o of run.options) {
+    const flag = o.flag.value.replace(/=.*$/, '');
+    const word = o.value ?? o.flag;
+    if (flag === '--volume' || (!flag.startsWith('--') && valueLetterOf(flag) === 'v')) {
+      const [source, , mode = ''] = o.text.split(':');
+      if (isRootDaemonSocket(source)) out.push(dockerSocketMounted.at(wordSpan(script, word), { message: socketMessage(`\`${command} -v ${o.text}\``, source, mode.split(',').includes('ro')), key: `${command} docker.sock` }));
+    } else if (flag === '--mount') {
+      const fields = new Map(o.text.split(',').map((f) => [f.split('=')[0], f.slice(f.indexOf('=') + 1)] as const));
+      const source = fields.get('source') ?? fields.get('src') ?? '';
+      const readOnly = fields.has('readonly') || fields.has('ro');
+      if (isRootDaemonSocket(source)) out.push(dockerSocketMounted.at(wordSpan(script, word), { message: socketMessage(`\`${command} --mount ${o.text}\``, source, readOnly), key: `${command} docker.sock` }));
+    } else if ((flag === '--network' || flag === '--net') && o.text === 'host') {
+      const db = run.image ? databaseOfImage(run.image.value) : undefined;
+      const rest = inv.argv.slice(inv.argv.indexOf(run.image as Word) + 1).map((w) => w.value).join(' ');
+      if (db && !listensOnLoopbackOnly(rest)) {
+        out.push(dbHostNetwork.at(wordSpan(script, word), { message: `\`${command} --network host ${run.image?.value}\` runs ${db[1]} (${db[0]}) on the host's network, so it listens on every interface of the host.`, key: `${command} host network ${db[0]}` }));
+      }
+    }
+  }
+  return out;
 }

@@ -6,7 +6,10 @@ import { aboutSecret, isLiteralSecret } from '../shared/secret-values.js';
 import { entry, isFalsy, isTruthy, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../formats/yaml.js';
 import { isComposeFile } from './compose.js';
 import { bindsPublicly, databasesIn, publishedMessage } from './port-spec.js';
-import { containerEnvSecret, containerPrivileged, containerRoot, dbPortPublished } from './rules.js';
+import { containerEnvSecret, containerPrivileged, containerRoot, dbHostNetwork, dbPortPublished, dbServiceExposed, dockerSocketMounted } from './rules.js';
+import { checkService } from './kubernetes-service.js';
+import { databaseOfImage, listensOnLoopbackOnly } from './database-images.js';
+import { isRootDaemonSocket, socketMessage } from './docker-socket.js';
 
 /**
  * Kubernetes workloads: where each kind keeps its pod template, and the pod- and
@@ -25,7 +28,7 @@ const POD_SPEC_PATH: Record<string, string[]> = {
 
 export const kubernetesCheck: ConfigCheck = {
   name: 'kubernetes',
-  rules: [containerRoot, containerPrivileged, dbPortPublished, containerEnvSecret],
+  rules: [containerRoot, containerPrivileged, dbPortPublished, containerEnvSecret, dbServiceExposed, dbHostNetwork, dockerSocketMounted],
   applies(path, text) {
     // Helm and other templates are not YAML until rendered.
     if (!/\.ya?ml$/i.test(path) || isComposeFile(path) || text.includes('{{')) return false;
@@ -37,6 +40,7 @@ export const kubernetesCheck: ConfigCheck = {
     const out: Detection[] = file.problems.map((p) => yamlProblem(path, p));
     for (const doc of [...file.docs, ...file.partial]) {
       const kind = scalarText(entry(doc.contents, 'kind')?.value) ?? '';
+      if (kind === 'Service') out.push(...checkService(file, doc));
       const route = POD_SPEC_PATH[kind];
       if (!route) continue;
       let spec: unknown = doc.contents;
@@ -51,6 +55,8 @@ export const kubernetesCheck: ConfigCheck = {
 function checkPodSpec(file: YamlFile, workload: string, spec: unknown): Detection[] {
   const out: Detection[] = [];
   const podContext = entry(spec, 'securityContext')?.value;
+  const onHost = entry(spec, 'hostNetwork');
+  const hostNetwork = onHost && isTruthy(onHost.value) ? onHost : undefined;
   const reported = new Set<Node>();
   const containers = ['initContainers', 'containers', 'ephemeralContainers'].flatMap((k) => seqItems(entry(spec, k)?.value));
   for (const c of containers) {
@@ -77,7 +83,44 @@ function checkPodSpec(file: YamlFile, workload: string, spec: unknown): Detectio
     if (privileged && isTruthy(privileged.value)) {
       out.push(containerPrivileged.at(nodeSpan(file, privileged.keyNode), { message: `${who} sets privileged: true.`, key: `privileged ${workload} ${cname}` }));
     }
-    out.push(...hostPorts(file, who, c), ...envSecrets(file, who, entry(c, 'env')?.value));
+    // On the host network a hostPort is the container's own port, not a NAT rule: judged below.
+    if (!hostNetwork) out.push(...hostPorts(file, who, c));
+    out.push(...envSecrets(file, who, entry(c, 'env')?.value));
+  }
+  if (hostNetwork) out.push(...dbOnHostNetwork(file, workload, hostNetwork, containers));
+  out.push(...socketVolumes(file, workload, spec, containers));
+  return out;
+}
+
+function dbOnHostNetwork(file: YamlFile, workload: string, hostNetwork: MapEntry, containers: Node[]): Detection[] {
+  for (const c of containers) {
+    const image = scalarText(entry(c, 'image')?.value) ?? '';
+    const ports = seqItems(entry(c, 'ports')?.value).flatMap((p) => databasesIn(scalarText(entry(p, 'containerPort')?.value) ?? ''));
+    const db = databaseOfImage(image) ?? ports[0];
+    const command = ['command', 'args'].flatMap((k) => seqItems(entry(c, k)?.value).map((w) => scalarText(w) ?? '')).join(' ');
+    if (!db || listensOnLoopbackOnly(command)) continue;
+    const cname = scalarText(entry(c, 'name')?.value) ?? '?';
+    return [
+      dbHostNetwork.at(nodeSpan(file, hostNetwork.keyNode), {
+        message: `${workload} sets hostNetwork: true, so container ${cname}${image ? ` (${image})` : ''} has ${db[1]} (${db[0]}) listen on every interface of the node.`,
+        key: `hostNetwork ${workload}`,
+      }),
+    ];
+  }
+  return [];
+}
+
+/** `hostPath` volumes of the daemon's socket; read-only when every mount of it says so. */
+function socketVolumes(file: YamlFile, workload: string, spec: unknown, containers: Node[]): Detection[] {
+  const out: Detection[] = [];
+  for (const v of seqItems(entry(spec, 'volumes')?.value)) {
+    const path = entry(entry(v, 'hostPath')?.value, 'path');
+    const source = scalarText(path?.value);
+    if (!path || !source || !isRootDaemonSocket(source)) continue;
+    const volume = scalarText(entry(v, 'name')?.value);
+    const mounts = containers.flatMap((c) => seqItems(entry(c, 'volumeMounts')?.value)).filter((m) => scalarText(entry(m, 'name')?.value) === volume);
+    const readOnly = mounts.length > 0 && mounts.every((m) => isTruthy(entry(m, 'readOnly')?.value));
+    out.push(dockerSocketMounted.at(nodeSpan(file, path.value), { message: socketMessage(workload, source, readOnly), key: `docker.sock ${workload}` }));
   }
   return out;
 }

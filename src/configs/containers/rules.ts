@@ -33,3 +33,27 @@ export const containerEnvSecret = configRule({
   why: 'Values in compose `environment:`, Kubernetes `env:` or a Dockerfile `ENV` are committed with the file (and baked into image layers); the guide keeps secrets only in a mode-600 env file or a secret store.',
   fix: 'Reference the secret instead: compose `env_file:` pointing at an uncommitted file or `${VAR}`, Kubernetes `valueFrom.secretKeyRef`, and never `ENV` for secrets; then rotate the value.',
 });
+
+export const dockerSocketMounted = configRule({
+  id: 'container-docker-socket',
+  title: 'Docker socket mounted into a container',
+  severity: 'high',
+  why: "Whoever can write to the Docker API can start a privileged container with the host's / mounted, so the socket is root on the host; mounting it read-only (`:ro`, `readOnly: true`) changes nothing, since the mode covers the socket file, not the API calls sent through it.",
+  fix: 'Drop the mount, or put a socket proxy in front of it that allows only the read-only API calls the service needs (for example tecnativa/docker-socket-proxy with `CONTAINERS=1` and `POST=0`), or run rootless Docker so the daemon the socket reaches is not root.',
+});
+
+export const dbHostNetwork = configRule({
+  id: 'container-db-host-network',
+  title: 'Database container on the host network',
+  severity: 'medium',
+  why: "With the host's network the database's official image listens on every interface of the host, not on a private bridge: only the host firewall stands between it and the internet, and the guide never exposes 5432, 6379 or 27017.",
+  fix: 'Drop `network_mode: host` / `hostNetwork: true` and publish on loopback (`127.0.0.1:5432:5432`) or reach the database over the compose network; if the host network is needed, make the database listen on 127.0.0.1 or the private address only.',
+});
+
+export const dbServiceExposed = configRule({
+  id: 'container-db-service-exposed',
+  title: 'Database exposed outside the cluster by a Service',
+  severity: 'high',
+  why: 'A LoadBalancer Service gets an address outside the cluster (public on most clouds) and a NodePort opens the port on every node; the guide keeps database ports on the private network only.',
+  fix: 'Keep the database Service `ClusterIP` (the default); if clients outside the cluster need it, use the provider\'s internal load balancer annotation or set `loadBalancerSourceRanges` to the private network\'s range (`10.0.0.0/8`).',
+});
