@@ -9,6 +9,7 @@ describe('placeholders and references', () => {
     ['ENC[AES256_GCM,data:3k1N,iv:Zm9v,tag:YmFy,type:str]'],
     ['!vault |'],
     ["os.environ['KEY']"],
+    ['&lt;YOUR_PASSWORD&gt;'],
   ])('%s is a reference to a secret kept elsewhere', (value) => {
     expect(isReference(value)).toBe(true);
   });

@@ -35,6 +35,7 @@ export const privateKeysCheck: ConfigCheck = {
       const kind = m[1];
       const end = text.indexOf(`-----END ${kind}-----`, m.index);
       const block = text.slice(m.index, end < 0 ? text.length : end);
+      if (isPlaceholderBody(block)) continue;
       const at = lines.position(m.index + m[0].indexOf('-'));
       const verdict = encryption(kind, block);
       out.push(report(path, at, `${kind} block`, verdict));
@@ -47,6 +48,20 @@ export const privateKeysCheck: ConfigCheck = {
     return out;
   },
 };
+
+/**
+ * A block whose body is `***`, `xxx` or a few characters stands for a key in docs and templates:
+ * the smallest real key (Ed25519 in PKCS#8) is 64 base64 characters.
+ */
+function isPlaceholderBody(block: string): boolean {
+  const body = block
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => !line.includes(':'))
+    .join('');
+  const base64 = body.match(/[A-Za-z0-9+/]/g)?.length ?? 0;
+  return base64 < 48 || /^[\sx.*]+$/i.test(body);
+}
 
 function report(path: string, at: { line: number; column: number }, what: string, verdict: string): Detection {
   const encrypted = verdict.startsWith('encrypted');
