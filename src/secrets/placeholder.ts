@@ -4,11 +4,12 @@
  * its own list of stop-words for them.
  */
 
-// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus), <TOKEN>,
-// %(name)s, $VAR, env lookups, and values that are ciphertext for a key kept elsewhere (SOPS
+// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus; closed, so a
+// random WordPress salt holding `#{` is not taken for one), <TOKEN>,
+// %(name)s, $VAR (not a crypt hash's `$apr1$` or `$y$`), env lookups, and values that are ciphertext for a key kept elsewhere (SOPS
 // `ENC[AES256_GCM,data:…]`).
 const REFERENCE =
-  /^\$[A-Za-z_{(]|\$\{|#\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
+  /^\$(?![a-z0-9-]{1,10}\$)[A-Za-z_{(]|\$\{|#\{[^{}\n]{1,200}\}|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
 
 // Words the guide and other docs use in place of a real value (`your_moltbotden_api_key`).
 const PLACEHOLDER_WORDS =
