@@ -2,6 +2,7 @@ import { SecretEngine } from '../../src/secrets/engine.js';
 import { loadBuiltinRules } from '../../src/secrets/builtin.js';
 import { expandSample } from '../../src/secrets/samples.js';
 import { cli, tempRepos } from '../helpers/repo.js';
+import { credentialFilesOf } from '../../src/secrets/credential-files.js';
 
 const engine = new SecretEngine(loadBuiltinRules().rules);
 const repo = tempRepos();
@@ -83,5 +84,21 @@ describe('scans of committed credential files', () => {
       const run = await cli('scan', r.dir, '--format', format);
       for (const s of secrets) expect(run.stdout).not.toContain(s);
     }
+  });
+});
+
+describe('credential file kinds are named by the file, not its neighbours', () => {
+  test.each([
+    ['.kube/config', ['kubeconfig']],
+    ['deploy/kubeconfig-prod.yaml', ['kubeconfig']],
+    ['pkg/kubeconfig.go', []],
+    ['home/.aws/credentials', ['aws-credentials']],
+    ['.boto', ['aws-credentials']],
+    ['config/master.key', ['rails-master-key']],
+    ['keys/master.key', []],
+    ['.vscode/sftp.json', ['editor-sync']],
+    ['src/sftp.json', []],
+  ])('%s', (path, kinds) => {
+    expect(credentialFilesOf(path)).toEqual(kinds);
   });
 });

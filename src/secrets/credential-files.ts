@@ -14,8 +14,8 @@ export const CREDENTIAL_FILES = {
   'my-cnf': /(?:^|\/)(?:\.my\.cnf|my\.cnf|\.mylogin\.cnf|debian\.cnf)$/,
   /** s3cmd's config. */
   s3cfg: /(?:^|\/)\.?s3cfg$/,
-  /** The AWS CLI's shared credentials file (~/.aws/credentials, often committed as `.credentials`). */
-  'aws-credentials': /(?:^|\/)\.aws\/credentials$|(?:^|\/)\.?credentials$/,
+  /** The AWS CLI's shared credentials file (~/.aws/credentials, often committed as `.credentials`), and boto's `.boto`. */
+  'aws-credentials': /(?:^|\/)\.aws\/credentials$|(?:^|\/)\.?credentials$|(?:^|\/)\.boto$/,
   /** DigitalOcean's tugboat CLI config. */
   tugboat: /(?:^|\/)\.?tugboat$/,
   /** Shell start-up files, where people export tokens for every session. */
@@ -44,6 +44,18 @@ export const CREDENTIAL_FILES = {
   'rails-database': /(?:^|\/)(?:database|mongoid)\.ya?ml$/,
   /** WordPress's config. */
   'wp-config': /(?:^|\/)wp-config\.php$/,
+  /** Cargo's registry tokens. */
+  'cargo-credentials': /(?:^|\/)\.cargo\/credentials(?:\.toml)?$/,
+  /** RubyGems' push keys. */
+  'gem-credentials': /(?:^|\/)\.gem\/credentials$/,
+  /** Composer's auth.json (project or COMPOSER_HOME): HTTP passwords and forge tokens. */
+  'composer-auth': /(?:^|\/)auth\.json$/,
+  /** Gradle's properties, where signing and repository passwords go. */
+  'gradle-properties': /(?:^|\/)gradle\.properties$/,
+  /** sbt and Ivy credentials files. */
+  'sbt-credentials': /(?:^|\/)\.(?:sbt|ivy2)\/\.?credentials$/,
+  /** kubectl's config: a user's bearer token or basic-auth password. */
+  kubeconfig: /(?:^|\/)\.kube\/config$|(?:^|\/)kubeconfig(?![^/]*\.(?:go|py|rb|[cm]?[jt]sx?|java|kt|rs|sh|md|txt|json)$)(?:[._-][\w-]+)?(?:\.ya?ml)?$/i,
   /** SQL dumps, where a users table carries its password hashes. */
   'sql-dump': /\.sql$/i,
 } as const satisfies Record<string, RegExp>;
@@ -69,6 +81,12 @@ export const CREDENTIAL_FILE_EXAMPLES: Record<CredentialFile, string> = {
   'rails-master-key': 'config/master.key',
   'rails-database': 'config/database.yml',
   'wp-config': 'wp-config.php',
+  'cargo-credentials': '.cargo/credentials.toml',
+  'gem-credentials': '.gem/credentials',
+  'composer-auth': 'auth.json',
+  'gradle-properties': 'gradle.properties',
+  'sbt-credentials': '.sbt/.credentials',
+  kubeconfig: '.kube/config',
   'sql-dump': 'db/dump.sql',
 };
 export const CREDENTIAL_FILE_KINDS = Object.keys(CREDENTIAL_FILES) as [CredentialFile, ...CredentialFile[]];
