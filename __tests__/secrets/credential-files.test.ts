@@ -84,7 +84,8 @@ describe('scans of committed credential files', () => {
       const run = await cli('scan', r.dir, '--format', format);
       for (const s of secrets) expect(run.stdout).not.toContain(s);
     }
-  });
+    // Six real scans; a shared CI machine can take seconds for each.
+  }, 120_000);
 });
 
 describe('credential file kinds are named by the file, not its neighbours', () => {

@@ -6,6 +6,10 @@
  * list (placeholder.ts) keeps a value silent there.
  */
 export const CREDENTIAL_FILES = {
+  /** The .netrc of ftp, curl and git: `machine … login … password …`. */
+  netrc: /(?:^|\/)[._]netrc$/,
+  /** hub's config (`~/.config/hub`), a GitHub token per host. */
+  hub: /(?:^|\/)(?:\.config\/)?hub$/,
   /** libpq's password file: `host:port:database:user:password` lines. */
   pgpass: /(?:^|\/)\.?pgpass(?:\.conf)?$/,
   /** git's credential store: one URL with user and password per line. */
@@ -64,6 +68,8 @@ export type CredentialFile = keyof typeof CREDENTIAL_FILES;
 
 /** One path of each kind, where a bound rule's samples are scanned (they would match nowhere else). */
 export const CREDENTIAL_FILE_EXAMPLES: Record<CredentialFile, string> = {
+  netrc: '.netrc',
+  hub: '.config/hub',
   pgpass: '.pgpass',
   'git-credentials': '.git-credentials',
   'my-cnf': '.my.cnf',
