@@ -25,6 +25,17 @@ describe('placeholders and references', () => {
     expect(isPlaceholder(expandSample('{{jwt:sub=1234567890}}', 'real'))).toBe(false);
   });
 
+  test.each([['$apr1$tp8glkbm$fjg65tI1eipoBh62aEjIy0'], ['$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7'], ["Ed&1cr+{3T$a+{[8LP~i5-[|Z`x-V>;Di_C/E~UnSg{n[h#{D[-t>yIUZ8YqSu3t"]])(
+    '%s is a value: a crypt hash is not a $VAR, a salt holding #{ is not Ruby interpolation',
+    (value) => {
+      expect(isReference(value)).toBe(false);
+    },
+  );
+
+  test.each([['$HOME'], ['#{ENV["DB_PASSWORD"]}'], ['pre-#{secret}-post']])('%s is still a reference', (value) => {
+    expect(isReference(value)).toBe(true);
+  });
+
   test('random values are neither', () => {
     const value = expandSample('{{alnum:32}}', 'p');
     expect(isReference(value)).toBe(false);

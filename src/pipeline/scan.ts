@@ -9,6 +9,7 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_CHECKS, keepsBinary } from '../configs/index.js';
 import { SecretEngine } from '../secrets/engine.js';
 import { loadBuiltinRules } from '../secrets/builtin.js';
+import { samplePath } from '../secrets/credential-files.js';
 import { mergeRuleSets, regexProblem, type SecretRule } from '../secrets/rules.js';
 import { CONFIG_FILE, loadConfig, type Config } from '../policy/config.js';
 import { applyPolicy, pathFilter } from '../policy/apply.js';
@@ -64,11 +65,12 @@ function checkCustomSamples(rules: readonly SecretRule[], file: string): string[
   const problems: string[] = [];
   for (const rule of rules) {
     const engine = new SecretEngine([rule], { guarded: new Set([rule.id]) });
+    const where = samplePath(rule, 'its samples');
     rule.samples.positive.forEach((sample, i) => {
-      if (!engine.scan(sample, 'its samples').length) problems.push(`${file}: custom-rules.${rule.id}.samples.positive.${i}: not matched by the rule`);
+      if (!engine.scan(sample, where).length) problems.push(`${file}: custom-rules.${rule.id}.samples.positive.${i}: not matched by the rule`);
     });
     rule.samples.negative.forEach((sample, i) => {
-      if (engine.scan(sample, 'its samples').length) problems.push(`${file}: custom-rules.${rule.id}.samples.negative.${i}: matched by the rule`);
+      if (engine.scan(sample, where).length) problems.push(`${file}: custom-rules.${rule.id}.samples.negative.${i}: matched by the rule`);
     });
   }
   return problems;

@@ -2,6 +2,7 @@ import type { Detection, Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import { unquotedIsLiteral } from './assignment.js';
 import { familyOf } from './literals/family.js';
+import { credentialFilesOf } from './credential-files.js';
 
 /**
  * Where a secret sits changes how sure we are it is live. Kept to path facts anyone can check,
@@ -73,6 +74,7 @@ export function lowered(d: Detection, where: string): Detection {
 export function contextKey(path: string): string {
   const ctx = pathContext(path);
   // The language (literals/family.ts) decides which values are literals; an extensionless
-  // script's `#!` line is part of the text, so the same text still reads the same.
-  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}|${familyOf(path)}`;
+  // script's `#!` line is part of the text, so the same text still reads the same. Rules bound
+  // to a credential file run only on files of that kind.
+  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}|${familyOf(path)}|${credentialFilesOf(path).join(',')}`;
 }

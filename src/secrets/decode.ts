@@ -2,16 +2,17 @@ import { normalizeKey } from './assignment.js';
 
 /**
  * Places where configs hold a secret encoded rather than as written: Kubernetes Secret `data:`
- * values and Docker `auth` entries (base64), HTTP basic-auth headers (base64 `user:pass`), and
- * URL-encoded connection strings. Each is decoded so the rules can see the secret, and the
- * finding points at the encoded text in the file.
+ * values and Docker `auth` entries (base64), HTTP basic-auth headers (base64 `user:pass`),
+ * URL-encoded connection strings, FileZilla's `<Pass encoding="base64">` and the reversible
+ * encoding JetBrains IDEs give a deployment server's password. Each is decoded so the rules can
+ * see the secret, and the finding points at the encoded text in the file.
  */
 export interface EncodedSegment {
   start: number;
   end: number;
   /** The text the rules scan: `name=value` where a name is known, so generic rules can score it. */
   decoded: string;
-  how: 'base64' | 'URL encoding';
+  how: 'base64' | 'URL encoding' | 'JetBrains password encoding';
 }
 
 const B64 = '[A-Za-z0-9+/]{8,}={0,2}';
@@ -20,6 +21,9 @@ const DOCKER_AUTH = new RegExp(`"auth"\\s*:\\s*"(${B64})"`, 'g');
 const PUBLIC_PART = /(?:^|_)(?:crt|cert|certificate|ca|pub|public|host|hostname|port|user|username|database|db|name|url|endpoint|region)$/i;
 const K8S_DATA = new RegExp(`^[ \\t]+([A-Za-z0-9_.-]+):[ \\t]*["']?(${B64})["']?[ \\t]*$`, 'gm');
 // Anchored on `://` then widened, so the costly part only runs where a URL is.
+const FILEZILLA_PASS = new RegExp(`<Pass encoding="base64">(${B64})</Pass>`, 'g');
+// WebServers.xml: each UTF-16 unit of the password as four hex digits, XORed with 0xdfaa.
+const JETBRAINS_PASSWORD = /<fileTransfer\b[^>]*?\spassword="((?:[0-9a-f]{4}){1,256})"/g;
 const URL_ENCODED = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/[^\s"'<>%]{0,200}%[0-9A-Fa-f]{2}[^\s"'<>]{0,300}/g;
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
@@ -46,6 +50,19 @@ export function encodedSegments(text: string): EncodedSegment[] {
       const key = normalizeKey(m[1]);
       return `${PUBLIC_PART.test(key) ? key : 'secret'}=${value}`;
     }, 2);
+  }
+  if (text.includes('<Pass encoding="base64">')) {
+    // Decoded into the plain form FileZilla also writes, so one rule reads both.
+    collect(out, text, FILEZILLA_PASS, (m) => {
+      const value = printable(m[1])?.trim();
+      return value ? `<Pass>${value}</Pass>` : undefined;
+    });
+  }
+  if (text.includes('<fileTransfer')) {
+    collect(out, text, JETBRAINS_PASSWORD, (m) => {
+      const value = jetbrainsPassword(m[1]);
+      return value ? `<fileTransfer password="${value}">` : undefined;
+    }, 1, 'JetBrains password encoding');
   }
   if (hasEncodedUrl(text)) {
     collect(out, text, URL_ENCODED, (m) => {
@@ -83,4 +100,11 @@ function printable(b64: string): string | undefined {
   if (b64.length % 4 === 1) return undefined;
   const text = Buffer.from(b64, 'base64').toString('utf8');
   return text.length >= 4 && /^[\x20-\x7e\t\r\n]+$/.test(text) ? text : undefined;
+}
+
+/** The password a JetBrains `password="…"` attribute encodes, when it decodes to printable text. */
+function jetbrainsPassword(hex: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16) ^ 0xdfaa);
+  return /^[\x20-\x7e]+$/.test(out) && !out.includes('"') ? out : undefined;
 }

@@ -6,10 +6,11 @@ import { VALIDATORS } from './validators.js';
 import { LineIndex } from '../model/line-index.js';
 import { RegexGuard } from './guard.js';
 import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
-import { encodedSegments } from './decode.js';
+import { encodedSegments, type EncodedSegment } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
 import { familyOf, type Family } from './literals/family.js';
 import { isLiteralAt } from './literals/value.js';
+import { credentialFilesOf } from './credential-files.js';
 
 /** How far around a keyword hit a rule's regex looks (characters). */
 const BEFORE = 256;
@@ -22,6 +23,12 @@ const COMMON_REMEDIATION =
   'Removing it from the file is not enough: it stays in git history. Revoke and rotate it at the provider, ' +
   "check the provider's audit log for use of it, and load the new value from the server's env file " +
   '(chmod 600, owned by the service user, never committed).';
+
+const ENCODED_AS: Record<EncodedSegment['how'], string> = {
+  base64: 'base64-encoded',
+  'URL encoding': 'URL-encoded',
+  'JetBrains password encoding': 'stored with the IDE\'s reversible password encoding',
+};
 
 /** A regex test; for a custom rule it runs under the rule's deadline. */
 type Test = (text: string, where: string) => boolean;
@@ -104,14 +111,18 @@ export class SecretEngine {
     let found = this.scanPlain(text, where, asciiBytes);
     const segments = encodedSegments(text);
     if (segments.length === 0) return found;
-    const seen = new Set(found.map((d) => d.secret));
+    const plain = new Set(found.map((d) => d.secret));
+    // Overlapping segments can decode the same text; the same value encoded in two entries (two
+    // FileZilla servers) is two places to fix, as the same plain value twice would be.
+    const decoded = new Set<string>();
     const lines = new LineIndex(text);
     for (const seg of segments) {
+      const start = lines.position(seg.start);
+      const end = lines.position(seg.end);
       for (const d of this.scanPlain(seg.decoded, where)) {
-        if (seen.has(d.secret)) continue;
-        seen.add(d.secret);
-        const start = lines.position(seg.start);
-        const end = lines.position(seg.end);
+        const key = `${start.line}\0${d.secret}`;
+        if (plain.has(d.secret) || decoded.has(key)) continue;
+        decoded.add(key);
         // What the decoded text reveals replaces a match on the encoded blob itself, unless
         // that match is by a provider rule and the decoded one only generic.
         const onBlob = (p: Detection) => p.line === start.line && p.column >= start.column && p.column < start.column + (seg.end - seg.start);
@@ -123,7 +134,7 @@ export class SecretEngine {
           column: start.column,
           endLine: end.line,
           endColumn: end.column,
-          message: `${d.message} It is ${seg.how === 'base64' ? 'base64-encoded' : 'URL-encoded'} in the file, which hides it from a reader but not from anyone who decodes it.`,
+          message: `${d.message} It is ${ENCODED_AS[seg.how]} in the file, which hides it from a reader but not from anyone who decodes it.`,
           encoded: text.slice(seg.start, seg.end),
         });
       }
@@ -138,8 +149,12 @@ export class SecretEngine {
     const matches: Match[] = [];
     const input = where === 'input';
     const place: Place = { where, literal: input || unquotedIsLiteral(where), family: input ? 'other' : familyOf(where, text), pairs: new Map() };
+    // Named only when a rule bound to credential files was hit: most files are none. Unlike a
+    // language, a file kind is never assumed for text without a path.
+    let kinds: string[] | undefined;
     for (const [rule, windows] of hits) {
       if (!input && rule.rule.languages && !rule.rule.languages.includes(place.family)) continue;
+      if (rule.rule.files && !rule.rule.files.some((k) => (kinds ??= credentialFilesOf(where)).includes(k))) continue;
       for (const w of windows) collectMatches(rule, text, w.start, w.end, matches, place);
     }
     if (matches.length === 0) return [];
@@ -270,8 +285,10 @@ function literalIn(text: string, at: number, secret: string, family: Family): bo
   const eol = text.indexOf('\n', at);
   const line = text.slice(lineStart, eol < 0 ? text.length : eol);
   const q = secret[0];
-  const quoted = (q === '"' || q === "'") && secret.length > 1;
-  return isLiteralAt(line, at - lineStart + (quoted ? 1 : 0), quoted, family);
+  if ((q === '"' || q === "'") && secret.length > 1) return isLiteralAt(line, at - lineStart + 1, true, family);
+  // A rule that captures the value inside its quotes (`='…'`) leaves the quote just before it.
+  const before = text[at - 1];
+  return isLiteralAt(line, at - lineStart, before === '"' || before === "'", family);
 }
 
 function accepts(rule: CompiledRule, secret: string, where: string): boolean {

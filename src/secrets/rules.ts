@@ -3,6 +3,7 @@ import { SEVERITIES } from '../model/finding.js';
 import { VALIDATORS } from './validators.js';
 import { quoteName } from '../model/user-text.js';
 import { FAMILIES } from './literals/family.js';
+import { CREDENTIAL_FILE_KINDS } from './credential-files.js';
 
 /** One secret rule, as written in rules/secrets/*.yaml or a user's .moltguard.yml. */
 export const SecretRuleSchema = z
@@ -36,6 +37,11 @@ export const SecretRuleSchema = z
      * A pair shape that is a credential in an INI file is code anywhere else.
      */
     languages: z.array(z.enum(FAMILIES)).min(1).optional(),
+    /**
+     * Credential files (by name, see credential-files.ts) the rule reads; every file when absent.
+     * Such a rule reports a field by the file's format, however weak its value.
+     */
+    files: z.array(z.enum(CREDENTIAL_FILE_KINDS)).min(1).optional(),
     /** The secret must be a literal in the file's language (a quoted string in code), not an expression. */
     literal: z.boolean().default(false),
     /** Higher wins when two rules match the same text; generic rules sit below provider rules. */

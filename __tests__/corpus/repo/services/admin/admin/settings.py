@@ -4,7 +4,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = "{{alnum:50}}" {{secret:generic-api-key-assignment}}
+SECRET_KEY = "{{alnum:50}}" {{secret:django-secret-key}}
 DEBUG = False
 ALLOWED_HOSTS = ["admin.agentco.io"]
 
