@@ -9,6 +9,8 @@ describe('placeholders and references', () => {
     ['ENC[AES256_GCM,data:3k1N,iv:Zm9v,tag:YmFy,type:str]'],
     ['!vault |'],
     ["os.environ['KEY']"],
+    ['%(db_password)s'],
+    ['&lt;YOUR_PASSWORD&gt;'],
   ])('%s is a reference to a secret kept elsewhere', (value) => {
     expect(isReference(value)).toBe(true);
   });
@@ -22,6 +24,13 @@ describe('placeholders and references', () => {
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
     expect(isPlaceholder(example)).toBe(true);
     expect(isPlaceholder(expandSample('{{jwt:sub=1234567890}}', 'real'))).toBe(false);
+  });
+
+  test('a `%(` that opens no format name is part of a random value', () => {
+    // The alphabet of Django's get_random_secret_key includes % ( ^ + = ! @ & * $.
+    const value = 'django-insecure-' + expandSample('{{alnum:12}}', 'dj') + '!%(^+=' + expandSample('{{alnum:20}}', 'dj2');
+    expect(isReference(value)).toBe(false);
+    expect(isPlaceholder(value)).toBe(false);
   });
 
   test('random values are neither', () => {

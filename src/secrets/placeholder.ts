@@ -4,11 +4,12 @@
  * its own list of stop-words for them.
  */
 
-// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus), <TOKEN>,
-// %(name)s, $VAR, env lookups, and values that are ciphertext for a key kept elsewhere (SOPS
-// `ENC[AES256_GCM,data:…]`).
+// Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus), <TOKEN> (also
+// HTML-escaped, &lt;TOKEN&gt;, as docs and XML write it), %(name)s (with a name: Django's
+// generated keys hold `%(` by chance), $VAR, env lookups, and values that are ciphertext for a
+// key kept elsewhere (SOPS `ENC[AES256_GCM,data:…]`).
 const REFERENCE =
-  /^\$[A-Za-z_{(]|\$\{|#\{|\{\{|\}\}|^<[^>]*>$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
+  /^\$[A-Za-z_{(]|\$\{|#\{|\{\{|\}\}|^<[^>]*>$|^&lt;(?:(?!&gt;).)*&gt;$|^\[[^\]]*\]$|%\(\w+\)|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
 
 // Words the guide and other docs use in place of a real value (`your_moltbotden_api_key`).
 const PLACEHOLDER_WORDS =
