@@ -9,6 +9,7 @@ describe('placeholders and references', () => {
     ['ENC[AES256_GCM,data:3k1N,iv:Zm9v,tag:YmFy,type:str]'],
     ['!vault |'],
     ["os.environ['KEY']"],
+    ['%(db_password)s'],
     ['&lt;YOUR_PASSWORD&gt;'],
   ])('%s is a reference to a secret kept elsewhere', (value) => {
     expect(isReference(value)).toBe(true);
@@ -34,6 +35,13 @@ describe('placeholders and references', () => {
 
   test.each([['$HOME'], ['#{ENV["DB_PASSWORD"]}'], ['pre-#{secret}-post']])('%s is still a reference', (value) => {
     expect(isReference(value)).toBe(true);
+  });
+
+  test('a `%(` that opens no format name is part of a random value', () => {
+    // The alphabet of Django's get_random_secret_key includes % ( ^ + = ! @ & * $.
+    const value = 'django-insecure-' + expandSample('{{alnum:12}}', 'dj') + '!%(^+=' + expandSample('{{alnum:20}}', 'dj2');
+    expect(isReference(value)).toBe(false);
+    expect(isPlaceholder(value)).toBe(false);
   });
 
   test('random values are neither', () => {

@@ -6,11 +6,11 @@
 
 // Template and reference syntaxes: ${VAR}, {{ secrets.X }}, #{Var} (Ruby, Octopus; closed, so a
 // random WordPress salt holding `#{` is not taken for one), <TOKEN> (also HTML-escaped,
-// `&lt;TOKEN&gt;`, as docs rendered into XML or HTML carry it), %(name)s, $VAR (not a crypt
-// hash's `$apr1$` or `$y$`), env lookups, and values that are ciphertext for a key kept
-// elsewhere (SOPS `ENC[AES256_GCM,data:…]`).
+// `&lt;TOKEN&gt;`, as docs rendered into XML or HTML carry it), %(name)s (with a name: Django's
+// generated keys hold `%(` by chance), $VAR (not a crypt hash's `$apr1$` or `$y$`), env
+// lookups, and values that are ciphertext for a key kept elsewhere (SOPS `ENC[AES256_GCM,data:…]`).
 const REFERENCE =
-  /^\$(?!(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$)[A-Za-z_{(]|\$\{|#\{[^{}\n]{1,200}\}|\{\{|\}\}|^(?:<|&lt;)[^>]*(?:>|&gt;)$|^\[[^\]]*\]$|%\(|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
+  /^\$(?!(?:1|2[abxy]?|5|6|7|y|gy|apr1|md5|sha1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$)[A-Za-z_{(]|\$\{|#\{[^{}\n]{1,200}\}|\{\{|\}\}|^<[^>]*>$|^&lt;(?:(?!&gt;).)*&gt;$|^\[[^\]]*\]$|%\(\w+\)|^%[A-Z_]+%$|process\.env|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|secrets\.|vault:|^!|^ENC\[/;
 
 // Words the guide and other docs use in place of a real value (`your_moltbotden_api_key`).
 const PLACEHOLDER_WORDS =

@@ -5,7 +5,7 @@ import secrets
 import jwt
 
 JWT_ALGORITHM = "HS256"
-JWT_SECRET = "{{b64url:48}}" {{secret:generic-api-key-assignment}}
+JWT_SECRET = "{{b64url:48}}" {{secret:jwt-signing-secret}}
 JWT_AUDIENCE = "https://agents.agentco.io"
 TOKEN_PREFIX = "Bearer "
 PASSWORD_HASH_SCHEME = "argon2id"
