@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { configRule, type ConfigCheck } from '../rule.js';
 import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { isPlaceholder } from '../../secrets/placeholder.js';
@@ -8,6 +9,7 @@ import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
 import { firewallTask } from './firewall-modules.js';
 import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
   id: 'ansible-ssh-weakened',
@@ -27,14 +29,16 @@ export function isAnsibleYaml(path: string, text: string): boolean {
 const moduleName = (key: string) => key.replace(/^(ansible\.builtin|ansible\.legacy|community\.general|ansible\.posix)\./, '');
 const WEAKENING = /^\s*(PasswordAuthentication|PermitRootLogin|PermitEmptyPasswords)\s+yes\b/im;
 
-/** Ansible tasks read with the semantics of the modules that touch what the guide hardens. */
+/** Ansible tasks read with the semantics of the modules that touch what the guide hardens, and the variables of hardening roles. */
 export const ansibleCheck: ConfigCheck = {
   name: 'ansible',
-  rules: [taskPasswordAuth, ...SCRIPT_RULES],
-  applies: isAnsibleYaml,
+  rules: [taskPasswordAuth, roleHardeningOff, ...SCRIPT_RULES],
+  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path),
   check(path, text, ctx) {
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
+    const lines = new LineIndex(text);
+    if (!isAnsibleYaml(path, text)) return file.docs.flatMap((doc) => roleVariableFindings(file, lines, doc.contents as Node | null));
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
     const shell = emptyShellTasks();
@@ -47,6 +51,9 @@ export const ansibleCheck: ConfigCheck = {
         else if (firewallTask(file, name, e.value, out, firewall)) continue;
         else if (name === 'user') out.push(...userPassword(file, e.value));
         else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, shell);
+        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value));
+        // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
+        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null));
         else if (e.value && typeof e.value === 'object') visit(e.value, depth + 1);
       }
     };
