@@ -98,7 +98,7 @@ function iptablesTask(file: YamlFile, args: Node | null, out: Detection[], firew
     action: 'allow',
     portText: portText || 'all',
     at: nodeSpan(file, anchor.value),
-    named: `The iptables task (${portText ? `destination_port ${portText}` : 'every port'}, jump ACCEPT)`,
+    named: `The iptables task (${portText ? `${single ? 'destination_port' : 'destination_ports'} ${portText}` : 'every port'}, jump ACCEPT)`,
     origin: 'no source',
     sourceField: 'source',
   });

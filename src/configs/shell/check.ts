@@ -11,6 +11,7 @@ import { checkUpdatesOff, scriptUpdatesOff } from './updates.js';
 import { checkAccountPasswords, scriptPassword } from './passwords.js';
 import { checkHostFirewall, hostFirewallOff } from './host-firewall.js';
 import { FIREWALL_RULES } from '../firewall/model.js';
+import { checkProviderFirewalls } from './provider-firewalls.js';
 
 const SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
 
@@ -30,7 +31,7 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall];
+const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall, checkProviderFirewalls];
 
 /** The rules `scriptDetections` may report. */
 export const SCRIPT_RULES = [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword, hostFirewallOff, ...FIREWALL_RULES];
