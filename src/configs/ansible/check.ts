@@ -7,7 +7,7 @@ import { isPlaceholder } from '../../secrets/placeholder.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
-import { firewallTask } from './firewall-modules.js';
+import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
 import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
 import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
@@ -38,7 +38,7 @@ export const ansibleCheck: ConfigCheck = {
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
     const lines = new LineIndex(text);
-    if (!isAnsibleYaml(path, text)) return file.docs.flatMap((doc) => roleVariableFindings(file, lines, doc.contents as Node | null));
+    if (!isAnsibleYaml(path, text)) return file.docs.flatMap((doc) => roleVariableFindings(file, lines, doc.contents as Node | null, path));
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
     const shell = emptyShellTasks();
@@ -48,12 +48,12 @@ export const ansibleCheck: ConfigCheck = {
       for (const e of mapEntries(node)) {
         const name = moduleName(e.key);
         if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
-        else if (firewallTask(file, name, e.value, out, firewall)) continue;
+        else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, node as Node, out, firewall);
         else if (name === 'user') out.push(...userPassword(file, e.value));
         else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, shell);
-        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value));
+        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
         // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
-        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null));
+        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
         else if (e.value && typeof e.value === 'object') visit(e.value, depth + 1);
       }
     };

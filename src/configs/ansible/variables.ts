@@ -22,13 +22,17 @@ export function isVariablesFile(path: string): boolean {
   return /(^|\/)(vars|defaults)\/[^/]+\.ya?ml$/i.test(path);
 }
 
+const TEST_PLAY = /(^|\/)(molecule|tests?)\//;
+
 /**
  * The role variables a mapping sets (a vars file, a play's `vars:`, a `roles:` entry's
  * parameters) that weaken a known hardening role. A value with Jinja is left alone: what it
  * renders is decided elsewhere.
  */
-export function roleVariableFindings(file: YamlFile, lines: LineIndex, vars: Node | null): Detection[] {
+export function roleVariableFindings(file: YamlFile, lines: LineIndex, vars: Node | null, path: string): Detection[] {
   const out: Detection[] = [];
+  // A Molecule scenario or a role's tests/ playbook exercises the role's options on a throwaway host.
+  const test = TEST_PLAY.test(path);
   for (const e of mapEntries(vars)) {
     const value = scalarText(e.value);
     const weak = value === undefined ? undefined : weakRoleVariable(e.key, value);
@@ -37,8 +41,8 @@ export function roleVariableFindings(file: YamlFile, lines: LineIndex, vars: Nod
     const fix = lines.replaceSpan(start, end, weak.safe);
     out.push(
       roleHardeningOff.at(nodeSpan(file, e.value), {
-        message: `With \`${e.key}: ${value}\`, ${weak.role} ${weak.effect}.`,
-        severity: weak.severity,
+        message: `With \`${e.key}: ${value}\`, ${weak.role} ${weak.effect}${test ? ' (in a test play, so lowered to low: copied into an inventory it is as bad as ever)' : ''}.`,
+        severity: test && weak.severity !== 'info' ? 'low' : weak.severity,
         key: `role variable ${e.key} ${value!.toLowerCase()}`,
         remediation: `Set \`${e.key}: ${weak.safe}\` (the ${weak.role} default), or delete the line.`,
         ...(fix ? { fix } : {}),

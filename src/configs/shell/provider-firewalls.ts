@@ -21,12 +21,20 @@ export function checkProviderFirewalls(script: ShellScript): Detection[] {
   return judgeFirewall(rules);
 }
 
-/** Whether the command words `path` followed by a verb matching `re` appear in order (global flags may come first). */
-function verb(inv: Invocation, path: string[], re: RegExp): string | undefined {
+/**
+ * Whether the command group `path` and then a verb matching `re` appear in order: the last group
+ * word right before the verb, the others anywhere earlier, since global flags may sit between
+ * them (`gcloud compute --project=x firewall-rules create`).
+ */
+function verb(inv: Invocation, path: string[], re: RegExp): boolean {
   const words = inv.argv.map((w) => w.value);
-  const at = words.findIndex((w, i) => path.every((p, k) => words[i + k] === p));
-  const v = at < 0 ? undefined : words[at + path.length];
-  return v !== undefined && re.test(v) ? v : undefined;
+  const at = words.findIndex((w, i) => w === path.at(-1) && re.test(words[i + 1] ?? ''));
+  let from = 0;
+  for (const p of path.slice(0, -1)) {
+    from = words.indexOf(p, from) + 1;
+    if (from === 0 || from > at) return false;
+  }
+  return at >= 0;
 }
 
 /** A flag's values, `--name value` or `--name=value`, each with the word and where the value starts in it. */
