@@ -8,7 +8,7 @@ import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
 import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
-import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { addShellTask, emptyShellTasks, moduleName, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
 import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
@@ -26,7 +26,6 @@ export function isAnsibleYaml(path: string, text: string): boolean {
   return /^\s*-?\s*hosts:/m.test(text) && /^\s*(tasks|roles|pre_tasks|post_tasks):/m.test(text);
 }
 
-const moduleName = (key: string) => key.replace(/^(ansible\.builtin|ansible\.legacy|community\.general|ansible\.posix)\./, '');
 const WEAKENING = /^\s*(PasswordAuthentication|PermitRootLogin|PermitEmptyPasswords)\s+yes\b/im;
 
 /** Ansible tasks read with the semantics of the modules that touch what the guide hardens, and the variables of hardening roles. */
