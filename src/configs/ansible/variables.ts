@@ -32,17 +32,18 @@ const TEST_PLAY = /(^|\/)(molecule|tests?)\//;
 export function roleVariableFindings(file: YamlFile, lines: LineIndex, vars: Node | null, path: string): Detection[] {
   const out: Detection[] = [];
   // A Molecule scenario or a role's tests/ playbook exercises the role's options on a throwaway host.
-  const test = TEST_PLAY.test(path);
+  const inTest = TEST_PLAY.test(path);
   for (const e of mapEntries(vars)) {
     const value = scalarText(e.value);
     const weak = value === undefined ? undefined : weakRoleVariable(e.key, value);
     if (!weak || !e.value) continue;
+    const lowered = inTest && weak.severity !== 'info';
     const [start, end] = e.value.range ?? [0, 0];
     const fix = lines.replaceSpan(start, end, weak.safe);
     out.push(
       roleHardeningOff.at(nodeSpan(file, e.value), {
-        message: `With \`${e.key}: ${value}\`, ${weak.role} ${weak.effect}${test ? ' (in a test play, so lowered to low: copied into an inventory it is as bad as ever)' : ''}.`,
-        severity: test && weak.severity !== 'info' ? 'low' : weak.severity,
+        message: `With \`${e.key}: ${value}\`, ${weak.role} ${weak.effect}${lowered ? ' (in a test play, so lowered to low: copied into an inventory it is as bad as ever)' : ''}.`,
+        severity: lowered ? 'low' : weak.severity,
         key: `role variable ${e.key} ${value!.toLowerCase()}`,
         remediation: `Set \`${e.key}: ${weak.safe}\` (the ${weak.role} default), or delete the line.`,
         ...(fix ? { fix } : {}),
