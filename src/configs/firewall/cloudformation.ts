@@ -1,6 +1,6 @@
 import { isMap, isScalar, YAMLMap, YAMLSeq, type Node, type Tags } from 'yaml';
 import type { ConfigCheck } from '../rule.js';
-import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
+import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../formats/yaml.js';
 import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from './model.js';
 
 /**
@@ -27,9 +27,14 @@ export const cloudFormationCheck: ConfigCheck = {
     const rules: FirewallRule[] = [];
     for (const doc of file.docs) {
       const parameters = entry(doc.contents, 'Parameters')?.value ?? null;
-      for (const resource of mapEntries(entry(doc.contents, 'Resources')?.value)) {
+      const resources = mapEntries(entry(doc.contents, 'Resources')?.value);
+      const balancerOnly = loadBalancerGroups(resources);
+      for (const resource of resources) {
+        // A load balancer answers on its listeners only: its group's "all traffic" reaches no SSH or database.
+        if (balancerOnly.has(resource.key)) continue;
         const type = scalarText(entry(resource.value, 'Type')?.value);
         const props = entry(resource.value, 'Properties')?.value ?? null;
+        if (type === 'AWS::EC2::SecurityGroupIngress' && refsIn(entry(props, 'GroupId')?.value, 0).some((id) => balancerOnly.has(id))) continue;
         const ingress = type === 'AWS::EC2::SecurityGroup' ? seqItems(entry(props, 'SecurityGroupIngress')?.value) : type === 'AWS::EC2::SecurityGroupIngress' ? [props] : [];
         for (const item of ingress) rules.push(...ingressRules(file, resource.key, item, parameters));
       }
@@ -37,6 +42,30 @@ export const cloudFormationCheck: ConfigCheck = {
     return judgeFirewall(rules);
   },
 };
+
+const BALANCER = /^AWS::ElasticLoadBalancing(V2)?::LoadBalancer$/;
+/** Resources that add rules to a group or name it as a source, rather than attach it to something. */
+const GROUP_RULES = /^AWS::EC2::SecurityGroup(Ingress|Egress)?$/;
+
+/** The security groups attached to load balancers and to nothing else in the template. */
+function loadBalancerGroups(resources: MapEntry[]): Set<string> {
+  const onBalancer = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const r of resources) {
+    const type = scalarText(entry(r.value, 'Type')?.value) ?? '';
+    if (BALANCER.test(type)) for (const id of refsIn(entry(entry(r.value, 'Properties')?.value, 'SecurityGroups')?.value, 0)) onBalancer.add(id);
+    else if (!GROUP_RULES.test(type)) for (const id of refsIn(r.value, 0)) elsewhere.add(id);
+  }
+  return new Set([...onBalancer].filter((id) => !elsewhere.has(id)));
+}
+
+/** Logical ids a node refers to with `!Ref`/`Ref` or `!GetAtt`/`Fn::GetAtt`, at any depth. */
+function refsIn(node: unknown, depth: number): string[] {
+  if (depth > 16) return [];
+  if (isScalar(node)) return node.tag === '!Ref' || node.tag === '!GetAtt' ? [String(node.value).split('.')[0]] : [];
+  const own = mapEntries(node).flatMap((e) => (e.key === 'Ref' || e.key === 'Fn::GetAtt' ? [scalarText(e.value) ?? scalarText(seqItems(e.value)[0]) ?? ''] : []));
+  return [...own, ...seqItems(node).flatMap((n) => refsIn(n, depth + 1)), ...mapEntries(node).flatMap((e) => refsIn(e.value, depth + 1))];
+}
 
 /** A value as CloudFormation will see it: a literal, or a `Ref` to a parameter with a literal default. */
 function resolved(node: Node | null | undefined, parameters: Node | null): { text: string; via?: string } | undefined {
