@@ -22,11 +22,12 @@ import { mcpConfigCheck } from './mcp/check.js';
 import { openclawDeployCheck } from './openclaw/deploy.js';
 import { embeddedFilesCheck } from './embedded/check.js';
 import { terraformCheck } from './terraform/check.js';
+import { cloudFormationCheck } from './firewall/cloudformation.js';
 import { ansibleCheck } from './ansible/check.js';
 import { vagrantCheck } from './vagrant/check.js';
 
 /** Every config check, in the order their findings are reported for one file. */
-export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck, terraformCheck, ansibleCheck, vagrantCheck(() => CONFIG_CHECKS), openclawConfigCheck, mcpConfigCheck, openclawDeployCheck, embeddedFilesCheck(() => CONFIG_CHECKS)];
+export const CONFIG_CHECKS: readonly ConfigCheck[] = [sshdCheck, systemdCheck, dotenvCheck, dbUrlCheck, composeCheck, kubernetesCheck, dockerfileCheck, dockerRunCheck, cloudInitCheck, shellCheck, sudoersCheck, firewallCheck, sshKeysCheck, privateKeysCheck, keystoreCheck, fail2banCheck, aptCheck, terraformCheck, cloudFormationCheck, ansibleCheck, vagrantCheck(() => CONFIG_CHECKS), openclawConfigCheck, mcpConfigCheck, openclawDeployCheck, embeddedFilesCheck(() => CONFIG_CHECKS)];
 
 export function configRules(): ConfigRule[] {
   return [parseErrorRule, ...new Set(CONFIG_CHECKS.flatMap((c) => c.rules))];

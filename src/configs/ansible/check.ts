@@ -1,13 +1,16 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
+import { LineIndex } from '../../model/line-index.js';
 import { configRule, type ConfigCheck } from '../rule.js';
 import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { isPlaceholder } from '../../secrets/placeholder.js';
-import { judgeFirewall, FIREWALL_RULES, type FirewallRule } from '../firewall/model.js';
-import { parsePorts, SERVICE_PORTS } from '../shared/ports.js';
-import { hostFirewallOff } from '../shell/host-firewall.js';
+import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
+import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
+import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
+import { addShellTask, emptyShellTasks, moduleName, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
   id: 'ansible-ssh-weakened',
@@ -24,32 +27,38 @@ export function isAnsibleYaml(path: string, text: string): boolean {
   return /^\s*-?\s*hosts:/m.test(text) && /^\s*(tasks|roles|pre_tasks|post_tasks):/m.test(text);
 }
 
-const moduleName = (key: string) => key.replace(/^(ansible\.builtin|ansible\.legacy|community\.general|ansible\.posix)\./, '');
 const WEAKENING = /^\s*(PasswordAuthentication|PermitRootLogin|PermitEmptyPasswords)\s+yes\b/im;
 
-/** Ansible tasks read with the semantics of the modules that touch what the guide hardens. */
+/** Ansible tasks read with the semantics of the modules that touch what the guide hardens, and the variables of hardening roles. */
 export const ansibleCheck: ConfigCheck = {
   name: 'ansible',
-  rules: [taskPasswordAuth, hostFirewallOff, scriptPassword, ...FIREWALL_RULES],
-  applies: isAnsibleYaml,
-  check(_path, text, ctx) {
+  rules: [taskPasswordAuth, roleHardeningOff, ...SCRIPT_RULES],
+  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path),
+  check(path, text, ctx) {
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
+    const lines = new LineIndex(text);
+    if (!isAnsibleYaml(path, text)) return file.docs.flatMap((doc) => roleVariableFindings(file, lines, doc.contents as Node | null, path));
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
+    const shell = emptyShellTasks();
     const visit = (node: unknown, depth: number): void => {
       if (depth > 12) return;
       for (const item of seqItems(node)) visit(item, depth + 1);
       for (const e of mapEntries(node)) {
         const name = moduleName(e.key);
         if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
-        else if (name === 'ufw') ufwTask(file, e.value, out, firewall);
+        else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, node as Node, out, firewall);
         else if (name === 'user') out.push(...userPassword(file, e.value));
+        else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, shell);
+        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
+        // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
+        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
         else if (e.value && typeof e.value === 'object') visit(e.value, depth + 1);
       }
     };
     for (const doc of file.docs) visit(doc.contents, 0);
-    return [...out, ...judgeFirewall(firewall), ...checkFirewallRulesGateway(firewall, text, ctx)];
+    return [...out, ...judgeFirewall(firewall), ...checkFirewallRulesGateway(firewall, text, ctx), ...shellTaskDetections(path, text, shell, ctx)];
   },
 };
 
@@ -60,23 +69,6 @@ function sshdEdit(file: YamlFile, module: string, args: Node | null): Detection[
   const m = WEAKENING.exec(scalarText(field?.value) ?? '');
   if (!field || !m) return [];
   return [taskPasswordAuth.at(nodeSpan(file, field.value), { message: `${module} writes \`${m[1]} yes\` into ${target}.`, ...(/^PermitRootLogin$/i.test(m[1]) ? { severity: 'high' as const } : {}), key: `${module} ${m[1].toLowerCase()} yes` })];
-}
-
-function ufwTask(file: YamlFile, args: Node | null, out: Detection[], firewall: FirewallRule[]): void {
-  const state = entry(args, 'state');
-  if (scalarText(state?.value) === 'disabled') {
-    out.push(hostFirewallOff.at(nodeSpan(file, state!.value), { message: 'The ufw task sets `state: disabled`, which turns the host firewall off.', key: 'ansible ufw disabled' }));
-    return;
-  }
-  if (scalarText(entry(args, 'rule')?.value) !== 'allow' || (scalarText(entry(args, 'direction')?.value) ?? 'in') !== 'in') return;
-  const source = scalarText((entry(args, 'from_ip') ?? entry(args, 'from') ?? entry(args, 'src'))?.value) ?? 'any';
-  const port = entry(args, 'port') ?? entry(args, 'to_port');
-  const app = scalarText(entry(args, 'name')?.value);
-  const portText = scalarText(port?.value) ?? (app ? String(SERVICE_PORTS.get(app.toLowerCase()) ?? '') : '');
-  const ports = portText ? parsePorts(portText.replace(/:/g, '-')) : undefined;
-  if (!ports) return;
-  const at = nodeSpan(file, (port ?? entry(args, 'name'))!.value);
-  firewall.push({ direction: 'in', protocol: scalarText(entry(args, 'proto')?.value) ?? 'tcp', ports, source: source === 'any' ? '0.0.0.0/0' : source, action: 'allow', portText, at, named: `The ufw task (port ${portText})`, origin: 'no from_ip', sourceField: 'from_ip' });
 }
 
 function userPassword(file: YamlFile, args: Node | null): Detection[] {

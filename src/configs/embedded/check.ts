@@ -6,6 +6,8 @@ import { maskTemplate } from '../formats/template.js';
 import { isShellScript, scriptOf } from '../shell/check.js';
 import { isDockerfile } from '../containers/dockerfile.js';
 import { isAnsibleYaml } from '../ansible/check.js';
+import { collectShellTasks } from '../ansible/shell-tasks.js';
+import { scriptOfCommands } from '../shell/script.js';
 import { ansibleBodies, cloudInitBodies, dockerfileBodies, scriptBodies, yamlOf, type EmbeddedBody } from './bodies.js';
 
 function isCloudConfig(path: string, text: string): boolean {
@@ -28,17 +30,22 @@ export function embeddedFilesCheck(checks: () => readonly ConfigCheck[]): Config
       return isShellScript(path, text) || isDockerfile(path) || isAnsibleYaml(path, text) || isCloudConfig(path, text);
     },
     check(path, text, ctx) {
-      const bodies = isShellScript(path, text)
-        ? // The script check reads sudoers writes itself, `echo -e` line breaks included (shell/privileges.ts).
-          scriptBodies(scriptOf(path, text), (target) => /(^|\/)sudoers(\.d\/[^/]+)?$/.test(target))
-        : isDockerfile(path)
-          ? dockerfileBodies(text)
-          : isCloudConfig(path, text)
-            ? cloudInitBodies(yamlOf(text))
-            : ansibleBodies(yamlOf(text));
+      // The script checks read sudoers writes themselves, `echo -e` line breaks included (shell/privileges.ts).
+      const notSudoers = (target: string) => /(^|\/)sudoers(\.d\/[^/]+)?$/.test(target);
+      let uncertain: ReadonlySet<number> = new Set();
+      let bodies: EmbeddedBody[];
+      if (isShellScript(path, text)) bodies = scriptBodies(scriptOf(path, text), notSudoers);
+      else if (isDockerfile(path)) bodies = dockerfileBodies(text);
+      else if (isCloudConfig(path, text)) bodies = cloudInitBodies(yamlOf(text));
+      else {
+        const file = yamlOf(text);
+        const tasks = collectShellTasks(file);
+        uncertain = tasks.uncertain;
+        bodies = [...ansibleBodies(file), ...scriptBodies(scriptOfCommands(path, text, tasks.commands), notSudoers)];
+      }
       const lines = new LineIndex(text);
       const others = checks().filter((c) => c.name !== 'embedded-files');
-      return bodies.flatMap((body) => judge(body, path, lines, others, ctx));
+      return bodies.flatMap((body) => judge(body, path, lines, others, ctx)).filter((d) => !uncertain.has(d.line));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml';
 import type { Span } from '../rule.js';
 
 /**
@@ -26,7 +26,7 @@ export interface YamlFile {
  * booleans; docker compose reads YAML 1.2, where `5432:5432` is a string. `duplicateKeys` is
  * for PyYAML readers, which keep the last of repeated keys where Go readers refuse the file.
  */
-export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicateKeys?: boolean } = {}): YamlFile {
+export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicateKeys?: boolean; customTags?: Tags } = {}): YamlFile {
   const lines = new LineCounter();
   const problems: YamlFile['problems'] = [];
   const docs: Document.Parsed[] = [];
@@ -34,7 +34,7 @@ export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicat
   let parsed: Document.Parsed[];
   try {
     // Every reader here (go-yaml, PyYAML) honours `<<: *anchor` merge keys.
-    parsed = Array.from(parseAllDocuments(text, { lineCounter: lines, version, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true }));
+    parsed = Array.from(parseAllDocuments(text, { lineCounter: lines, version, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true, ...(opts.customTags ? { customTags: opts.customTags } : {}) }));
   } catch (e) {
     return { text, docs, partial, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${(e as Error).message}`, exhausted: e instanceof RangeError }] };
   }

@@ -11,6 +11,7 @@ import { checkUpdatesOff, scriptUpdatesOff } from './updates.js';
 import { checkAccountPasswords, scriptPassword } from './passwords.js';
 import { checkHostFirewall, hostFirewallOff } from './host-firewall.js';
 import { FIREWALL_RULES } from '../firewall/model.js';
+import { checkProviderFirewalls } from './provider-firewalls.js';
 
 const SHEBANG = /^#![ \t]*(?:\/usr)?\/bin\/(?:env[ \t]+(?:-S[ \t]+)?)?(?:ba|da|z|a)?sh\b/;
 
@@ -30,11 +31,19 @@ export function scriptOf(path: string, text: string): ShellScript {
   return cached.script;
 }
 
-const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall];
+const CHECKS: ((s: ShellScript, ctx: ConfigContext) => Detection[])[] = [checkUfw, (s) => checkSshdEdits(s), checkEnvFileModes, (s, ctx) => checkPrivileges(s, serviceUsers(ctx)), checkUpdatesOff, checkAccountPasswords, checkHostFirewall, checkProviderFirewalls];
+
+/** The rules `scriptDetections` may report. */
+export const SCRIPT_RULES = [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword, hostFirewallOff, ...FIREWALL_RULES];
+
+/** Every script check over commands already read, wherever they came from (a file, an Ansible task). */
+export function scriptDetections(script: ShellScript, ctx: ConfigContext): Detection[] {
+  return CHECKS.flatMap((check) => check(script, ctx));
+}
 
 export const shellCheck: ConfigCheck = {
   name: 'shell',
-  rules: [...UFW_RULES, ...SSHD_EDIT_RULES, envFileMode, ...PRIVILEGE_RULES, scriptUpdatesOff, scriptPassword, hostFirewallOff, ...FIREWALL_RULES],
+  rules: SCRIPT_RULES,
   applies: isShellScript,
   check(path, text, ctx) {
     const script = scriptOf(path, text);
@@ -42,7 +51,6 @@ export const shellCheck: ConfigCheck = {
       const at = script.lines.position(p.offset);
       return parseErrorRule.at(at, { message: `${path}: ${p.message}: the shell would stop here or read the rest of the file differently.`, key: `shell ${p.message}` });
     });
-    for (const check of CHECKS) out.push(...check(script, ctx));
-    return out;
+    return [...out, ...scriptDetections(script, ctx)];
   },
 };

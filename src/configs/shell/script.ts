@@ -38,6 +38,14 @@ export interface ShellScript {
 
 export function readScript(path: string, text: string): ShellScript {
   const { commands, problems } = lexShell(text);
+  return scriptOfCommands(path, text, commands, problems);
+}
+
+/**
+ * A script whose commands were lexed elsewhere and relocated into `text` (the shell tasks of an
+ * Ansible file), so every check reports at the carrier file's own lines and columns.
+ */
+export function scriptOfCommands(path: string, text: string, commands: Command[], problems: LexProblem[] = []): ShellScript {
   const invocations = invocationsOf(commands, 0);
   return { path, text, lines: new LineIndex(text), commands, invocations, writes: writesOf(invocations), problems };
 }
