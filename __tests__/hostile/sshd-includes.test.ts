@@ -1,5 +1,6 @@
 import { sshdCheck } from '../../src/configs/sshd/check.js';
 import { INCLUDE_BUDGET } from '../../src/configs/sshd/include.js';
+import { globMatches } from '../../src/configs/sshd/glob.js';
 import type { ConfigContext } from '../../src/configs/rule.js';
 
 /**
@@ -52,4 +53,16 @@ test('many drop-ins each including the folder: the budget, not drop-ins squared'
   expect(reads).toBeLessThanOrEqual(INCLUDE_BUDGET.files);
   expect(findings).toContain('1 config-parse-error');
   expect(findings).toContain('2 ssh-password-auth');
+});
+
+test('Include globs are read as glob(3) reads them, and a hostile one costs its length (fuzz seed 4130548079)', () => {
+  const paths = ['etc/ssh/sshd_config.d/10-a.conf', 'etc/ssh/sshd_config.d/.hidden.conf', 'etc/ssh/sshd_config.d/sub/x.conf', 'etc/ssh/sshd_config.d/b.txt', 'etc/ssh/sshd_config.d/[x].conf'];
+  expect(globMatches(paths, 'etc/ssh/sshd_config.d/*.conf')).toEqual(['etc/ssh/sshd_config.d/.hidden.conf', 'etc/ssh/sshd_config.d/10-a.conf', 'etc/ssh/sshd_config.d/[x].conf']);
+  expect(globMatches(paths, 'etc/ssh/sshd_config.d/[0-9]?-?.conf')).toEqual(['etc/ssh/sshd_config.d/10-a.conf']);
+  expect(globMatches(paths, 'etc/ssh/sshd_config.d/[!0-9.[]*')).toEqual(['etc/ssh/sshd_config.d/b.txt']);
+  expect(globMatches(paths, 'etc/ssh/sshd_config.d/\\[x].conf')).toEqual(['etc/ssh/sshd_config.d/[x].conf']);
+  // The fuzz test's shape hung the glob library for minutes; these match nothing, at once.
+  expect(globMatches(paths, `etc/ssh/ss${'\\'.repeat(1452)}`)).toEqual([]);
+  expect(globMatches(paths, `etc/ssh/${'[a'.repeat(20_000)}`)).toEqual([]);
+  expect(globMatches(paths, `etc/ssh/sshd_config.d/${'*a'.repeat(5_000)}`)).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import micromatch from 'micromatch';
 import type { ConfigContext } from '../rule.js';
+import { globMatches } from './glob.js';
 import { parseSshdLines, type Directive, type ParseProblem } from './parse.js';
 
 const MAX_DEPTH = 16;
@@ -118,19 +118,10 @@ export function resolveInclude(mainPath: string, patterns: string[], ctx: Config
       else if (pattern.startsWith('/etc/ssh/')) rel = dir + pattern.slice('/etc/ssh/'.length);
       else continue;
     } else rel = dir + pattern;
-    // `Include /` or an empty pattern names no file (and micromatch refuses an empty glob).
+    // `Include /` or an empty pattern names no file.
     if (!rel || rel.endsWith('/')) continue;
-    // sshd expands the glob and reads the matches in lexical order. A pattern micromatch cannot
-    // compile (a hostile one: 20,000 `[a`) matches nothing here, as glob(3) would find nothing.
+    // sshd expands the glob and reads the matches in lexical order.
     for (const path of globMatches(ctx.paths(), rel)) found.push(path);
   }
   return found;
-}
-
-function globMatches(paths: readonly string[], pattern: string): string[] {
-  try {
-    return micromatch(paths as string[], pattern, { dot: true }).sort();
-  } catch {
-    return [];
-  }
 }
