@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './bench/corpus.mjs';
 import { ensureEditHistory, ensureHistory } from './bench/history-corpus.mjs';
+import { hostileRows, printHostile } from './bench/hostile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = process.env.MOLTGUARD_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'moltguard-bench');
@@ -18,6 +19,16 @@ mkdirSync(cache, { recursive: true });
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('dist/cli.js is missing: run npm run build first');
   process.exit(2);
+}
+
+// `--only hostile`: the hostile-inputs table alone (the synthetic corpus is its yardstick).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only === 'hostile') {
+  const synth = ensureCorpus(cache, 120);
+  warm(synth.dir);
+  const ordinary = moltguard(['scan', synth.dir]).ms / (synth.bytes / 1e6);
+  printHostile(hostileRows(cache, moltguard, ordinary), ordinary);
+  process.exit(0);
 }
 
 const PACKAGES = ['typescript', 'googleapis', 'aws-sdk@2', '@babel/core', 'lodash', 'moment'];
@@ -192,4 +203,6 @@ if (editRatio !== undefined) console.log(`history (edits of large files) vs git 
 if (secretlintRatio) console.log(`secretlint recommend preset vs moltguard: moltguard is ${secretlintRatio.toFixed(0)}x faster (target >= 100x): ${verdict(secretlintRatio >= 100)}`);
 if (memory.length === 2) console.log(`history memory: ${fmt(memory[0][1], 0)} MiB at 5,000 commits, ${fmt(memory[1][1], 0)} MiB at 50,000 (target: flat): ${verdict(memory[1][1] < memory[0][1] * 1.25)}`);
 console.log(`secret rules: ${regexes.length} regex rules (+ generic assignment rules); ripgrep ran the first 40`);
+const ordinaryPerMB = syn.ms / (synth.bytes / 1e6);
+printHostile(hostileRows(cache, moltguard, ordinaryPerMB), ordinaryPerMB);
 if (process.env.MOLTGUARD_BENCH_REPOS || process.env.MOLTGUARD_BENCH_MILLION) await import('./bench/history-scale.mjs');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { redactLine, redactSecret, type KnownSecret } from './redact.js';
+import { Masker } from './masker.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -110,22 +111,32 @@ function fingerprintOf(d: Detection, path: string, secretHash: string | undefine
   return createHash('sha256').update(`${d.ruleId}\0${path}\0${key}`).digest('hex').slice(0, 32);
 }
 
+/** What a finding is masked with: the secrets of its line (for the snippet) and of its file (for messages, which may quote any line). */
+export interface Masks {
+  line: Masker;
+  file: Masker;
+}
+
 /**
- * Builds the immutable Finding. `lineText` is the raw line the detection sits on and
- * `secretsOnLine` every other secret any detector found on that line, so the snippet can never
- * show one finding's secret beside another's. The finding's own secret (and its encoded form,
- * its lines, and the values its check asked to hide) is always masked, whatever the caller passes.
+ * Builds the immutable Finding. `lineText` is the raw line the detection sits on and `known`
+ * every secret any detector found in the file (or on that line, as a list), so the snippet can
+ * never show one finding's secret beside another's. The finding's own secret (and its encoded
+ * form, its lines, and the values its check asked to hide) is always masked, whatever the
+ * caller passes. Only the secrets a text holds are masked in it, found by index (masker.ts).
  */
 export function makeFinding(
   d: Detection,
   where: Provenance,
   lineText: string,
-  secretsOnLine: readonly KnownSecret[],
+  known: readonly KnownSecret[] | Masks,
   /** Where the detection starts within `lineText`, when that is not `d.column` (a window of a large file). */
   columnInLine = d.column,
 ): Finding {
   const secretHash = d.secret ? hashSecret(d.secret) : undefined;
-  const secrets = [...secretsOnLine, ...ownSecrets(d)];
+  const own = ownSecrets(d);
+  const masks = 'file' in known ? known : { line: new Masker(known), file: new Masker(known) };
+  const inLine = withOwn(masks.line, own);
+  const inFile = withOwn(masks.file, own);
   const finding: Finding = {
     ruleId: d.ruleId,
     category: d.category,
@@ -137,20 +148,34 @@ export function makeFinding(
     endColumn: d.endColumn,
     // Messages are built by detectors from what they parsed: the same secrets are masked in
     // them as in the snippet, so no wording of a check can carry one out.
-    message: redactLine(d.message, secrets),
+    message: inFile.mask(d.message),
     remediation: d.remediation,
     fingerprint: fingerprintOf(d, where.path, secretHash),
     ...(secretHash ? { secretHash } : {}),
     preview: d.secret ? redactSecret(d.secret, d.knownPrefix) : '',
-    snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, secrets),
+    snippet: snippetOf(lineText, d.line === d.endLine ? columnInLine : 1, inLine),
     confidence: d.confidence ?? 'high',
-    ...(d.related?.length ? { related: d.related.map((r) => (r.message ? { ...r, message: redactLine(r.message, secrets) } : r)) } : {}),
+    ...(d.related?.length ? { related: d.related.map((r) => (r.message ? { ...r, message: inFile.mask(r.message) } : r)) } : {}),
     // A suggestion that would copy a secret into a review comment is dropped, not masked:
     // a masked one could not be committed as is.
-    ...(d.fix && redactLine(d.fix.replacement, secrets) === d.fix.replacement ? { fix: d.fix } : {}),
+    ...(d.fix && inFile.mask(d.fix.replacement) === d.fix.replacement ? { fix: d.fix } : {}),
     ...(where.commit ? { commit: where.commit, author: where.author, date: where.date } : {}),
   };
   return Object.freeze(finding);
+}
+
+interface TextMask {
+  mask(text: string): string;
+  longest: number;
+}
+
+/** The indexed secrets plus the finding's own (a config finding may hide thousands: index those too). */
+function withOwn(masker: Masker, own: readonly KnownSecret[]): TextMask {
+  const ownIndex = own.length > 8 ? new Masker(own) : undefined;
+  return {
+    mask: (text) => redactLine(text, [...masker.within(text), ...(ownIndex ? ownIndex.within(text) : own)]),
+    longest: own.reduce((m, s) => Math.max(m, s.secret.length), masker.longest),
+  };
 }
 
 function ownSecrets(d: Detection): KnownSecret[] {
@@ -168,14 +193,14 @@ function ownSecrets(d: Detection): KnownSecret[] {
  * Keeps long (minified) lines readable: a window around the finding's column. The window is
  * widened by the longest secret before redacting, so a secret cut by the clip is still masked.
  */
-function snippetOf(line: string, column: number, secrets: readonly KnownSecret[]): string {
+function snippetOf(line: string, column: number, secrets: TextMask): string {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-  if (text.length <= SNIPPET_WIDTH) return redactLine(text, secrets);
-  const margin = secrets.reduce((m, s) => Math.max(m, s.secret.length), 0);
+  if (text.length <= SNIPPET_WIDTH) return secrets.mask(text);
+  const margin = secrets.longest;
   const start = Math.max(0, column - 1 - 40);
   const end = Math.min(text.length, start + SNIPPET_WIDTH);
   const wideStart = Math.max(0, start - margin);
-  const redacted = redactLine(text.slice(wideStart, Math.min(text.length, end + margin)), secrets);
+  const redacted = secrets.mask(text.slice(wideStart, Math.min(text.length, end + margin)));
   const offset = start - wideStart;
   const body = redacted.slice(offset, offset + SNIPPET_WIDTH);
   return (start > 0 ? '…' : '') + body + (end < text.length ? '…' : '');

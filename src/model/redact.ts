@@ -33,7 +33,7 @@ export function redactLine(text: string, secrets: readonly KnownSecret[]): strin
  * YAML double quotes), with its quotes doubled (YAML single quotes) or shell-quoted. Each form
  * is masked, so no quoting style lets the raw value through.
  */
-function writtenForms(secret: string): string[] {
+export function writtenForms(secret: string): string[] {
   if (!/["'\\\n\r\t]/.test(secret)) return [secret];
   const escaped = secret.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   return [...new Set([secret, escaped, secret.replace(/'/g, "''"), secret.replace(/'/g, "'\\''")])];

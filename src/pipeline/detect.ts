@@ -1,4 +1,5 @@
-import { makeFinding, severityRank, type Detection, type Finding } from '../model/finding.js';
+import { makeFinding, severityRank, type Detection, type Finding, type Masks } from '../model/finding.js';
+import { Masker } from '../model/masker.js';
 import type { ConfigCheck, ConfigContext } from '../configs/rule.js';
 import { configDetections } from '../configs/reading.js';
 import { SecretEngine } from '../secrets/engine.js';
@@ -8,7 +9,6 @@ import { applyInlineIgnores, bareMarkers, type Made } from '../policy/inline.js'
 import { detectSecrets } from '../secrets/detect.js';
 import { byPath, type ScanUnit, type Source } from '../model/unit.js';
 import type { ScanResult, Suppressed } from '../model/report.js';
-import { SecretIndex } from './message-secrets.js';
 
 export interface Detectors {
   secrets: SecretEngine;
@@ -58,31 +58,42 @@ export function detectUnit(
   const lines = new LineIndex(unit.text);
   detections.push(...bareMarkers(unit.text, lines));
   if (detections.length === 0) return { findings: [], suppressed: [] };
-  const secretsByLine = new Map<number, KnownSecret[]>();
-  for (const d of detections) {
-    if (!d.secret) continue;
-    for (let l = d.line; l <= d.endLine; l++) {
-      const list = secretsByLine.get(l) ?? [];
-      list.push({ secret: d.secret, knownPrefix: d.knownPrefix });
-      if (d.encoded) list.push({ secret: d.encoded });
-      secretsByLine.set(l, list);
-    }
-  }
-  // Values config checks asked to hide are masked wherever they appear in this file.
-  const masks = detections.flatMap((d) => (d.mask ?? []).map((secret) => ({ secret })));
   const where = { path: unit.path, commit: unit.commit, author: unit.author, date: unit.date };
-  // A config message may quote another line of the file (a previous directive, a weaker value):
-  // every secret of the file is masked in it, found in time linear in the message (message-secrets.ts).
-  const inFile = new SecretIndex([...[...secretsByLine.values()].flat(), ...masks]);
+  const masks = fileMasks(detections, lines);
   const made: Made[] = [];
   for (const d of detections) {
     const real = placeInFile(d, unit, lines);
     if (!real) continue;
-    const quoted = d.category === 'config' ? inFile.within(`${d.message}\n${(d.related ?? []).map((r) => r.message ?? '').join('\n')}`) : [];
-    made.push({ detection: d, finding: makeFinding(real, where, lines.lineText(d.line), [...(secretsByLine.get(d.line) ?? []), ...masks, ...quoted], d.column) });
+    made.push({ detection: d, finding: makeFinding(real, where, lines.lineText(d.line), masks(d.line), d.column) });
   }
   // Ignore comments are read from the unit's own lines, where the detection (not yet placed in the file) sits.
   return applyInlineIgnores(made, lines);
+}
+
+/**
+ * What each finding of a unit is masked with. A config message may quote another line of the
+ * file (a previous directive, a weaker value), and values config checks asked to hide are
+ * masked wherever they appear, so messages get every secret of the file; a snippet gets the
+ * ones its line holds, found once per line. Both are indexes (model/masker.ts): masking every
+ * finding with every secret of the file was findings x secrets.
+ */
+function fileMasks(detections: readonly Detection[], lines: LineIndex): (line: number) => Masks {
+  const secrets: KnownSecret[] = [];
+  for (const d of detections) {
+    for (const secret of d.mask ?? []) secrets.push({ secret });
+    if (!d.secret) continue;
+    secrets.push({ secret: d.secret, knownPrefix: d.knownPrefix });
+    if (d.encoded) secrets.push({ secret: d.encoded });
+    // A multi-line secret stands on each of its lines in part.
+    if (d.endLine > d.line) for (const part of d.secret.split(/\r?\n/)) if (part) secrets.push({ secret: part });
+  }
+  const file = new Masker(secrets);
+  const byLine = new Map<number, Masks>();
+  return (line) => {
+    let masks = byLine.get(line);
+    if (!masks) byLine.set(line, (masks = { line: new Masker(file.within(lines.lineText(line))), file }));
+    return masks;
+  };
 }
 
 /**

@@ -313,14 +313,15 @@ function resolveOverlaps(matches: Match[]): Match[] {
     return a.rule.rule.id < b.rule.rule.id;
   };
   const sorted = [...matches].sort((a, b) => a.secretStart - b.secretStart || b.secret.length - a.secret.length);
+  // A sweep by start: what is kept never overlaps and is in order, so a match can only clash
+  // with the last one kept (searching all of them was quadratic on a line of many secrets).
   const kept: Match[] = [];
   for (const m of sorted) {
-    const mEnd = m.secretStart + m.secret.length;
-    const clash = kept.findIndex((k) => m.secretStart < k.secretStart + k.secret.length && k.secretStart < mEnd);
-    if (clash < 0) kept.push(m);
-    else if (better(m, kept[clash])) kept[clash] = m;
+    const last = kept[kept.length - 1];
+    if (!last || last.secretStart + last.secret.length <= m.secretStart) kept.push(m);
+    else if (better(m, last)) kept[kept.length - 1] = m;
   }
-  return kept.sort((a, b) => a.secretStart - b.secretStart);
+  return kept;
 }
 
 function prefixOf(rule: CompiledRule, secret: string): string {

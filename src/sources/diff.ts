@@ -5,6 +5,7 @@ import { newStats, type ReadLimits, type ScanUnit, type Source } from '../model/
 import { UsageError } from '../model/errors.js';
 import { utf16Changes } from './utf16-diff.js';
 import { utf16Text } from './utf16.js';
+import { BlobReader, type BlobRead } from './history/blob-reader.js';
 
 export interface DiffOptions extends ReadLimits {
   root: string;
@@ -49,24 +50,37 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       return buf ? (utf16Text(buf) ?? decode(buf)) : undefined;
     },
     async *units(): AsyncGenerator<ScanUnit> {
-      for (const [path, lineNumbers] of [...patches].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const buf = read(path);
-        if (!buf) {
-          stats.skipped.push({ path, reason: 'unreadable in the head version' });
-          continue;
+      const changed = [...patches].sort(([a], [b]) => (a < b ? -1 : 1));
+      // One `git cat-file --batch` for every head version: a git process per changed file made
+      // a commit of 5,000 new files take 28 s (history mode, which reads them this way: 2.9 s).
+      const reader = new BlobReader(opts.root);
+      try {
+        let asked = 0;
+        for (let i = 0; i < changed.length; i++) {
+          for (; asked < changed.length && asked < i + READ_AHEAD; asked++) if (inBatch(changed[asked][0])) reader.request(`${range.headSpec}${changed[asked][0]}`);
+          const [path, lineNumbers] = changed[i];
+          const blob = inBatch(path) ? await reader.read(opts.maxFileSize) : blobOf(read(path), opts.maxFileSize);
+          if (blob.missing) {
+            stats.skipped.push({ path, reason: 'unreadable in the head version' });
+            continue;
+          }
+          if (!blob.bytes) {
+            stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${blob.size} bytes)` });
+            continue;
+          }
+          // The reader reuses its buffer for the next blob; the unit keeps its bytes.
+          const buf = Buffer.from(blob.bytes);
+          if (looksBinary(buf)) {
+            if (opts.keepBinary(path)) yield { path, text: '', wholeFile: true, changedLines: new Set([1]) };
+            else stats.skipped.push({ path, reason: 'binary' });
+            continue;
+          }
+          stats.files++;
+          stats.bytes += buf.length;
+          yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
         }
-        if (buf.length > opts.maxFileSize) {
-          stats.skipped.push({ path, reason: `larger than the ${opts.maxFileSize}-byte limit (${buf.length} bytes)` });
-          continue;
-        }
-        if (looksBinary(buf)) {
-          if (opts.keepBinary(path)) yield { path, text: '', wholeFile: true, changedLines: new Set([1]) };
-          else stats.skipped.push({ path, reason: 'binary' });
-          continue;
-        }
-        stats.files++;
-        stats.bytes += buf.length;
-        yield { path, text: decode(buf), asciiBytes: asciiOnly(buf), wholeFile: true, changedLines: new Set(lineNumbers) };
+      } finally {
+        reader.close();
       }
       for await (const unit of utf16Changes(opts.root, binaries, range.headSpec, range.baseSpec, opts.maxFileSize)) {
         stats.files++;
@@ -75,6 +89,19 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       }
     },
   };
+}
+
+/** Head versions asked of git ahead of the one being scanned, so git inflates while we scan. */
+const READ_AHEAD = 64;
+
+/** `git cat-file --batch` reads one name per line: a path holding a newline is read on its own. */
+function inBatch(path: string): boolean {
+  return !path.includes('\n');
+}
+
+function blobOf(buf: Buffer | undefined, limit: number): BlobRead {
+  if (!buf) return { size: 0, missing: true };
+  return buf.length <= limit ? { bytes: buf, size: buf.length, missing: false } : { size: buf.length, missing: false };
 }
 
 interface Range {
