@@ -138,8 +138,11 @@ function fuzz(root: string, planted: Map<string, string>): Promise<Outcome> {
   );
 }
 
-describe.each(SEEDS)('fuzz seed %d', (seed) => {
-  test('no crash, no hang, no raw secret', async () => {
+// The seeds run side by side, each in its own child process: the machine's two cores, half the
+// wall time. The per-case budget is the hang detector; the test's own timeout only has to
+// outlast a loaded machine (each seed is ~300 cases, ~2 minutes of CPU for both seeds).
+describe('fuzz', () => {
+  test.concurrent.each(SEEDS)('seed %d: no crash, no hang, no raw secret', async (seed) => {
     const { root, planted } = mutatedCases(seed);
     const outcome = await fuzz(root, planted);
     console.log(`fuzz seed ${seed} (replay: FUZZ_SEEDS=${seed}): ${outcome.done} cases; slowest ${outcome.slowest.map(([c, ms]) => `${c} ${ms} ms`).join(', ')}`);
@@ -149,5 +152,5 @@ describe.each(SEEDS)('fuzz seed %d', (seed) => {
     expect(where(outcome.leaks)).toEqual([]);
     expect(outcome.done).toBe(planted.size);
     if (!process.env.FUZZ_KEEP) rmSync(root, { recursive: true, force: true });
-  }, 120_000);
+  }, 400_000);
 });
