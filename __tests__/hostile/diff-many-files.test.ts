@@ -14,7 +14,12 @@ import { TempRepo } from '../helpers/repo.js';
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 const bin = mkdtempSync(join(tmpdir(), 'moltguard-git-shim-'));
 const log = join(bin, 'calls');
-writeFileSync(join(bin, 'git'), `#!/bin/sh\necho x >> '${log}'\nexec '${realGit}' "$@"\n`);
+const names = join(bin, 'names');
+// What the scan asks of `git cat-file --batch` is copied to `names` on its way to git.
+writeFileSync(
+  join(bin, 'git'),
+  `#!/bin/sh\necho x >> '${log}'\ncase " $* " in *" cat-file --batch "*) tee -a '${names}' | '${realGit}' "$@"; exit $? ;; esac\nexec '${realGit}' "$@"\n`,
+);
 chmodSync(join(bin, 'git'), 0o755);
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
@@ -27,6 +32,7 @@ async function gitStartsForDiffOf(files: number): Promise<{ starts: number; find
     added['deploy/sshd_config'] = 'PasswordAuthentication yes\n';
     repo.commit('many files', added);
     writeFileSync(log, '');
+    writeFileSync(names, '');
     const run = spawnSync(process.execPath, ['dist/cli.js', 'scan', repo.dir, '--mode', 'diff', '--base', 'HEAD~1', '--format', 'json', '--fail-on', 'none'], {
       encoding: 'utf8',
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
@@ -45,4 +51,17 @@ test('a diff of many added files starts the same few git processes as a diff of 
   expect(large.findings).toEqual(small.findings);
   expect(large.findings).toContain('deploy/sshd_config:1 ssh-password-auth');
   expect(large.starts).toBeLessThanOrEqual(small.starts + 2);
+}, 120_000);
+
+/**
+ * git resolves a `rev:./path` name by searching the tree again for each name, so a commit adding
+ * 20,000 files to one folder took 46 s in diff mode (5,000: 5.8 s) while git itself listed the
+ * change in 0.1 s. The head versions are asked for by object id, which git finds by hash.
+ */
+test('a diff asks git for head versions by object id, not by path', async () => {
+  const { findings } = await gitStartsForDiffOf(50);
+  expect(findings).toContain('deploy/sshd_config:1 ssh-password-auth');
+  const asked = readFileSync(names, 'utf8').split('\n').filter(Boolean);
+  expect(asked.length).toBeGreaterThanOrEqual(51);
+  expect(asked.filter((name) => !/^[0-9a-f]{40,64}$/.test(name))).toEqual([]);
 }, 120_000);

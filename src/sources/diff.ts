@@ -1,4 +1,4 @@
-import { defaultBase, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
+import { defaultBase, gitObjectIds, gitPaths, gitStream, hasCommits, isWorkTree, resolveCommit, showBlob } from './git.js';
 import { readPatches } from './patch.js';
 import { asciiOnly, decode, looksBinary } from './bytes.js';
 import { newStats, type ReadLimits, type ScanUnit, type Source } from '../model/unit.js';
@@ -37,9 +37,13 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
     if (opts.keepBinary(path)) patches.set(path, [1]);
     else binaries.push(path);
   }
-  const headPaths = await gitPaths(opts.root, range.listArgs);
+  const headIds = await gitObjectIds(opts.root, range.listArgs);
+  const headPaths = [...headIds.keys()];
+  // A path without an id (a submodule, or not in the head at all) is named the slow way and
+  // answers as missing, as it did before.
+  const headName = (path: string): string => headIds.get(path) ?? `${range.headSpec}${path}`;
   const stats = newStats();
-  const read = (path: string): Buffer | undefined => showBlob(opts.root, `${range.headSpec}${path}`);
+  const read = (path: string): Buffer | undefined => showBlob(opts.root, headName(path));
   return {
     stats,
     range: range.range,
@@ -57,7 +61,7 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       try {
         let asked = 0;
         for (let i = 0; i < changed.length; i++) {
-          for (; asked < changed.length && asked < i + READ_AHEAD; asked++) if (inBatch(changed[asked][0])) reader.request(`${range.headSpec}${changed[asked][0]}`);
+          for (; asked < changed.length && asked < i + READ_AHEAD; asked++) if (inBatch(changed[asked][0])) reader.request(headName(changed[asked][0]));
           const [path, lineNumbers] = changed[i];
           const blob = inBatch(path) ? await reader.read(opts.maxFileSize) : blobOf(read(path), opts.maxFileSize);
           if (blob.missing) {
@@ -82,7 +86,13 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       } finally {
         reader.close();
       }
-      for await (const unit of utf16Changes(opts.root, binaries, range.headSpec, range.baseSpec, opts.maxFileSize)) {
+      const baseIds = binaries.length && range.baseListArgs ? await gitObjectIds(opts.root, range.baseListArgs) : new Map<string, string>();
+      const names = binaries.map((path) => ({
+        path,
+        head: headName(path),
+        base: range.baseSpec === undefined ? undefined : (baseIds.get(path) ?? `${range.baseSpec}${path}`),
+      }));
+      for await (const unit of utf16Changes(opts.root, names, opts.maxFileSize)) {
         stats.files++;
         stats.bytes += unit.text.length * 2;
         yield unit;
@@ -108,7 +118,10 @@ interface Range {
   diffArgs: string[];
   /** The same change as NUL-separated names, binaries included. */
   namesArgs: string[];
+  /** The head's files with their object ids. */
   listArgs: string[];
+  /** The base's, when there is one. */
+  baseListArgs?: string[];
   /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
   headSpec: string;
   /** The same for the base side, when there is one. */
@@ -126,7 +139,8 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
     return {
       diffArgs: ['diff', '--cached', ...DIFF_FLAGS, ...base, '--', '.'],
       namesArgs: ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=AMRC', ...base, '--', '.'],
-      listArgs: ['ls-files', '-z', '--cached', '.'],
+      listArgs: ['ls-files', '-z', '--cached', '--stage', '.'],
+      ...(base.length ? { baseListArgs: ['ls-tree', '-r', '-z', 'HEAD', '.'] } : {}),
       headSpec: ':./',
       ...(base.length ? { baseSpec: 'HEAD:./' } : {}),
       label: 'staged changes',
@@ -137,7 +151,8 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
   return {
     diffArgs: ['diff', ...DIFF_FLAGS, base, head, '--', '.'],
     namesArgs: ['diff', '--name-only', '-z', '--relative', '--diff-filter=AMRC', base, head, '--', '.'],
-    listArgs: ['ls-tree', '-r', '-z', '--name-only', head, '.'],
+    listArgs: ['ls-tree', '-r', '-z', head, '.'],
+    baseListArgs: ['ls-tree', '-r', '-z', base, '.'],
     headSpec: `${head}:./`,
     baseSpec: `${base}:./`,
     range: { base, head },

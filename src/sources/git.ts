@@ -112,6 +112,23 @@ export function showBlob(dir: string, spec: string): Buffer | undefined {
   }
 }
 
+/**
+ * Path to object id, from `ls-tree -r -z` or `ls-files -s -z` (both put the id among the
+ * space-separated fields before the tab). Blobs are then asked of `cat-file` by id: git resolves
+ * a `rev:./path` name by searching the tree afresh each time, so naming 20,000 new files in one
+ * folder that way took 40 s of git's time; by id, 0.1 s.
+ */
+export async function gitObjectIds(dir: string, args: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const record of (await git(dir).raw(args)).split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const id = record.slice(0, tab).split(' ').find((field) => field.length >= 40);
+    if (id) ids.set(record.slice(tab + 1), id);
+  }
+  return ids;
+}
+
 /** Lists NUL-separated paths from a git command. */
 export async function gitPaths(dir: string, args: string[]): Promise<string[]> {
   const out = await git(dir).raw(args);
