@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node, type Tags } from 'yaml';
 import type { Span } from '../rule.js';
+import { blankBombs, flowBombs, MAX_FLOW_DEPTH } from './yaml-flow-depth.js';
 
 /**
  * YAML with positions, for the compose, Kubernetes and cloud-init checks. Malformed documents
@@ -32,11 +33,18 @@ export function parseYaml(text: string, version: '1.1' | '1.2', opts: { duplicat
   const docs: Document.Parsed[] = [];
   const partial: Document.Parsed[] = [];
   let parsed: Document.Parsed[];
+  const bombs = flowBombs(text);
+  const readable = bombs.length ? blankBombs(text, bombs) : text;
   try {
     // Every reader here (go-yaml, PyYAML) honours `<<: *anchor` merge keys.
-    parsed = Array.from(parseAllDocuments(text, { lineCounter: lines, version, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true, ...(opts.customTags ? { customTags: opts.customTags } : {}) }));
+    parsed = Array.from(parseAllDocuments(readable, { lineCounter: lines, version, prettyErrors: false, uniqueKeys: !opts.duplicateKeys, merge: true, ...(opts.customTags ? { customTags: opts.customTags } : {}) }));
   } catch (e) {
     return { text, docs, partial, lines, problems: [{ line: 1, column: 1, message: `YAML could not be read: ${(e as Error).message}`, exhausted: e instanceof RangeError }] };
+  }
+  // Positions come from the parse's line counter: the blanked text keeps every newline.
+  for (const b of bombs) {
+    const at = lines.linePos(b.start);
+    problems.push({ line: at.line, column: at.col, message: `invalid YAML: a flow collection nested deeper than ${MAX_FLOW_DEPTH} levels`, exhausted: true });
   }
   for (const doc of parsed) {
     const [error] = doc.errors;
