@@ -347,6 +347,7 @@ function toDetection(m: Match, lines: LineIndex): Detection {
     // password that happens to start with "passwd" must not be shown that far.
     knownPrefix: m.rule.assignment ? '' : prefixOf(m.rule, m.secret),
     ...(rule.priority < 0 ? { generic: true } : {}),
+    ...(rule.lookalike ? { lookalike: true } : {}),
   };
 }
 
