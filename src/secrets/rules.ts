@@ -50,6 +50,12 @@ export const SecretRuleSchema = z
      * a finding is dropped; elsewhere it is reported at the rule's (low) severity.
      */
     lookalike: z.boolean().default(false),
+    /**
+     * Values that would be dropped as placeholders (`secret`) but that, in this rule's field,
+     * are the demo password docs and tutorials print: reported low, as a demo credential,
+     * instead of not at all. Matched exactly.
+     */
+    demoValues: z.array(z.string().min(1)).default([]),
     /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
     priority: z.number().int().default(0),
     allow: z
