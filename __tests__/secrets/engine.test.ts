@@ -100,6 +100,15 @@ describe('context', () => {
     expect(inContext(real, 'web/src/__mocks__/handlers.ts')).toMatchObject({ ruleId: 'github-pat', severity: 'medium' });
   });
 
+  test("a rule's demo value is reported low, saying it is a demo password without naming it", () => {
+    const [d] = engine.scan('Server=db1;Port=5432;User Id=app;Password=secret;Database=app;\n', 'app/settings.cs');
+    expect(d).toMatchObject({ ruleId: 'ado-net-connection-string-password', severity: 'low' });
+    expect(d.message).toMatch(/demo password/);
+    expect(d.message).not.toMatch(/\bsecret\b/);
+    // Elsewhere the word stays a placeholder.
+    expect(ids('DB_PASSWORD=secret\n', 'deploy/app.env')).toEqual([]);
+  });
+
   test('lowering stops at low and never raises an info finding', () => {
     const low = inContext({ ...provider, severity: 'low' }, 'tests/k.env')!;
     expect(low.severity).toBe('low');
