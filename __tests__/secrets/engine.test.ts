@@ -89,6 +89,26 @@ describe('context', () => {
     expect(inContext(provider, 'package-lock.json')).toMatchObject({ severity: 'high', confidence: 'low' });
   });
 
+  test('a token failing its checksum is low where it stands, and dropped in fixtures and bundles', () => {
+    const madeUp = engine.scan(`GITHUB_TOKEN=${expandSample('ghp_{{alnum:36}}', 'lookalike')}\n`)[0];
+    expect(madeUp).toMatchObject({ ruleId: 'github-token-checksum-fails', severity: 'low', lookalike: true });
+    expect(inContext(madeUp, 'README.md')).toMatchObject({ severity: 'low', confidence: 'low' });
+    expect(inContext(madeUp, 'deploy/agent.env')).toBe(madeUp);
+    expect(inContext(madeUp, 'web/src/__mocks__/handlers.ts')).toBeUndefined();
+    expect(inContext(madeUp, 'web/dist/app.js')).toBeUndefined();
+    const real = engine.scan(`GITHUB_TOKEN=${expandSample('{{crc:ghp_:30}}', 'lookalike')}\n`)[0];
+    expect(inContext(real, 'web/src/__mocks__/handlers.ts')).toMatchObject({ ruleId: 'github-pat', severity: 'medium' });
+  });
+
+  test("a rule's demo value is reported low, saying it is a demo password without naming it", () => {
+    const [d] = engine.scan('Server=db1;Port=5432;User Id=app;Password=secret;Database=app;\n', 'app/settings.cs');
+    expect(d).toMatchObject({ ruleId: 'ado-net-connection-string-password', severity: 'low' });
+    expect(d.message).toMatch(/demo password/);
+    expect(d.message).not.toMatch(/\bsecret\b/);
+    // Elsewhere the word stays a placeholder.
+    expect(ids('DB_PASSWORD=secret\n', 'deploy/app.env')).toEqual([]);
+  });
+
   test('lowering stops at low and never raises an info finding', () => {
     const low = inContext({ ...provider, severity: 'low' }, 'tests/k.env')!;
     expect(low.severity).toBe('low');

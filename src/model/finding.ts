@@ -85,6 +85,8 @@ export interface Detection {
   fix?: Fix;
   /** Set by generic (name = value) rules, which context may drop. */
   generic?: boolean;
+  /** Set by rules for values that fail their format's check (a made-up example, most likely), which context may drop. */
+  lookalike?: boolean;
   /** `low` when the path suggests a fixture, a doc or an example; the message says why. */
   confidence?: 'high' | 'low';
   /** The secret as written in the file when it was decoded (base64, URL encoding) to be found. */

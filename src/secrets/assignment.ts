@@ -18,9 +18,10 @@ export interface Assignment {
   quoted: boolean;
 }
 
-// A key (optionally quoted, in brackets, or a `$variable`), an operator, then the start of the value.
+// A key (optionally quoted, in brackets, a `$variable` or a Ruby `:symbol`), an operator, then
+// the start of the value.
 const PAIR =
-  /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*\$?\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|\?=|=>|==?|:|\s(?=["']))\s*/g;
+  /(?:^|[\s,;({[])(?:export\s+|ENV\s+|ARG\s+|set\s+|const\s+|let\s+|var\s+|final\s+|private\s+|public\s+|static\s+|readonly\s+)*(?:\$|:(?=[A-Za-z_]))?\[?(["'`]?)([A-Za-z_][A-Za-z0-9_.-]{0,80})\1\]?\s*(?::=|\?=|=>|==?|:|\s(?=["']))\s*/g;
 
 // A declaration with a type between name and value (Kotlin, TypeScript, Swift, Rust, Scala):
 // only after a declaration keyword, so YAML's `key: value` is never taken for a type.

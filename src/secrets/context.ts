@@ -13,6 +13,8 @@ interface PathContext {
   lower?: string;
   /** Generic (name = value) findings are dropped here: lock files hold integrity hashes. */
   dropGeneric?: boolean;
+  /** Look-alike findings (a value failing its format's check) are dropped here: a made-up value is what a fixture is. */
+  dropLookalike?: boolean;
 }
 
 const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
@@ -26,11 +28,11 @@ const DECLARATIONS = /\.d\.[cm]?ts$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
 
 function pathContext(path: string): PathContext {
-  if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true };
-  if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true };
-  if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true };
+  if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true, dropLookalike: true };
+  if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true, dropLookalike: true };
+  if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true, dropLookalike: true };
   if (EXAMPLE_PATH.test(path)) return { lower: 'in an example file' };
-  if (TEST_PATH.test(path)) return { lower: 'in a test fixture path' };
+  if (TEST_PATH.test(path)) return { lower: 'in a test fixture path', dropLookalike: true };
   if (DOC_PATH.test(path)) return { lower: 'in documentation' };
   return {};
 }
@@ -50,6 +52,7 @@ export function inContext(d: Detection, path: string): Detection | undefined {
   if (d.category !== 'secret') return d;
   const ctx = pathContext(path);
   if (ctx.dropGeneric && d.generic) return undefined;
+  if (ctx.dropLookalike && d.lookalike) return undefined;
   return ctx.lower ? lowered(d, ctx.lower) : d;
 }
 
@@ -76,5 +79,5 @@ export function contextKey(path: string): string {
   // The language (literals/family.ts) decides which values are literals; an extensionless
   // script's `#!` line is part of the text, so the same text still reads the same. Rules bound
   // to a credential file run only on files of that kind.
-  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}|${familyOf(path)}|${credentialFilesOf(path).join(',')}`;
+  return `${ctx.lower ?? ''}|${ctx.dropGeneric ? 1 : 0}${ctx.dropLookalike ? 1 : 0}|${unquotedIsLiteral(path) ? 1 : 0}|${familyOf(path)}|${credentialFilesOf(path).join(',')}`;
 }

@@ -70,6 +70,8 @@ interface Match {
   end: number;
   secret: string;
   secretStart: number;
+  /** One of the rule's demo values: reported low, as a demo credential. */
+  demo?: boolean;
 }
 
 /**
@@ -237,7 +239,8 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
     if (whole.length === 0) continue;
     const group = rule.rule.secretGroup;
     const secret = (group === undefined ? (m.groups[1] ?? whole) : typeof group === 'number' ? m.groups[group] : m.named?.[group]) ?? '';
-    if (secret && accepts(rule, secret, where)) {
+    const verdict = secret ? judge(rule, secret, where) : false;
+    if (verdict) {
       const offsetInMatch = whole.indexOf(secret);
       if (rule.rule.literal && !literalIn(text, start + m.index + Math.max(0, offsetInMatch), secret, place.family)) continue;
       out.push({
@@ -246,6 +249,7 @@ function collectMatches(rule: CompiledRule, text: string, start: number, end: nu
         end: start + m.index + whole.length,
         secret,
         secretStart: start + m.index + Math.max(0, offsetInMatch),
+        ...(verdict === 'demo' ? { demo: true } : {}),
       });
     }
   }
@@ -291,6 +295,12 @@ function literalIn(text: string, at: number, secret: string, family: Family): bo
   return isLiteralAt(line, at - lineStart, before === '"' || before === "'", family);
 }
 
+/** Whether a regex rule reports `secret`: `demo` for one of the rule's demo values, which skip the placeholder checks. */
+function judge(rule: CompiledRule, secret: string, where: string): boolean | 'demo' {
+  if (rule.rule.demoValues.includes(secret)) return 'demo';
+  return accepts(rule, secret, where);
+}
+
 function accepts(rule: CompiledRule, secret: string, where: string): boolean {
   if (rule.rule.entropy !== undefined && shannonEntropy(secret) < rule.rule.entropy) return false;
   if (isPlaceholder(secret)) return false;
@@ -332,21 +342,24 @@ function toDetection(m: Match, lines: LineIndex): Detection {
   const start = lines.position(m.secretStart);
   const end = lines.position(m.secretStart + m.secret.length);
   const rule = m.rule.rule;
+  // The value is not named here: a demo word is still the file's password.
+  const demo = m.demo ? ' The value is a demo password that docs and tutorials print; if a real system accepts it, change it there.' : '';
   return {
     ruleId: rule.id,
     category: 'secret',
-    severity: rule.severity,
+    severity: m.demo ? 'low' : rule.severity,
     line: start.line,
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.`,
+    message: `${rule.description} committed in plain text: anyone who can read this repository or a clone of its history can use it.${demo}`,
     remediation: `${rule.remediation} ${COMMON_REMEDIATION}`,
     secret: m.secret,
     // A generic rule's keywords are words of the setting's name, not a format's prefix: a
     // password that happens to start with "passwd" must not be shown that far.
     knownPrefix: m.rule.assignment ? '' : prefixOf(m.rule, m.secret),
     ...(rule.priority < 0 ? { generic: true } : {}),
+    ...(rule.lookalike ? { lookalike: true } : {}),
   };
 }
 

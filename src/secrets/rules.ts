@@ -44,6 +44,18 @@ export const SecretRuleSchema = z
     files: z.array(z.enum(CREDENTIAL_FILE_KINDS)).min(1).optional(),
     /** The secret must be a literal in the file's language (a quoted string in code), not an expression. */
     literal: z.boolean().default(false),
+    /**
+     * The rule reports values that fail their format's check (a checksum, a length): made-up
+     * examples, most of the time. In a test fixture, where made-up values are the point, such
+     * a finding is dropped; elsewhere it is reported at the rule's (low) severity.
+     */
+    lookalike: z.boolean().default(false),
+    /**
+     * Values that would be dropped as placeholders (`secret`) but that, in this rule's field,
+     * are the demo password docs and tutorials print: reported low, as a demo credential,
+     * instead of not at all. Matched exactly.
+     */
+    demoValues: z.array(z.string().min(1)).default([]),
     /** Higher wins when two rules match the same text; generic rules sit below provider rules. */
     priority: z.number().int().default(0),
     allow: z

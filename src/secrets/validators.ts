@@ -168,8 +168,17 @@ function pypiMacaroon(secret: string): boolean {
   return !!signature && signature.field.type === 6 && signature.field.data.length === 32 && signature.next === bytes.length;
 }
 
+/**
+ * The other side of a format check, for the low rules that report a self-identifying token
+ * that fails it: such a value is most likely a made-up example, but the prefix says what it
+ * would be if real, and staying silent would hide a truncated or hand-edited real one.
+ */
+const fails = (check: (secret: string) => boolean) => (secret: string) => !check(secret);
+
 export const VALIDATORS: Record<string, (secret: string) => boolean> = {
   'prefixed-crc32': prefixedCrc32,
+  'prefixed-crc32-fails': fails(prefixedCrc32),
+  'pypi-macaroon-fails': fails(pypiMacaroon),
   jwt,
   'jwt-service-role': jwtServiceRole,
   'basic-credential': basicCredential,
