@@ -40,3 +40,12 @@ test('a collection 400,000 deep is blanked whole, so the parser never recurses i
   expect(bombs).toHaveLength(1);
   expect(blankBombs(text, bombs).trim()).toBe('x:');
 });
+
+test('a quote inside a plain scalar does not hide the brackets after it', () => {
+  // Taken for an opening quote, the apostrophe of `it's` would skip to the next `'` and miss the bomb.
+  const text = `x: [it's, ${deep(MAX_FLOW_DEPTH + 1)}, 'end']\n`;
+  expect(flowBombs(text)).toEqual([{ start: text.indexOf('['), end: text.lastIndexOf(']') + 1 }]);
+  // `''` inside a single-quoted scalar is a quote, not its end: brackets after it stay quoted.
+  const quoted = `x: [ 'a''${'['.repeat(MAX_FLOW_DEPTH + 5)}' ]\n`;
+  expect(flowBombs(quoted)).toEqual([]);
+});

@@ -37,11 +37,11 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
     if (opts.keepBinary(path)) patches.set(path, [1]);
     else binaries.push(path);
   }
-  const headIds = await gitObjectIds(opts.root, range.listArgs);
+  const headIds = await gitObjectIds(opts.root, range.head.listArgs);
   const headPaths = [...headIds.keys()];
   // A path without an id (a submodule, or not in the head at all) is named the slow way and
   // answers as missing, as it did before.
-  const headName = (path: string): string => headIds.get(path) ?? `${range.headSpec}${path}`;
+  const headName = (path: string): string => headIds.get(path) ?? `${range.head.spec}${path}`;
   const stats = newStats();
   const read = (path: string): Buffer | undefined => showBlob(opts.root, headName(path));
   return {
@@ -86,11 +86,12 @@ export async function diffSource(opts: DiffOptions): Promise<Source> {
       } finally {
         reader.close();
       }
-      const baseIds = binaries.length && range.baseListArgs ? await gitObjectIds(opts.root, range.baseListArgs) : new Map<string, string>();
+      const base = range.base;
+      const baseIds = binaries.length && base ? await gitObjectIds(opts.root, base.listArgs) : new Map<string, string>();
       const names = binaries.map((path) => ({
         path,
         head: headName(path),
-        base: range.baseSpec === undefined ? undefined : (baseIds.get(path) ?? `${range.baseSpec}${path}`),
+        base: base ? (baseIds.get(path) ?? `${base.spec}${path}`) : undefined,
       }));
       for await (const unit of utf16Changes(opts.root, names, opts.maxFileSize)) {
         stats.files++;
@@ -114,18 +115,27 @@ function blobOf(buf: Buffer | undefined, limit: number): BlobRead {
   return buf.length <= limit ? { bytes: buf, size: buf.length, missing: false } : { size: buf.length, missing: false };
 }
 
+/** One side of the change: how to list its files with object ids, and how to name a path in it. */
+interface Side {
+  listArgs: string[];
+  /** Prefix of a `git cat-file` name for a path that has no id: `sha:./` or `:./` for the index. */
+  spec: string;
+}
+
+/** A commit's side; both facts come from the one revision so they cannot disagree. */
+function commitSide(rev: string): Side {
+  return { listArgs: ['ls-tree', '-r', '-z', rev, '.'], spec: `${rev}:./` };
+}
+
+const INDEX_SIDE: Side = { listArgs: ['ls-files', '-z', '--cached', '--stage', '.'], spec: ':./' };
+
 interface Range {
   diffArgs: string[];
   /** The same change as NUL-separated names, binaries included. */
   namesArgs: string[];
-  /** The head's files with their object ids. */
-  listArgs: string[];
-  /** The base's, when there is one. */
-  baseListArgs?: string[];
-  /** Prefix for `git cat-file blob` of a head path: `sha:` or `:` for the index. */
-  headSpec: string;
-  /** The same for the base side, when there is one. */
-  baseSpec?: string;
+  head: Side;
+  /** Absent for staged changes in a repository without commits. */
+  base?: Side;
   label: string;
   range?: { base: string; head: string };
 }
@@ -139,10 +149,8 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
     return {
       diffArgs: ['diff', '--cached', ...DIFF_FLAGS, ...base, '--', '.'],
       namesArgs: ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=AMRC', ...base, '--', '.'],
-      listArgs: ['ls-files', '-z', '--cached', '--stage', '.'],
-      ...(base.length ? { baseListArgs: ['ls-tree', '-r', '-z', 'HEAD', '.'] } : {}),
-      headSpec: ':./',
-      ...(base.length ? { baseSpec: 'HEAD:./' } : {}),
+      head: INDEX_SIDE,
+      ...(base.length ? { base: commitSide('HEAD') } : {}),
       label: 'staged changes',
     };
   }
@@ -151,10 +159,8 @@ async function resolveRange(opts: DiffOptions): Promise<Range> {
   return {
     diffArgs: ['diff', ...DIFF_FLAGS, base, head, '--', '.'],
     namesArgs: ['diff', '--name-only', '-z', '--relative', '--diff-filter=AMRC', base, head, '--', '.'],
-    listArgs: ['ls-tree', '-r', '-z', head, '.'],
-    baseListArgs: ['ls-tree', '-r', '-z', base, '.'],
-    headSpec: `${head}:./`,
-    baseSpec: `${base}:./`,
+    head: commitSide(head),
+    base: commitSide(base),
     range: { base, head },
     label: `diff ${base.slice(0, 12)}..${head.slice(0, 12)}`,
   };

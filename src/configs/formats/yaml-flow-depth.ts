@@ -34,10 +34,12 @@ export function flowBombs(text: string, max = MAX_FLOW_DEPTH): FlowBomb[] {
     }
     if (quote) {
       if (c === '\\' && quote === '"') i++;
+      // `''` is a quote inside a single-quoted scalar, not its end.
+      else if (c === "'" && quote === "'" && text[i + 1] === "'") i++;
       else if (c === quote) quote = '';
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+    if (c === '#' && (i === 0 || isBlank(text[i - 1]))) {
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
       i = nl;
@@ -54,7 +56,9 @@ export function flowBombs(text: string, max = MAX_FLOW_DEPTH): FlowBomb[] {
       }
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
+    // A quote opens a scalar only where one starts: in `[it's]` the quote is a letter of a plain
+    // scalar, and taking it for an opening one would hide the brackets that follow.
+    if ((c === '"' || c === "'") && startsScalar(text[i - 1])) quote = c;
     else if (c === '[' || c === '{') {
       if (++depth > max) tooDeep = true;
     } else if (c === ']' || c === '}') {
@@ -63,6 +67,14 @@ export function flowBombs(text: string, max = MAX_FLOW_DEPTH): FlowBomb[] {
   }
   if (depth > 0 && tooDeep) bombs.push({ start, end: text.length });
   return bombs;
+}
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+function startsScalar(before: string): boolean {
+  return isBlank(before) || before === '[' || before === '{' || before === ',' || before === ':';
 }
 
 /** Indentation of the line holding offset `i`. */
