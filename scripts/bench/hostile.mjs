@@ -36,6 +36,12 @@ function folder(cache, name, files, git) {
 
 const jwtLine = (n) => [['notes.txt', `${'eyJhbGciOiJIUzI1NiJ9.'.repeat(n)}\n`]];
 const envKeys = (n) => [['.env', Array.from({ length: n }, (_, i) => `SERVICE${i}_PASSWORD=${value(i)}\n`).join('')]];
+// Distinct tokens sharing a long prefix, as every JWT does (its header): the masking index once
+// kept them in one bucket and tried each at every place the prefix occurred.
+const jwtHeader = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+const jwtEnv = (n) => [
+  ['app.env', Array.from({ length: n }, (_, i) => `TOKEN_${i}=${jwtHeader}.${Buffer.from(`{"sub":"${i}"}`).toString('base64url')}.${value(i)}${value(i + 1)}\n`).join('')],
+];
 const dropIns = (n) => [
   ['deploy/agent.service', '[Service]\nUser=agent\nExecStart=/usr/bin/agent\n'],
   ...Array.from({ length: n }, (_, i) => [`deploy/agent.service.d/${String(i).padStart(5, '0')}.conf`, `[Service]\nEnvironment=LEVEL_${i}=debug\n`]),
@@ -51,6 +57,7 @@ const nesting = (n) => [['docker-compose.yml', `services:\n  app:\n    image: ng
 const SHAPES = [
   ['long JWT line ({n} tokens, one line)', 'jwt-line', jwtLine, 16000, 'token'],
   ['.env of {n} keys', 'env', envKeys, 3000, 'key'],
+  ['.env of {n} distinct JWTs (one shared header)', 'jwt-env', jwtEnv, 2000, 'token'],
   ['systemd unit with {n} drop-ins', 'dropins', dropIns, 2000, 'drop-in'],
   ['diff of a commit adding {n} files', 'diff', addedFiles, 5000, 'file', true, ['--mode', 'diff', '--base', 'HEAD~1']],
   ['sshd Include mesh ({n} drop-ins, each including the folder)', 'sshd-mesh', includeMesh, 12, 'drop-in'],

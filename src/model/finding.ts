@@ -136,7 +136,7 @@ export function makeFinding(
 ): Finding {
   const secretHash = d.secret ? hashSecret(d.secret) : undefined;
   const own = ownSecrets(d);
-  const masks = 'file' in known ? known : { line: new Masker(known), file: new Masker(known) };
+  const masks = 'file' in known ? known : sameMasks(new Masker(known));
   const inLine = withOwn(masks.line, own);
   const inFile = withOwn(masks.file, own);
   const finding: Finding = {
@@ -164,6 +164,10 @@ export function makeFinding(
     ...(where.commit ? { commit: where.commit, author: where.author, date: where.date } : {}),
   };
   return Object.freeze(finding);
+}
+
+function sameMasks(masker: Masker): Masks {
+  return { line: masker, file: masker };
 }
 
 interface TextMask {

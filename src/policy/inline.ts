@@ -43,10 +43,10 @@ export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefin
  * The marker that silences this detection, if any: on its own line, or on the line above when
  * that line is only a comment (a trailing marker belongs to the code it follows).
  */
-export function suppressingMarker(lines: LineIndex, d: Detection): IgnoreMarker | undefined {
-  const same = markerOn(lines, d.line);
+export function suppressingMarker(lines: LineIndex, d: Detection, read = (line: number) => markerOn(lines, line)): IgnoreMarker | undefined {
+  const same = read(d.line);
   if (same?.ruleIds.includes(d.ruleId)) return same;
-  const above = markerOn(lines, d.line - 1);
+  const above = read(d.line - 1);
   if (above?.alone && above.ruleIds.includes(d.ruleId)) return above;
   return undefined;
 }
@@ -61,8 +61,15 @@ export interface Made {
 export function applyInlineIgnores(made: readonly Made[], lines: LineIndex): { findings: Finding[]; suppressed: Suppressed[] } {
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
+  // Each line is read once: a line holding thousands of findings would otherwise be searched
+  // for a marker once per finding, findings x line length.
+  const markers = new Map<number, IgnoreMarker | undefined>();
+  const read = (line: number): IgnoreMarker | undefined => {
+    if (!markers.has(line)) markers.set(line, markerOn(lines, line));
+    return markers.get(line);
+  };
   for (const { detection, finding } of made) {
-    const marker = suppressingMarker(lines, detection);
+    const marker = suppressingMarker(lines, detection, read);
     if (marker) suppressed.push({ finding, by: `inline moltguard:ignore${marker.reason ? ` -- ${marker.reason}` : ''}` });
     else findings.push(finding);
   }
