@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './model/errors.js';
+import { beforeFirst } from './model/trim.js';
 
 // What each command accepts, printed by `moltguard COMMAND --help` (stdout, exit 0). A usage
 // error never prints this: it is one line on stderr that says what is wrong and where to look.
@@ -54,5 +55,5 @@ function describeParseError(e: Error & { code?: string }): string {
   const unknown = /^Unknown option '([^']+)'/.exec(e.message);
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) return `unknown option ${unknown[1]}`;
   // Node's messages run on with advice about "--"; the first sentence is the fact.
-  return (e.message.split('\n')[0] ?? '').replace(/\. .*$/, '').replace(/^Option /, 'option ');
+  return beforeFirst(e.message.split('\n')[0] ?? '', '. ').replace(/^Option /, 'option ');
 }

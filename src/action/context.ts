@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../model/errors.js';
+import { trimTrailing } from '../model/trim.js';
 
 /** What the runner tells a step about itself, read once from the environment. */
 export interface Runner {
@@ -19,7 +20,7 @@ export interface Runner {
 
 export function readRunner(env: NodeJS.ProcessEnv, cwd: string): Runner {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const serverUrl = trimTrailing(env.GITHUB_SERVER_URL || 'https://github.com', '/');
   const runUrl = owner && repo && env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   return {
     workspace: env.GITHUB_WORKSPACE || cwd,
@@ -29,7 +30,7 @@ export function readRunner(env: NodeJS.ProcessEnv, cwd: string): Runner {
     repo: repo || undefined,
     sha: env.GITHUB_SHA || undefined,
     serverUrl,
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    apiUrl: trimTrailing(env.GITHUB_API_URL || 'https://api.github.com', '/'),
     runUrl,
   };
 }

@@ -2,6 +2,7 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { trimTrailing } from '../model/trim.js';
 
 const OrgOctokit = Octokit.plugin(paginateRest, retry, throttling);
 export type OrgClient = InstanceType<typeof OrgOctokit>;
@@ -24,7 +25,7 @@ export function orgClient(token: string, baseUrl: string, note: (line: string) =
   const quiet = () => undefined;
   return new OrgOctokit({
     auth: token,
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl: trimTrailing(baseUrl, '/'),
     request: { signal: AbortSignal.timeout(ORG_API_BUDGET_MS) },
     retry: { retries: 2 },
     throttle: { onRateLimit: waitOnce('rate limit'), onSecondaryRateLimit: waitOnce('secondary rate limit') },

@@ -60,6 +60,21 @@ export function prepare(root: string, configFile?: string): Prepared {
   return { config, configFile: file, rules: merged.rules };
 }
 
+/**
+ * The last engine without custom rules, kept for the process: compiling the rules costs more
+ * than scanning a small folder, and the action (and the fuzz test, 600 times) scans again with
+ * the same rules. An engine with custom rules is never kept: their guards switch a rule off for
+ * the rest of a scan, and that must not outlive it.
+ */
+let shared: { rules: readonly SecretRule[]; engine: SecretEngine } | undefined;
+
+function engineFor(rules: readonly SecretRule[], guarded: ReadonlySet<string>): SecretEngine {
+  if (guarded.size) return new SecretEngine(rules, { guarded: new Set(guarded) });
+  if (shared && shared.rules.length === rules.length && shared.rules.every((r, i) => r === rules[i])) return shared.engine;
+  shared = { rules: [...rules], engine: new SecretEngine(rules) };
+  return shared.engine;
+}
+
 /** A custom rule proves itself like a built-in one: its positives match, its negatives do not. */
 function checkCustomSamples(rules: readonly SecretRule[], file: string): string[] {
   const problems: string[] = [];
@@ -85,7 +100,7 @@ export async function scan(opts: ScanOptions): Promise<Report> {
   const customIds = new Set(config['custom-rules'].map((r) => r.id));
   // Built on first use: a tree scan on workers compiles the rules there, not here too.
   let compiled: SecretEngine | undefined;
-  const engine = () => (compiled ??= new SecretEngine(prepared.rules, { guarded: customIds }));
+  const engine = () => (compiled ??= engineFor(prepared.rules, customIds));
   const everyCommit = opts.mode === 'diff' && opts.secretsInEveryCommit;
   const engineWarnings: string[] = [];
   const sourceNotices: string[] = [];

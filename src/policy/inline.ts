@@ -7,7 +7,6 @@ import type { LineIndex } from '../model/line-index.js';
  * or the line above. The marker is read from the raw line, so `#`, `//`, `/* *\/`, `<!-- -->`,
  * `;` and `--` comments all work without knowing the file's language.
  */
-const MARKER = /moltguard:ignore(?:[ \t]+([A-Za-z0-9][A-Za-z0-9,\s-]*?))?(?:[ \t]+--[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
 /** A comment opener in any of the syntaxes, then the marker. */
 const OPENER = String.raw`(?:#|\/\/|\/\*+|<!--|;|--|\*|%|REM\b)[ \t]*moltguard:ignore`;
 /** Only a marker that opens a comment counts, so code and prose that mention it are left alone. */
@@ -25,18 +24,38 @@ export interface IgnoreMarker {
   alone: boolean;
 }
 
+const MARKER_WORD = 'moltguard:ignore';
+const ID_CHARS = /^[A-Za-z0-9][A-Za-z0-9,\s-]*$/;
+
+/**
+ * What follows the marker word: ` RULE-ID[,RULE-ID] -- reason`, either part optional, then an
+ * optional comment closer (`*\/`, `-->`). Read by hand: as one regex (lazy groups, optional
+ * blanks on both sides of each) it was polynomial of the fifth degree in the line's length.
+ * Undefined when the rest is not of that shape (the marker then names no rule).
+ */
+function parseMarker(rest: string): { ids: string; reason: string } | undefined {
+  let body = rest.trimEnd();
+  for (const closer of ['*/', '-->']) if (body.endsWith(closer)) body = body.slice(0, -closer.length).trimEnd();
+  if (body && body[0] !== ' ' && body[0] !== '\t') return undefined;
+  const dash = body.search(/[ \t]--/);
+  const ids = (dash < 0 ? body : body.slice(0, dash)).trim();
+  const reason = dash < 0 ? '' : body.slice(dash).replace(/^[ \t]+--/, '');
+  if (ids && !ID_CHARS.test(ids)) return undefined;
+  return { ids, reason };
+}
+
 export function markerOn(lines: LineIndex, line: number): IgnoreMarker | undefined {
   if (line < 1 || line > lines.lineCount) return undefined;
   const text = lines.lineText(line);
   const at = text.indexOf('moltguard:ignore');
   if (at < 0 || !IN_COMMENT.test(text)) return undefined;
-  const m = MARKER.exec(text.slice(at));
-  const ruleIds = (m?.[1] ?? '')
+  const m = parseMarker(text.slice(at + MARKER_WORD.length));
+  const ruleIds = (m?.ids ?? '')
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .map((s) => s.toLowerCase())
     .filter((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s));
-  return { line, column: at + 1, ruleIds, reason: (m?.[2] ?? '').trim(), alone: COMMENT_ONLY.test(text) };
+  return { line, column: at + 1, ruleIds, reason: (m?.reason ?? '').trim(), alone: COMMENT_ONLY.test(text) };
 }
 
 /**

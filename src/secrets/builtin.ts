@@ -17,7 +17,12 @@ export function builtinRuleFiles(dir = RULES_DIR): { file: string; data: unknown
     .map((f) => ({ file: `rules/secrets/${f}`, data: parseYaml(readFileSync(`${dir}/${f}`, 'utf8')) }));
 }
 
-/** Every built-in rule, validated; a problem here is a bug in this repository's rule files. */
+let loaded: LoadResult | undefined;
+
+/**
+ * Every built-in rule, validated; a problem here is a bug in this repository's rule files.
+ * Validated once per process: the files are built in, and the action scans more than once.
+ */
 export function loadBuiltinRules(): LoadResult {
-  return mergeRuleSets(builtinRuleFiles().map(({ file, data }) => parseRules(file, data)));
+  return (loaded ??= mergeRuleSets(builtinRuleFiles().map(({ file, data }) => parseRules(file, data))));
 }

@@ -25,11 +25,13 @@ const DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
 const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
 // Type declarations hold no runtime values: a `name = value` in one is documentation.
 const DECLARATIONS = /\.d\.[cm]?ts$/;
-const MINIFIED = /\.min\.(js|css|mjs)$|(^|\/)(dist|build)\/.*\.js$/i;
+const MINIFIED_NAME = /\.min\.(js|css|mjs)$/i;
+/** Under a `dist/` or `build/` folder: by folder names, as `(^|\/)(dist|build)\/.*\.js$` read the rest of a long path from each `dist/`. */
+const isBuiltBundle = (path: string) => /\.js$/i.test(path) && path.split('/').slice(0, -1).some((dir) => /^(dist|build)$/i.test(dir));
 
 function pathContext(path: string): PathContext {
   if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true, dropLookalike: true };
-  if (MINIFIED.test(path)) return { lower: 'in a minified or built bundle', dropGeneric: true, dropLookalike: true };
+  if (MINIFIED_NAME.test(path) || isBuiltBundle(path)) return { lower: 'in a minified or built bundle', dropGeneric: true, dropLookalike: true };
   if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true, dropLookalike: true };
   if (EXAMPLE_PATH.test(path)) return { lower: 'in an example file' };
   if (TEST_PATH.test(path)) return { lower: 'in a test fixture path', dropLookalike: true };

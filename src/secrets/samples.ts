@@ -24,7 +24,8 @@ const CHARSETS: Record<string, string> = {
   token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
 };
 
-export const TEMPLATE = /\{\{(\w+):([^}]*)\}\}/g;
+// `[^{}]`: an argument stops at the next `{{`, so unclosed ones cannot each read to the end.
+export const TEMPLATE = /\{\{(\w+):([^{}]*)\}\}/g;
 
 export function expandSample(sample: string, seed: string): string {
   let counter = 0;

@@ -1,4 +1,5 @@
 import { isPlaceholder } from './placeholder.js';
+import { trimTrailing } from '../model/trim.js';
 
 /**
  * Offline checks that tell a real credential from a look-alike of the same shape. Each takes
@@ -76,7 +77,7 @@ function decodeBase64(text: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(standard)) return undefined;
   const bytes = Buffer.from(standard, 'base64');
   const again = bytes.toString('base64');
-  return again.replace(/=+$/, '') === standard.replace(/=+$/, '') ? bytes : undefined;
+  return trimTrailing(again, '=') === trimTrailing(standard, '=') ? bytes : undefined;
 }
 
 const PRINTABLE = /^[\x20-\x7e\u00a0-\ufffc]*$/;

@@ -1,4 +1,6 @@
 import { spawn, execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../model/errors.js';
@@ -11,10 +13,21 @@ export function git(dir: string): SimpleGit {
 }
 
 export async function isWorkTree(dir: string): Promise<boolean> {
+  // Starting git costs more than the scan of a small folder (the fuzz test scans 600): where no
+  // folder up to the root holds a `.git` and no GIT_* variable points elsewhere, git would say no.
+  if (!mayBeInGit(dir)) return false;
   try {
     return (await git(dir).raw(['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
   } catch {
     return false;
+  }
+}
+
+function mayBeInGit(dir: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return true;
+    if (dirname(at) === at) return false;
   }
 }
 

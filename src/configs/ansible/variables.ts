@@ -18,7 +18,8 @@ export const roleHardeningOff = configRule({
  * as Ansible reads `group_vars/all`), and a role's or a playbook folder's `vars/` and `defaults/`.
  */
 export function isVariablesFile(path: string): boolean {
-  if (/(^|\/)(group_vars|host_vars)\/(.+\/)?[^/]+$/.test(path)) return /\.ya?ml$/i.test(path) || !baseName(path).includes('.');
+  // By folder names: a regex of `(.+\/)?[^/]+$` reads a long path once per slash in it.
+  if (path.split('/').slice(0, -1).some((dir) => dir === 'group_vars' || dir === 'host_vars')) return /\.ya?ml$/i.test(path) || !baseName(path).includes('.');
   return /(^|\/)(vars|defaults)\/[^/]+\.ya?ml$/i.test(path);
 }
 

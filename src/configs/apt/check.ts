@@ -19,7 +19,19 @@ const noSecurityOrigin = configRule({
   fix: 'Add `"${distro_id}:${distro_codename}-security";` to Unattended-Upgrade::Allowed-Origins (or `"origin=Debian,codename=${distro_codename}-security,label=Debian-Security";` to Origins-Pattern on Debian).',
 });
 
-const NAMES = /^(\d\d[\w-]*(auto-upgrades|periodic|unattended-upgrades)[\w.-]*|apt\.conf)$/;
+/**
+ * `20auto-upgrades`, `50unattended-upgrades`, `10periodic.local`, `apt.conf`. By hand, not by
+ * `^\d\d[\w-]*(auto-upgrades|…)[\w.-]*$`: the two runs around the word can share characters,
+ * and a long name was tried in every split.
+ */
+function isAptConfName(name: string): boolean {
+  if (name === 'apt.conf') return true;
+  if (!/^\d\d[\w.-]*$/.test(name)) return false;
+  return ['auto-upgrades', 'periodic', 'unattended-upgrades'].some((word) => {
+    const at = name.indexOf(word);
+    return at >= 2 && /^[\w-]*$/.test(name.slice(2, at));
+  });
+}
 /** Files apt skips in apt.conf.d (backups and package-manager leftovers). */
 const SKIPPED = /(\.(bak|orig|save|disabled|dpkg-[a-z]+|ucf-[a-z]+|md|txt)|~)$/;
 const PERIODIC_SWITCHES = ['apt::periodic::unattended-upgrade', 'apt::periodic::enable'];
@@ -41,7 +53,7 @@ export const aptCheck: ConfigCheck = {
   name: 'apt-unattended-upgrades',
   rules: [updatesOff, noSecurityOrigin],
   applies(path) {
-    return (NAMES.test(baseName(path)) || /(^|\/)apt\.conf\.d\/[^/]+$/.test(path)) && !SKIPPED.test(path);
+    return (isAptConfName(baseName(path)) || /(^|\/)apt\.conf\.d\/[^/]+$/.test(path)) && !SKIPPED.test(path);
   },
   check(path, text, ctx) {
     const lines = new LineIndex(text);

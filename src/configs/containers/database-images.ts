@@ -1,5 +1,6 @@
 import { DATABASE_PORTS } from '../shared/ports.js';
 import { withDefaults } from '../openclaw/deploy-auth.js';
+import { beforeFirst } from '../../model/trim.js';
 
 /**
  * Images of the databases the guide keeps off public interfaces, by the port their entrypoint
@@ -20,7 +21,7 @@ const IMAGE_PORTS: ReadonlyArray<[RegExp, number]> = [
 export function databaseOfImage(image: string): [number, string] | undefined {
   // `${DB_IMAGE:-postgres:16}` is its default unless the environment says otherwise.
   const ref = withDefaults(image).trim();
-  const name = ref.replace(/@.*$/, '').split('/').pop()?.replace(/:.*$/, '').toLowerCase() ?? '';
+  const name = beforeFirst(beforeFirst(ref, '@').split('/').pop() ?? '', ':').toLowerCase();
   const port = IMAGE_PORTS.find(([re]) => re.test(name))?.[1];
   return port === undefined ? undefined : [port, DATABASE_PORTS.get(port) ?? name];
 }

@@ -7,6 +7,7 @@ import { bindsPublicly, databasesIn, loopbackSpec, parsePortSpec, publishedMessa
 import { containerPrivileged, dbHostNetwork, dbPortPublished, dockerSocketMounted } from './rules.js';
 import { databaseOfImage, listensOnLoopbackOnly } from './database-images.js';
 import { isRootDaemonSocket, socketMessage } from './docker-socket.js';
+import { beforeFirst } from '../../model/trim.js';
 
 /**
  * `docker run -p 5432:5432 postgres` (and `docker create`, `docker container run`, podman) in
@@ -121,7 +122,7 @@ function checkHostAccess(script: ShellScript, inv: Invocation, run: { options: R
   const out: Detection[] = [];
   const command = inv.argv.slice(0, 2).map((w) => w.value).join(' ');
   for (const o of run.options) {
-    const flag = o.flag.value.replace(/=.*$/, '');
+    const flag = beforeFirst(o.flag.value, '=');
     const word = o.value ?? o.flag;
     if (flag === '--volume' || (!flag.startsWith('--') && valueLetterOf(flag) === 'v')) {
       const [source, , mode = ''] = o.text.split(':');

@@ -35,7 +35,7 @@ export function parseDockerfile(text: string): { instructions: Instruction[]; pr
   const instructions: Instruction[] = [];
   const problems: Array<{ line: number; message: string }> = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)([A-Za-z]+)(\s+|$)(.*)$/.exec(lines[i]);
+    const m = /^(\s*)([A-Za-z]+)(\s+|$)(.*)$/s.exec(lines[i]);
     const trimmed = lines[i].trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (!m) {
@@ -119,7 +119,7 @@ export function isDockerfile(path: string): boolean {
 function isDockerActionImage(path: string, ctx: ConfigContext): boolean {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
   const action = ctx.read(`${dir}action.yml`) ?? ctx.read(`${dir}action.yaml`);
-  return action !== undefined && /^\s*using:\s*['"]?docker['"]?\s*$/m.test(action);
+  return action !== undefined && /^[ \t]*using:[ \t]*['"]?docker['"]?[ \t]*$/m.test(action);
 }
 
 export const dockerfileCheck: ConfigCheck = {
@@ -167,7 +167,7 @@ function envSecrets(instructions: Instruction[]): Detection[] {
     const legacy = ins.keyword === 'ENV' && /^[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(ins.args) && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(ins.args);
     const pairs: Array<[string, string]> = legacy
       ? [[ins.args.split(/\s+/)[0], ins.args.replace(/^\S+\s+/, '')]]
-      : [...ins.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => [m[1], m[2].replace(/^(["'])(.*)\1$/, '$2')]);
+      : [...ins.args.matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)/g)].map((m) => [m[1], m[2].replace(/^(["'])(.*)\1$/, '$2')]);
     for (const [name, value] of pairs) {
       if (!isLiteralSecret(name, value)) continue;
       const at = ins.line === ins.endLine ? ins.argsColumn + Math.max(0, ins.args.indexOf(name)) : ins.column;

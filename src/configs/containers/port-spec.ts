@@ -22,7 +22,8 @@ const UNSET = '\u0000';
  * the environment says otherwise, `${HOST_IP}` is whatever the environment says.
  */
 function substituted(text: string): string {
-  return text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g, (_, fallback: string | undefined) => fallback ?? UNSET);
+  // `[^{}]`, not `[^}]`: a default stops at the next `${`, so unclosed ones cannot each read to the end.
+  return text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^{}]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g, (_, fallback: string | undefined) => fallback ?? UNSET);
 }
 
 export function parsePortSpec(text: string): PortSpec | undefined {

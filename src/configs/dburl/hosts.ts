@@ -1,4 +1,5 @@
 import { isReference } from '../../secrets/placeholder.js';
+import { beforeFirst } from '../../model/trim.js';
 
 /**
  * Where a connection goes, for the guide's "private networking" and "TLS always" practices:
@@ -44,7 +45,7 @@ function classifyV4([a, b]: number[]): HostClass {
 }
 
 function classifyV6(h: string): HostClass {
-  const zoneless = h.replace(/%.*$/, '');
+  const zoneless = beforeFirst(h, '%');
   if (zoneless === '::1' || zoneless === '::') return 'local';
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(zoneless);
   if (mapped) {

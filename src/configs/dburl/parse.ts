@@ -1,3 +1,5 @@
+import { trimTrailing as trimChars } from '../../model/trim.js';
+
 /**
  * Database connection URLs (`DATABASE_URL`-style) as the client libraries read them:
  * `scheme://[user[:password]@]host[:port][,host[:port]...][/database][?key=value&...]`, with
@@ -69,9 +71,9 @@ export function findDbUrls(text: string): Array<{ url: DbUrl; offset: number }> 
 
 /** Punctuation that ends a sentence or closes code around the URL is not part of it. */
 function trimTrailing(s: string): string {
-  let t = s.replace(/[.,;:!]+$/, '');
+  let t = trimChars(s, '.,;:!');
   for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']]) {
-    while (t.endsWith(close) && count(t, open) < count(t, close)) t = t.slice(0, -1).replace(/[.,;:!]+$/, '');
+    while (t.endsWith(close) && count(t, open) < count(t, close)) t = trimChars(t.slice(0, -1), '.,;:!');
   }
   return t;
 }

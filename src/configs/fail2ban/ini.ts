@@ -54,7 +54,7 @@ export function parseIni(file: string, text: string): { sections: IniSection[]; 
       last = undefined;
       continue;
     }
-    const m = /^(\s*)([^=:\s][^=:]*?)\s*([=:])\s*(.*)$/.exec(raw);
+    const m = splitEntry(raw);
     if (!m) {
       problems.push({ line: i + 1, message: 'unparseable line (not a [section], key = value or continuation)' });
       continue;
@@ -69,6 +69,20 @@ export function parseIni(file: string, text: string): { sections: IniSection[]; 
     current.entries.push(last);
   }
   return { sections, problems };
+}
+
+/**
+ * `name = value` or `name: value` split by hand: the regex it replaces
+ * (`^(\s*)([^=:\s][^=:]*?)\s*([=:])\s*(.*)$`) tried every split of a run of blanks, and a line
+ * of 40,000 took 1.8 s. Same groups: [whole, indent, name, separator, rest].
+ */
+function splitEntry(raw: string): [string, string, string, string, string] | undefined {
+  const sep = raw.search(/[=:]/);
+  if (sep < 0) return undefined;
+  const indent = raw.length - raw.trimStart().length;
+  const name = raw.slice(indent, sep).trimEnd();
+  if (!name) return undefined;
+  return [raw, raw.slice(0, indent), name, raw[sep], raw.slice(sep + 1).trimStart()];
 }
 
 function stripInline(value: string): string {

@@ -109,7 +109,9 @@ function jinjaTags(text: string): Tag[] {
   const stmts = scanTags(text, '{%', '%}', (body) => {
     const word = body.replace(/^[-+]?\s*/, '');
     // `{% set x %}…{% endset %}` is a block; `{% set x = 1 %}` is not.
-    const blockSet = /^set\s+[\w, ]+\s*[-+]?$/.test(word.trim());
+    // Each part takes characters the next cannot: where two could share a run of blanks
+    // (`\s+[\w, ]+\s*`), a long run was tried in every split.
+    const blockSet = /^set\s+[\w,][\w, ]*[-+]?$/.test(word.trim());
     return { output: false, nesting: JINJA_OPEN.test(word) || blockSet ? 1 : JINJA_CLOSE.test(word) ? -1 : 0 };
   });
   const outputs = scanTags(text, '{{', '}}', () => ({ output: true, nesting: 0 }));
@@ -133,7 +135,7 @@ function goTags(text: string): Tag[] {
 function erbTags(text: string): Tag[] {
   return scanTags(text, '<%', '%>', (body) => {
     if (body.startsWith('=') || body.startsWith('-=')) return { output: true, nesting: 0 };
-    const code = body.replace(/^[-#]?\s*/, '').replace(/\s*-?$/, '');
+    const code = stripTrailingDash(body.replace(/^[-#]?\s*/, ''));
     if (body.startsWith('#')) return { output: false, nesting: 0 };
     if (/^end\b/.test(code)) return { output: false, nesting: -1 };
     if (/^(if|unless|while|until|case|for)\b/.test(code) || /\bdo(\s*\|[^|]*\|)?$/.test(code)) return { output: false, nesting: 1 };
@@ -149,4 +151,10 @@ function notInside(): (t: Tag) => boolean {
     end = t.end;
     return true;
   };
+}
+
+/** `code -` to `code`: by hand, as `/\s*-?$/` tries every blank of a long run against the end. */
+function stripTrailingDash(code: string): string {
+  const trimmed = code.trimEnd();
+  return (trimmed.endsWith('-') ? trimmed.slice(0, -1) : trimmed).trimEnd();
 }

@@ -1,5 +1,6 @@
 import { parseTOML, type AST } from 'toml-eslint-parser';
 import type { Member, Place, Value } from './tree.js';
+import { trimTrailing } from '../../model/trim.js';
 
 /**
  * TOML (Codex's `config.toml`) read by toml-eslint-parser, the parser behind eslint-plugin-toml:
@@ -18,7 +19,7 @@ export function readToml(path: string, text: string): TomlResult {
     program = parseTOML(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const err = e as { message?: string; lineNumber?: number; column?: number };
-    return { ok: false, line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1, message: String(err.message ?? 'invalid TOML').replace(/\.+$/, '') };
+    return { ok: false, line: err.lineNumber ?? 1, column: (err.column ?? 0) + 1, message: trimTrailing(String(err.message ?? 'invalid TOML'), '.') };
   }
   const top = program.body[0];
   const root: Mutable = { kind: 'object', at: placeOf(path, top), members: [] };

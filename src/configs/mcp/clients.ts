@@ -31,7 +31,7 @@ const POSIX_BARE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Every reference-looking token in a string: `${…}` and bare `$NAME` (not OpenClaw's `$${…}` escape). */
 export function referencesIn(s: string): string[] {
-  return [...s.matchAll(/(?<!\$)\$\{[^}]*\}|(?<![$\w])\$[A-Z_][A-Z0-9_]*/g)].map((m) => m[0]);
+  return [...s.matchAll(/(?<!\$)\$\{[^{}]*\}|(?<![$\w])\$[A-Z_][A-Z0-9_]*/g)].map((m) => m[0]);
 }
 
 /** Whether this client expands the reference `ref` (one token from referencesIn). */

@@ -75,7 +75,8 @@ export function isOffLoopback(bind: string): boolean {
 
 /** `${VAR:-default}` -> default, `${VAR}` -> '' (what compose substitutes with the variable unset). */
 export function withDefaults(text: string): string {
-  return text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g, (_m, d: string | undefined) => d ?? '');
+  // `[^{}]`: a default stops at the next `${`, so unclosed ones cannot each read to the end.
+  return text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^{}]*))?\}/g, (_m, d: string | undefined) => d ?? '');
 }
 
 export function looksLikeOpenClaw(text: string): boolean {

@@ -1,5 +1,6 @@
 import { parse, type AnyNode } from '@humanwhocodes/momoa';
 import type { Place, Value } from '../formats/tree.js';
+import { trimTrailing } from '../../model/trim.js';
 
 /**
  * OpenClaw reads its config with JSON5 (comments, trailing commas, unquoted keys, single
@@ -7,6 +8,13 @@ import type { Place, Value } from '../formats/tree.js';
  * support uses), turned into the shared tree of `formats/tree.ts`: after `$include` merging a value
  * may sit in another file than its parent, so every place names its file.
  */
+
+/** The parser's message without its ` (line:column)` tail: positions are reported apart. */
+function withoutPosition(message: string): string {
+  const m = message.trimEnd();
+  const open = m.lastIndexOf('(');
+  return open >= 0 && /^\(\d+:\d+\)$/.test(m.slice(open)) ? m.slice(0, open).trimEnd() : m;
+}
 
 export type { Member, Place, Value } from '../formats/tree.js';
 
@@ -20,7 +28,7 @@ export function readJson5(path: string, text: string): Json5Result {
     doc = parse(text.replace(/^\uFEFF/, ''), { mode: 'json5', allowTrailingCommas: true });
   } catch (e) {
     const err = e as { message?: string; line?: number; column?: number };
-    const message = String(err.message ?? 'invalid JSON5').replace(/\s*\(\d+:\d+\)\s*$/, '').replace(/\.+$/, '');
+    const message = trimTrailing(withoutPosition(String(err.message ?? 'invalid JSON5')), '.');
     return { ok: false, line: err.line ?? 1, column: err.column ?? 1, message };
   }
   return { ok: true, value: convert(path, doc.body as AnyNode) };

@@ -45,7 +45,7 @@ export function bool(v: Value | undefined): boolean | undefined {
 
 /** `${NAME}` or `${NAME:-fallback}` not escaped as `$${NAME}`: substituted from the environment at load. */
 export function hasEnvReference(s: string): boolean {
-  return /(?:^|[^$])\$\{[A-Z_][A-Z0-9_]*(?::-[^}]*)?\}/.test(s);
+  return /(?:^|[^$])\$\{[A-Z_][A-Z0-9_]*(?::-[^{}]*)?\}/.test(s);
 }
 
 const SECRET_SOURCES = new Set(['env', 'file', 'exec', 'store']);

@@ -2,12 +2,13 @@ import type { Value } from './json5.js';
 import type { Found } from './found.js';
 import { agentScopes, get, itemsOf, memberOf, str } from './model.js';
 import { sandboxBindMount, sandboxNetwork, sandboxOffDocker, sandboxUnconfined } from './rules.js';
+import { trimTrailing } from '../../model/trim.js';
 
 /** Host paths a sandbox bind must not reach (OC:src/agents/sandbox/validate-sandbox-security.ts). */
 const BLOCKED_ROOTS = ['/etc', '/private/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/run', '/var/run', '/private/var/run'];
 
 function dangerousSource(source: string): boolean {
-  const s = source.replace(/\/+$/, '') || '/';
+  const s = trimTrailing(source, '/') || '/';
   return s === '/' || s.endsWith('/docker.sock') || BLOCKED_ROOTS.some((r) => s === r || s.startsWith(`${r}/`));
 }
 

@@ -60,7 +60,8 @@ export function describeDatabases(dbs: readonly [number, string][]): string {
 export function parsePorts(text: string): PortRange[] | undefined {
   const out: PortRange[] = [];
   for (const part of text.split(',')) {
-    const m = /^\s*(\d{1,5})\s*(?:[-:]\s*(\d{1,5}))?\s*$/.exec(part);
+    // Trimmed first: `\s*` on both sides of an optional group is quadratic in a run of blanks.
+    const m = /^(\d{1,5})(?:\s*[-:]\s*(\d{1,5}))?$/.exec(part.trim());
     if (!m) return undefined;
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);

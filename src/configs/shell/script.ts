@@ -106,7 +106,7 @@ function invocationsOf(commands: Command[], depth: number): Invocation[] {
 /** The script string of `bash -c '…'` or `su agent -c '…'`: its commands run too. */
 function innerScript(inv: Invocation): Word | undefined {
   if (!SHELLS.has(inv.name) && inv.name !== 'su') return undefined;
-  const c = inv.argv.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const c = inv.argv.findIndex((w, i) => i > 0 && /^-[a-z]*$/.test(w.value) && w.value.includes('c'));
   if (c < 0) return undefined;
   if (inv.name === 'su') return inv.argv[c + 1];
   return inv.argv.slice(c + 1).find((w) => !w.value.startsWith('-'));

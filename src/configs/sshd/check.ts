@@ -4,6 +4,7 @@ import { parseError } from '../parse-error.js';
 import { expandIncludes } from './include.js';
 import type { Directive } from './parse.js';
 import { keyAuthOff, keyOnlyFindings } from './key-only.js';
+import { trimTrailing } from '../../model/trim.js';
 
 const passwordAuth = configRule({
   id: 'ssh-password-auth',
@@ -68,7 +69,7 @@ export const sshdCheck: ConfigCheck = {
     if (isSshdName(path)) return true;
     // Found by content too: a renamed copy still configures sshd. Two distinct sshd keywords.
     if (/\.(md|txt|sh|bash|py|js|ts|go|rb|ya?ml|json|toml|service|html)$/i.test(name)) return false;
-    const seen = new Set((text.match(SSHD_KEYWORDS) ?? []).map((k) => k.trim().toLowerCase().replace(/[\s=]+$/, '')));
+    const seen = new Set((text.match(SSHD_KEYWORDS) ?? []).map((k) => trimTrailing(k.trim().toLowerCase(), ' \t=')));
     return seen.size >= 2;
   },
   claims(path) {

@@ -38,7 +38,7 @@ export function parseSshdLines(file: string, text: string, match?: MatchBlock): 
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    const m = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*)$/.exec(raw);
+    const m = /^(\s*)([A-Za-z][A-Za-z0-9]*)(\s*=\s*|\s+)(.*)$/s.exec(raw);
     if (!m) {
       const trimmed = raw.trim();
       if (trimmed && !trimmed.startsWith('#')) problems.push({ file, line: i + 1, message: 'unparseable line (not a keyword and value)' });
@@ -63,7 +63,7 @@ export function parseSshdLines(file: string, text: string, match?: MatchBlock): 
       line: i + 1,
       column: indent.length + 1,
       valueColumn,
-      endColumn: raw.replace(/\s+(#.*)?$/, '').length + 1,
+      endColumn: withoutComment(raw).length + 1,
       match: keyword === 'match' ? undefined : block,
     });
   }
@@ -94,4 +94,10 @@ function splitArgs(rest: string): string[] | undefined {
     i = j;
   }
   return args;
+}
+
+/** The line without its trailing comment and blanks; by hand, as `/\s+(#.*)?$/` is quadratic in a run of blanks. */
+function withoutComment(raw: string): string {
+  const hash = raw.search(/\s#/);
+  return (hash < 0 ? raw : raw.slice(0, hash)).trimEnd();
 }

@@ -51,8 +51,8 @@ export function stripComment(line: string): string {
 }
 
 const NOT_GRANTS = /^\s*(Defaults\b|Host_Alias\b|Runas_Alias\b|Cmnd_Alias\b|Cmd_Alias\b|@include|#include)/;
-const USER_ALIAS = /^\s*User_Alias\s+([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/;
-const SPEC = /^(\s*)((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s+((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s*=\s*(.*)$/;
+const USER_ALIAS = /^\s*User_Alias\s+([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/s;
+const SPEC = /^(\s*)((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s+((?:[^\s,=]+\s*,\s*)*[^\s,=]+)\s*=\s*(.*)$/s;
 
 /** User_Alias definitions of a file: name -> members. */
 export function userAliases(lines: readonly string[]): Map<string, string[]> {

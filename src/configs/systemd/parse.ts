@@ -97,7 +97,7 @@ function readValue(lines: string[], start: number, from: number): { value: strin
   let col = from;
   for (;;) {
     const raw = lines[l] ?? '';
-    const body = raw.slice(col).replace(/\s+$/, '');
+    const body = raw.slice(col).trimEnd();
     // systemd strips each physical line before joining, so leading blanks never reach the value.
     const lead = body.length - body.trimStart().length;
     const continued = body.endsWith('\\');
