@@ -218,8 +218,8 @@ export const nodeDenyIneffective = configRule({
   id: 'openclaw-node-deny-ineffective',
   title: 'OpenClaw node deny list entry that matches nothing',
   severity: 'medium',
-  why: 'gateway.nodes.denyCommands compares exact command names (system.run); a pattern, a regex or shell text in it matches no command, so what it was meant to block stays allowed.',
-  fix: 'List exact command ids (system.run, camera.snap, screen.record, sms.send, ...) in gateway.nodes.denyCommands, and tighten tools.exec for what a name cannot express.',
+  why: 'gateway.nodes.denyCommands compares exact command names (system.run); a pattern, a regex, shell text or a name no node command has (a typo such as system.runx) matches nothing, so what it was meant to block stays allowed.',
+  fix: 'List exact command ids (system.run, camera.snap, screen.record, sms.send, ...) in gateway.nodes.denyCommands, fix misspelled ones, and tighten tools.exec for what a name cannot express.',
 });
 
 export const profileMinimalOverridden = configRule({

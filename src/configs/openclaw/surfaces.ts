@@ -2,6 +2,7 @@ import type { Value } from './json5.js';
 import type { Found } from './found.js';
 import { bool, get, itemsOf, str } from './model.js';
 import { exposed, gatewayPosture } from './gateway.js';
+import { KNOWN_NODE_COMMANDS, suggestCommands } from './node-commands.js';
 import { mcpAppsEnabled, nodeDangerousCommands, nodeDenyIneffective } from './rules.js';
 
 /**
@@ -15,6 +16,37 @@ function looksLikePattern(value: string): boolean {
   if (/[?*[\]{}(),|]/.test(value)) return true;
   if (value.startsWith('/') || value.endsWith('/') || value.startsWith('^') || value.endsWith('$')) return true;
   return /\s/.test(value) || value.includes('group:');
+}
+
+/**
+ * gateway.nodes.deny_commands_ineffective: entries that look like patterns, and exact names no
+ * platform knows (not a default, not dangerous, not in allowCommands), deny nothing. One finding
+ * at the first such entry, naming all of them, as the audit does.
+ */
+function denyProblems(deny: Value[], allow: Value[]): Found | undefined {
+  const known = new Set([...KNOWN_NODE_COMMANDS, ...allow.map((v) => str(v)?.trim() ?? '').filter(Boolean)]);
+  const patterns: string[] = [];
+  const unknown: string[] = [];
+  let first: Value | undefined;
+  for (const v of deny) {
+    const name = str(v)?.trim() ?? '';
+    if (!name) continue;
+    const list = looksLikePattern(name) ? patterns : known.has(name) ? undefined : unknown;
+    if (!list) continue;
+    list.push(name);
+    first ??= v;
+  }
+  if (!first) return undefined;
+  const parts = [
+    patterns.length ? `pattern-like entries exact matching never matches: ${patterns.map((p) => `"${p}"`).join(', ')}` : '',
+    unknown.length ? `unknown command names (no platform default, not in allowCommands): ${unknown.map((u) => withSuggestion(u, known)).join(', ')}` : '',
+  ].filter(Boolean);
+  return { rule: nodeDenyIneffective, at: first.at, message: `gateway.nodes.denyCommands has ${parts.join('; ')}.`, key: `node deny ${[...patterns, ...unknown].join(',')}` };
+}
+
+function withSuggestion(name: string, known: ReadonlySet<string>): string {
+  const near = suggestCommands(name, known);
+  return `"${name}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
 }
 
 /** What the gateway opens beyond chat: commands on paired devices and MCP App pages. */
@@ -33,15 +65,8 @@ export function checkSurfaces(root: Value | undefined): Found[] {
       key: `node allow ${allowed.map((v) => str(v)).join(',')}`,
     });
   }
-  const patterns = itemsOf(get(nodes, 'denyCommands')).filter((v) => looksLikePattern(str(v)?.trim() ?? ''));
-  if (patterns.length) {
-    out.push({
-      rule: nodeDenyIneffective,
-      at: patterns[0].at,
-      message: `gateway.nodes.denyCommands has ${patterns.map((v) => `"${str(v)}"`).join(', ')}, which exact matching never matches.`,
-      key: `node deny ${patterns.map((v) => str(v)).join(',')}`,
-    });
-  }
+  const denied = denyProblems(itemsOf(get(nodes, 'denyCommands')), itemsOf(get(nodes, 'allowCommands')));
+  if (denied) out.push(denied);
   const apps = get(root, 'mcp', 'apps', 'enabled');
   if (bool(apps) === true && apps) out.push({ rule: mcpAppsEnabled, at: apps.at, message: 'mcp.apps.enabled is true.', key: 'mcp apps enabled' });
   return out;
