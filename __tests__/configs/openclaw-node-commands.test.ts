@@ -24,3 +24,8 @@ test('patterns and unknown names together are one finding at the first of them',
   expect(findings[0].message).toMatch(/pattern-like.*"camera\.\*".*unknown command names.*"shell\.exec"/);
   expect(findings[0].column).toBe(1 + JSON.stringify({ gateway: { nodes: { denyCommands: ['system.run', ''] } } }).indexOf('""'));
 });
+
+test('the newer gateway.nodes.commands.allow/deny keys are read like allowCommands/denyCommands', async () => {
+  const { list } = await findingsOf({ 'openclaw.json': JSON.stringify({ gateway: { nodes: { commands: { allow: ['sms.send'], deny: ['system.runx'] } } } }) });
+  expect(list).toEqual(['medium openclaw-node-dangerous-commands', 'medium openclaw-node-deny-ineffective']);
+});

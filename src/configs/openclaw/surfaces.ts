@@ -41,7 +41,7 @@ function denyProblems(deny: Value[], allow: Value[]): Found | undefined {
     patterns.length ? `pattern-like entries exact matching never matches: ${patterns.map((p) => `"${p}"`).join(', ')}` : '',
     unknown.length ? `unknown command names (no platform default, not in allowCommands): ${unknown.map((u) => withSuggestion(u, known)).join(', ')}` : '',
   ].filter(Boolean);
-  return { rule: nodeDenyIneffective, at: first.at, message: `gateway.nodes.denyCommands has ${parts.join('; ')}.`, key: `node deny ${[...patterns, ...unknown].join(',')}` };
+  return { rule: nodeDenyIneffective, at: first.at, message: `The node deny list has ${parts.join('; ')}.`, key: `node deny ${[...patterns, ...unknown].join(',')}` };
 }
 
 function withSuggestion(name: string, known: ReadonlySet<string>): string {
@@ -53,19 +53,22 @@ function withSuggestion(name: string, known: ReadonlySet<string>): string {
 export function checkSurfaces(root: Value | undefined): Found[] {
   const out: Found[] = [];
   const nodes = get(root, 'gateway', 'nodes');
-  const deny = new Set(itemsOf(get(nodes, 'denyCommands')).map((v) => str(v)?.trim() ?? ''));
-  const allowed = itemsOf(get(nodes, 'allowCommands')).filter((v) => DANGEROUS_NODE_COMMANDS.includes(str(v)?.trim() ?? '') && !deny.has(str(v)?.trim() ?? ''));
+  // Newer gateways read gateway.nodes.commands.allow/deny (audit-extra.sync.ts @ 0116d869), older ones allowCommands/denyCommands.
+  const allowList = [...itemsOf(get(nodes, 'allowCommands')), ...itemsOf(get(nodes, 'commands', 'allow'))];
+  const denyList = [...itemsOf(get(nodes, 'denyCommands')), ...itemsOf(get(nodes, 'commands', 'deny'))];
+  const deny = new Set(denyList.map((v) => str(v)?.trim() ?? ''));
+  const allowed = allowList.filter((v) => DANGEROUS_NODE_COMMANDS.includes(str(v)?.trim() ?? '') && !deny.has(str(v)?.trim() ?? ''));
   if (allowed.length) {
     const open = exposed(gatewayPosture(root));
     out.push({
       rule: nodeDangerousCommands,
       at: allowed[0].at,
       severity: open ? 'critical' : 'medium',
-      message: `gateway.nodes.allowCommands enables ${allowed.map((v) => str(v)).join(', ')}${open ? ' while the gateway is reachable beyond loopback' : ''}.`,
+      message: `${get(nodes, 'allowCommands') ? 'gateway.nodes.allowCommands' : 'gateway.nodes.commands.allow'} enables ${allowed.map((v) => str(v)).join(', ')}${open ? ' while the gateway is reachable beyond loopback' : ''}.`,
       key: `node allow ${allowed.map((v) => str(v)).join(',')}`,
     });
   }
-  const denied = denyProblems(itemsOf(get(nodes, 'denyCommands')), itemsOf(get(nodes, 'allowCommands')));
+  const denied = denyProblems(denyList, allowList);
   if (denied) out.push(denied);
   const apps = get(root, 'mcp', 'apps', 'enabled');
   if (bool(apps) === true && apps) out.push({ rule: mcpAppsEnabled, at: apps.at, message: 'mcp.apps.enabled is true.', key: 'mcp apps enabled' });
