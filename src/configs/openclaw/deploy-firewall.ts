@@ -69,7 +69,10 @@ function remoteControl(r: FirewallRule, seen: Set<string>): Detection[] {
   ];
 }
 
-/** The same judgement over a script's host firewall commands: ufw, iptables, nft, firewall-cmd. */
-export function checkScriptFirewallGateway(script: ShellScript, ctx: ConfigContext): Detection[] {
-  return checkFirewallRulesGateway([...ufwRules(script), ...hostFirewallRules(script)], script.text, ctx);
+/**
+ * The same judgement over a script's host firewall commands: ufw, iptables, nft, firewall-cmd.
+ * `text` is the whole carrier file (a Dockerfile's FROM may be what names OpenClaw).
+ */
+export function checkScriptFirewallGateway(script: ShellScript, ctx: ConfigContext, text = script.text): Detection[] {
+  return checkFirewallRulesGateway([...ufwRules(script), ...hostFirewallRules(script)], text, ctx);
 }

@@ -18,7 +18,7 @@ export function checkScriptFileGateway(path: string, text: string, ctx: ConfigCo
 
 /** A firewall opened during an image build is unusual, but it is the host's when the image is a VM's. */
 export function checkDockerfileGateway(text: string, ctx: ConfigContext): Detection[] {
-  return checkScriptFirewallGateway(dockerfileRunScript(text), ctx);
+  return checkScriptFirewallGateway(dockerfileRunScript(text), ctx, text);
 }
 
 /**
