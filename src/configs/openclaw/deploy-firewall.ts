@@ -4,6 +4,7 @@ import { REMOTE_CONTROL_PORTS, remoteControlPublic, type FirewallRule } from '..
 import { isWorld } from '../shared/ports.js';
 import { hostFirewallRules } from '../shell/host-firewall.js';
 import { ufwRules } from '../shell/ufw.js';
+import { providerFirewallRules } from '../shell/provider-firewalls.js';
 import type { ShellScript } from '../shell/script.js';
 import { resolvedConfigs } from './check.js';
 import { BROWSER_PORTS, GATEWAY_PORTS, looksLikeOpenClaw, repoAuth, severityOf } from './deploy-auth.js';
@@ -70,9 +71,10 @@ function remoteControl(r: FirewallRule, seen: Set<string>): Detection[] {
 }
 
 /**
- * The same judgement over a script's host firewall commands: ufw, iptables, nft, firewall-cmd.
+ * The same judgement over a script's firewall commands: ufw, iptables, nft, firewall-cmd, and the
+ * cloud providers' CLIs (doctl, hcloud, gcloud, aws).
  * `text` is the whole carrier file (a Dockerfile's FROM may be what names OpenClaw).
  */
 export function checkScriptFirewallGateway(script: ShellScript, ctx: ConfigContext, text = script.text): Detection[] {
-  return checkFirewallRulesGateway([...ufwRules(script), ...hostFirewallRules(script)], text, ctx);
+  return checkFirewallRulesGateway([...ufwRules(script), ...hostFirewallRules(script), ...providerFirewallRules(script)], text, ctx);
 }
