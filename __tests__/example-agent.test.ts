@@ -21,6 +21,7 @@ const EXPECTED: [string, string, number, number][] = [
   ['openclaw-inline-secret', 'config/channels.json5', 6, 17],
   ['telegram-bot-token', 'config/channels.json5', 6, 18],
   ['mcp-foreign-reference', '.codex/config.toml', 10, 24],
+  ['openclaw-multi-user', 'config/channels.json5', 4, 17],
   ['openclaw-dm-scope-shared', 'config/channels.json5', 5, 18],
   ['openclaw-auth-rate-limit', 'config/openclaw.json', 5, 11],
   ['openclaw-gateway-published', 'docker-compose.yml', 12, 9],
@@ -71,7 +72,7 @@ test('github: one workflow command per finding', async () => {
 });
 
 test('text: the summary counts every finding', async () => {
-  expect(await run('text')).toMatch(/moltguard: 17 findings \(5 critical, 7 high, 4 medium, 1 low\)/);
+  expect(await run('text')).toMatch(/moltguard: 18 findings \(5 critical, 7 high, 5 medium, 1 low\)/);
 });
 
 test('the fixed twin scans clean', async () => {

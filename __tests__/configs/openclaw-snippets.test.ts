@@ -33,7 +33,8 @@ const SNIPPETS: Row[] = [
   [
     'S8 open telegram with full exec',
     { 'openclaw.json': '{ channels: { telegram: { dmPolicy: "open", allowFrom: ["123456789"], groupPolicy: "open" } },\n  tools: { exec: { security: "full", ask: "off" } } }' },
-    ['critical openclaw-exec-full', 'critical openclaw-open-channel-tools', 'critical openclaw-open-channel-tools', 'critical openclaw-open-channel-tools', 'critical openclaw-open-dm-policy', 'high openclaw-open-group-policy'],
+    // The sheet's "warn multi_user" is openclaw-multi-user; its open_groups_with_control_plane_tools is not decided (docs/agent-configs.md).
+    ['critical openclaw-exec-full', 'critical openclaw-open-channel-tools', 'critical openclaw-open-channel-tools', 'critical openclaw-open-channel-tools', 'critical openclaw-open-dm-policy', 'high openclaw-open-group-policy', 'medium openclaw-multi-user'],
   ],
   [
     'S9 hardened baseline',

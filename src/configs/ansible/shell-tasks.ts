@@ -8,6 +8,7 @@ import { lexShell, relocate, type Command, type Word } from '../shell/lex.js';
 import { scriptOfCommands, type ShellScript } from '../shell/script.js';
 import { scriptDetections } from '../shell/check.js';
 import { ufwNoDefaultDeny } from '../shell/ufw.js';
+import { checkScriptFirewallGateway } from '../openclaw/deploy-firewall.js';
 
 /** The modules whose command line a shell runs (`command` runs it without one). */
 export const SHELL_MODULES = new Set(['shell', 'command', 'raw']);
@@ -122,7 +123,7 @@ function argvWord(file: YamlFile, item: Node): Word | undefined {
 export function shellTaskDetections(path: string, text: string, tasks: ShellTasks, ctx: ConfigContext): Detection[] {
   if (!tasks.commands.length) return [];
   const script: ShellScript = scriptOfCommands(path, text, tasks.commands);
-  return scriptDetections(script, ctx)
+  return [...scriptDetections(script, ctx), ...checkScriptFirewallGateway(script, ctx)]
     .filter((d) => d.ruleId !== ufwNoDefaultDeny.id && !tasks.uncertain.has(d.line))
     .map((d) => {
       if (!d.fix || !tasks.unfixable.has(d.line)) return d;

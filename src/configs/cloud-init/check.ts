@@ -26,7 +26,7 @@ const rootLogin = configRule({
 });
 
 /** `cloud-init.yml`, `user-data`, `cloud-config.yaml`, or any file that starts with `#cloud-config`. */
-function isCloudConfig(path: string, text: string): boolean {
+export function isCloudConfig(path: string, text: string): boolean {
   if (text.startsWith('#cloud-config')) return true;
   const name = baseName(path);
   // user-data may be a shell script or a jinja template instead of YAML.

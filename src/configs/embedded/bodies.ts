@@ -36,6 +36,11 @@ export function scriptBodies(script: ShellScript, skip: (target: string) => bool
  * so a unit or an sshd_config written during the build is read like one a script writes.
  */
 export function dockerfileBodies(text: string): EmbeddedBody[] {
+  return scriptBodies(dockerfileRunScript(text));
+}
+
+/** The shell form of every RUN, as one script over the Dockerfile's own lines and columns. */
+export function dockerfileRunScript(text: string): ShellScript {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   const view = text.replace(/[^\n]/g, ' ').split('');
@@ -54,7 +59,7 @@ export function dockerfileBodies(text: string): EmbeddedBody[] {
       continued = /\\\r?\n?$/.test(raw);
     }
   }
-  return scriptBodies(readScript('Dockerfile', view.join('')));
+  return readScript('Dockerfile', view.join(''));
 }
 
 /** cloud-init `write_files` entries in plain text (not base64 or gzip), not appended. */

@@ -2,6 +2,7 @@ import { isMap, isScalar, YAMLMap, YAMLSeq, type Node, type Tags } from 'yaml';
 import type { ConfigCheck } from '../rule.js';
 import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type MapEntry, type YamlFile } from '../formats/yaml.js';
 import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from './model.js';
+import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 
 /**
  * CloudFormation's short-form intrinsic functions (`!Ref`, `!Sub`, …) as YAML tags, so a
@@ -22,7 +23,7 @@ export const cloudFormationCheck: ConfigCheck = {
   name: 'cloudformation',
   rules: FIREWALL_RULES,
   applies: (path, text) => /\.(ya?ml|json|template)$/i.test(path) && MARKER.test(text),
-  check(_path, text) {
+  check(_path, text, ctx) {
     const file = parseYaml(text, '1.1', { customTags: CFN_TAGS });
     const rules: FirewallRule[] = [];
     for (const doc of file.docs) {
@@ -39,7 +40,7 @@ export const cloudFormationCheck: ConfigCheck = {
         for (const item of ingress) rules.push(...ingressRules(file, resource.key, item, parameters));
       }
     }
-    return judgeFirewall(rules);
+    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx)];
   },
 };
 

@@ -24,7 +24,22 @@ export const databasePublic = configRule({
   fix: 'Set "source_cidr" to the private network ("10.0.0.0/8" or your VPC range), or delete the rule and connect over the private network.',
 });
 
-export const FIREWALL_RULES = [inboundOpen, sshPublic, databasePublic];
+export const remoteControlPublic = configRule({
+  id: 'firewall-remote-control-public',
+  title: 'Firewall opens a remote-control port (VNC, noVNC, Chrome DevTools) to the internet',
+  severity: 'high',
+  why: 'VNC (5900), noVNC (6080) and the Chrome DevTools Protocol (9222) hand whoever connects a desktop or a browser to drive; they are meant for localhost or a tunnel, and scanners look for them.',
+  fix: 'Remove the rule and reach the port through an SSH tunnel (`ssh -L 5900:localhost:5900 host`) or a VPN; if it must stay, allow only your address as a /32.',
+});
+
+/** Ports that give a remote screen or browser, with their names (OpenClaw's sandbox browser uses all three). */
+export const REMOTE_CONTROL_PORTS: ReadonlyMap<number, string> = new Map([
+  [9222, 'the Chrome DevTools Protocol (CDP 9222)'],
+  [5900, 'VNC (5900)'],
+  [6080, 'noVNC (6080)'],
+]);
+
+export const FIREWALL_RULES = [inboundOpen, sshPublic, databasePublic, remoteControlPublic];
 
 /**
  * One firewall rule, whatever wrote it: the guide's payload, a provider's API payload
@@ -43,6 +58,8 @@ export interface FirewallRule {
   portText: string;
   /** Where the source (or the rule) is written. */
   at: Span;
+  /** Where the port is written, when that is a word of its own (a host firewall command). */
+  portAt?: Span;
   /** `Inbound rule "ssh"`, `aws_security_group.web ingress`. */
   named: string;
   /** `the JSON file`, `main.tf`: where the rule lives, for messages. */

@@ -12,6 +12,7 @@ import { checkTools } from './tools.js';
 import { checkAgentOverrides } from './agent-overrides.js';
 import { checkSurfaces } from './surfaces.js';
 import { checkSessions } from './sessions.js';
+import { checkMultiUser } from './trust-model.js';
 import { includeError, OPENCLAW_CONFIG_RULES } from './rules.js';
 import { checkOpenClawMcp } from '../mcp/openclaw.js';
 import { MCP_RULES } from '../mcp/rules.js';
@@ -89,6 +90,7 @@ export function judge(r: ResolvedConfig): Found[] {
       ...checkAgentOverrides(root),
       ...checkSurfaces(root),
       ...checkSessions(root),
+      ...checkMultiUser(root),
       ...checkOpenClawMcp(root),
     );
   }

@@ -218,8 +218,8 @@ export const nodeDenyIneffective = configRule({
   id: 'openclaw-node-deny-ineffective',
   title: 'OpenClaw node deny list entry that matches nothing',
   severity: 'medium',
-  why: 'gateway.nodes.denyCommands compares exact command names (system.run); a pattern, a regex or shell text in it matches no command, so what it was meant to block stays allowed.',
-  fix: 'List exact command ids (system.run, camera.snap, screen.record, sms.send, ...) in gateway.nodes.denyCommands, and tighten tools.exec for what a name cannot express.',
+  why: 'gateway.nodes.denyCommands compares exact command names (system.run); a pattern, a regex, shell text or a name no node command has (a typo such as system.runx) matches nothing, so what it was meant to block stays allowed.',
+  fix: 'List exact command ids (system.run, camera.snap, screen.record, sms.send, ...) in gateway.nodes.denyCommands, fix misspelled ones, and tighten tools.exec for what a name cannot express.',
 });
 
 export const profileMinimalOverridden = configRule({
@@ -254,6 +254,14 @@ export const groupScopeMain = configRule({
   fix: 'Set session.groupScope: "per-group" (and remove groupScope "main" from bindings that match rooms).',
 });
 
+export const multiUser = configRule({
+  id: 'openclaw-multi-user',
+  title: 'OpenClaw config suggests several people share one gateway',
+  severity: 'medium',
+  why: "OpenClaw's security model is one trusted operator per gateway. An open or wildcard DM/group policy, or an allowlisted group policy with group targets, lets several people talk to the same agent, its tools, files and credentials; one of them can steer it against the others.",
+  fix: 'For people who do not trust each other, run separate gateways with separate credentials (ideally separate OS users or hosts). If sharing is intended, set agents.defaults.sandbox.mode: "all", tools.fs.workspaceOnly: true, deny runtime/fs/web tools not needed, and keep personal identities and credentials off that gateway.',
+});
+
 export const OPENCLAW_CONFIG_RULES = [
   gatewayNoAuth,
   controlUiOrigins,
@@ -286,4 +294,5 @@ export const OPENCLAW_CONFIG_RULES = [
   mcpAppsEnabled,
   dmScopeShared,
   groupScopeMain,
+  multiUser,
 ] as const;

@@ -2,6 +2,7 @@ import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
+import type { Word } from './lex.js';
 import { operands, wordSpan, type Invocation, type ShellScript } from './script.js';
 
 export const hostFirewallOff = configRule({
@@ -22,7 +23,6 @@ const FIREWALL_UNITS = /^(ufw|firewalld|nftables|iptables|netfilter-persistent)(
  */
 export function checkHostFirewall(script: ShellScript): Detection[] {
   const out: Detection[] = [];
-  const rules: FirewallRule[] = [];
   for (const inv of script.invocations) {
     const args = inv.argv.slice(1).map((w) => w.value);
     const off = (what: string, key: string) => out.push(hostFirewallOff.at(wordSpan(script, inv.argv[0]), { message: `\`${what}\` turns the host firewall off.`, key }));
@@ -32,10 +32,23 @@ export function checkHostFirewall(script: ShellScript): Detection[] {
       if (unit) off(`systemctl ${args.join(' ')}`, `systemctl off ${unit.value.replace(/\.service$/, '')}`);
     } else if ((inv.name === 'iptables' || inv.name === 'ip6tables') && policyAccept(args)) off(`${inv.name} ${args.join(' ')}`, `${inv.name} policy INPUT ACCEPT`);
     else if (inv.name === 'nft' && args.join(' ') === 'flush ruleset') off('nft flush ruleset', 'nft flush ruleset');
-    else if (inv.name === 'iptables' || inv.name === 'ip6tables') rules.push(...iptablesRule(script, inv, args));
-    else if (inv.name === 'firewall-cmd') rules.push(...firewalldPorts(script, inv));
   }
-  return [...out, ...judgeFirewall(rules)];
+  return [...out, ...judgeFirewall(hostFirewallRules(script))];
+}
+
+/**
+ * The inbound rules of the script's iptables, nft and firewall-cmd lines, in the shared model
+ * (ufw's own rules are `ufwRules`: ufw.ts judges them with its own messages).
+ */
+export function hostFirewallRules(script: ShellScript): FirewallRule[] {
+  const rules: FirewallRule[] = [];
+  for (const inv of script.invocations) {
+    const args = inv.argv.slice(1).map((w) => w.value);
+    if (inv.name === 'iptables' || inv.name === 'ip6tables') rules.push(...iptablesRule(script, inv, args));
+    else if (inv.name === 'firewall-cmd') rules.push(...firewalldPorts(script, inv));
+    else if (inv.name === 'nft') rules.push(...nftRule(script, inv));
+  }
+  return rules;
 }
 
 function policyAccept(args: string[]): boolean {
@@ -50,13 +63,15 @@ function value(args: string[], ...names: string[]): string | undefined {
 
 function iptablesRule(script: ShellScript, inv: Invocation, args: string[]): FirewallRule[] {
   const chain = value(args, '-A', '--append', '-I', '--insert');
-  if (chain !== 'INPUT' || value(args, '-j', '--jump') !== 'ACCEPT') return [];
+  // DOCKER-USER is where a Docker-published port is filtered (ufw's INPUT never sees it).
+  if ((chain !== 'INPUT' && chain !== 'DOCKER-USER') || value(args, '-j', '--jump') !== 'ACCEPT') return [];
   // Rules for the loopback interface or established connections do not open a port to anyone.
   if (value(args, '-i', '--in-interface') === 'lo' || args.some((a) => /ESTABLISHED|RELATED/.test(a))) return [];
   const dport = value(args, '--dport', '--destination-port', '--dports');
   const ports: PortRange[] | undefined = dport ? parsePorts(dport.replace(/:/g, '-')) : undefined;
   if (dport && !ports) return [];
-  const source = value(args, '-s', '--source', '--src') ?? (inv.name === 'ip6tables' ? '::/0' : '0.0.0.0/0');
+  const source = value(args, '-s', '--source', '--src', '--src-range') ?? (inv.name === 'ip6tables' ? '::/0' : '0.0.0.0/0');
+  const portWord = inv.argv.findIndex((w) => ['--dport', '--destination-port', '--dports'].includes(w.value));
   const protocol = value(args, '-p', '--protocol') ?? 'all';
   return [
     {
@@ -67,7 +82,8 @@ function iptablesRule(script: ShellScript, inv: Invocation, args: string[]): Fir
       action: 'allow',
       portText: dport ?? 'all',
       at: wordSpan(script, inv.argv[0]),
-      named: `\`${inv.name} -A INPUT${dport ? ` --dport ${dport}` : ''} -j ACCEPT\``,
+      ...(portWord >= 0 && inv.argv[portWord + 1] ? { portAt: wordSpan(script, inv.argv[portWord + 1]) } : {}),
+      named: `\`${inv.name} -A ${chain}${dport ? ` --dport ${dport}` : ''} -j ACCEPT\``,
       origin: `${inv.name}, no -s`,
       sourceField: '-s',
     },
@@ -79,10 +95,61 @@ function firewalldPorts(script: ShellScript, inv: Invocation): FirewallRule[] {
   if (inv.argv.some((w) => /^--(add-source|zone=trusted)/.test(w.value))) return [];
   const out: FirewallRule[] = [];
   for (const w of inv.argv) {
+    const rich = richRule(script, w);
+    if (rich) out.push(rich);
     const m = /^--add-port=(\d+(?:-\d+)?)\/(tcp|udp)$/.exec(w.value);
     const ports = m ? parsePorts(m[1]) : undefined;
     if (!m || !ports) continue;
     out.push({ direction: 'in', protocol: m[2], ports, source: '0.0.0.0/0', action: 'allow', portText: m[1], at: wordSpan(script, w), named: `\`firewall-cmd ${w.value}\``, origin: 'firewalld zone', sourceField: '--add-source' });
   }
   return out;
+}
+
+/** `--add-rich-rule='rule family="ipv4" port port="18789" protocol="tcp" accept'` with no `source address`. */
+function richRule(script: ShellScript, w: Word): FirewallRule | undefined {
+  const m = /^--add-rich-rule=(.*)$/s.exec(w.value);
+  if (!m || /\bsource\s+(?:not\s+)?(?:address|ipset|mac)=/.test(m[1]) || !/\baccept\b/.test(m[1])) return undefined;
+  const port = /\bport\s+(?:protocol=["']?\w+["']?\s+)?port=["']?(\d+(?:-\d+)?)/.exec(m[1]) ?? /\bport=["']?(\d+(?:-\d+)?)["']?\s+protocol=/.exec(m[1]);
+  const ports = port ? parsePorts(port[1]) : undefined;
+  if (!port || !ports) return undefined;
+  const protocol = /\bprotocol=["']?(tcp|udp)/.exec(m[1])?.[1] ?? 'tcp';
+  return { direction: 'in', protocol, ports, source: '0.0.0.0/0', action: 'allow', portText: port[1], at: wordSpan(script, w), named: `\`firewall-cmd --add-rich-rule\` for port ${port[1]}`, origin: 'firewalld rich rule, no source address', sourceField: 'source address' };
+}
+
+/**
+ * `nft add rule inet filter input tcp dport 18789 accept` (also `insert`, a `{ 80, 443 }` set and
+ * the whole rule as one quoted argument); `ip saddr`/`ip6 saddr` narrows the source. Rules in
+ * a chain not named input are left alone: nft chain names are the author's, and only input is
+ * sure to filter what reaches the host.
+ */
+function nftRule(script: ShellScript, inv: Invocation): FirewallRule[] {
+  const words = inv.argv.slice(1).filter((w) => !w.value.startsWith('-'));
+  const text = words.map((w) => w.value).join(' ');
+  const m = /^(?:add|insert)\s+rule\s+(?:(?:ip|ip6|inet)\s+)?\S+\s+(\S+)\s+(.*)$/s.exec(text);
+  if (!m || !/^input$/i.test(m[1]) || !/\baccept\s*$/.test(m[2])) return [];
+  const statement = m[2];
+  if (/\b(?:iifname|iif)\s+"?lo"?\b/.test(statement) || /\bct\s+state\b/.test(statement)) return [];
+  const dport = /\b(tcp|udp|th)\s+dport\s+(\{[^}]*\}|\S+)/.exec(statement);
+  if (!dport) return [];
+  const portText = dport[2].replace(/[{}\s]/g, '');
+  const ports = parsePorts(portText);
+  if (!ports) return [];
+  const saddr = /\bip6?\s+saddr\s+(\S+)/.exec(statement)?.[1];
+  const first = dport[2].replace(/[{},\s].*$/, '') || portText;
+  const portWord = words.find((w) => w.value === first || w.value.startsWith(`${first},`) || w.value.includes(` dport ${first}`));
+  return [
+    {
+      direction: 'in',
+      protocol: dport[1] === 'th' ? 'all' : dport[1],
+      ports,
+      source: saddr ?? '0.0.0.0/0',
+      action: 'allow',
+      portText,
+      at: wordSpan(script, inv.argv[0]),
+      ...(portWord ? { portAt: wordSpan(script, portWord) } : {}),
+      named: `\`nft ${m[0].startsWith('insert') ? 'insert' : 'add'} rule … ${dport[1]} dport ${dport[2]} accept\``,
+      origin: 'nft, no saddr',
+      sourceField: 'ip saddr',
+    },
+  ];
 }

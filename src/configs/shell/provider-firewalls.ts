@@ -11,6 +11,11 @@ import { spanOf, wordSpan, type Invocation, type ShellScript } from './script.js
  * authorize-security-group-ingress`. A value the script takes from a variable is not judged.
  */
 export function checkProviderFirewalls(script: ShellScript): Detection[] {
+  return judgeFirewall(providerFirewallRules(script));
+}
+
+/** The inbound rules those CLI calls create, for other judgements over the same model (the OpenClaw gateway). */
+export function providerFirewallRules(script: ShellScript): FirewallRule[] {
   const rules: FirewallRule[] = [];
   for (const inv of script.invocations) {
     if (inv.name === 'doctl' && verb(inv, ['compute', 'firewall'], /^(create|add-rules|update)$/)) rules.push(...doctlRules(script, inv));
@@ -18,7 +23,7 @@ export function checkProviderFirewalls(script: ShellScript): Detection[] {
     else if (inv.name === 'gcloud' && verb(inv, ['compute', 'firewall-rules'], /^create$/)) rules.push(...gcloudRules(script, inv));
     else if (inv.name === 'aws' && verb(inv, ['ec2'], /^authorize-security-group-ingress$/)) rules.push(...awsRules(script, inv));
   }
-  return judgeFirewall(rules);
+  return rules;
 }
 
 /**

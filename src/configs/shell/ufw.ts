@@ -1,6 +1,7 @@
 import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { describeDatabases, exposureOf, isWorld, parsePorts, SERVICE_PORTS, type PortRange } from '../shared/ports.js';
+import type { FirewallRule } from '../firewall/model.js';
 import type { Word } from './lex.js';
 import { replaceRaw, wordSpan, type Invocation, type ShellScript } from './script.js';
 
@@ -71,6 +72,41 @@ export function checkUfw(script: ShellScript): Detection[] {
       const rule = readRule(args.slice(k));
       if (rule) out.push(...exposureFindings(script, inv, rule));
     }
+  }
+  return out;
+}
+
+/**
+ * The script's `ufw allow|limit` rules in the shared firewall model, for checks that judge
+ * ports ufw.ts does not (the OpenClaw gateway, remote-control ports). Application profiles
+ * count by their port when it is a known service name.
+ */
+export function ufwRules(script: ShellScript): FirewallRule[] {
+  const out: FirewallRule[] = [];
+  for (const inv of script.invocations) {
+    if (inv.name !== 'ufw') continue;
+    const args = inv.argv.slice(1).filter((w) => !w.value.startsWith('-'));
+    let k = 0;
+    if (args[k]?.value === 'insert') k += 2;
+    else if (args[k]?.value === 'prepend') k++;
+    if (args[k]?.value !== 'allow' && args[k]?.value !== 'limit') continue;
+    const rule = readRule(args.slice(k));
+    const ports = rule?.target ? rangesOf(rule) : undefined;
+    if (!rule?.target || !ports) continue;
+    const suffix = /\/(tcp|udp)$/i.exec(rule.target.value)?.[1]?.toLowerCase();
+    out.push({
+      direction: 'in',
+      protocol: rule.proto?.toLowerCase() ?? suffix ?? 'all',
+      ports,
+      source: rule.from?.value ?? '0.0.0.0/0',
+      action: 'allow',
+      portText: rule.target.value.replace(/\/(tcp|udp)$/i, ''),
+      at: wordSpan(script, rule.from ?? rule.target),
+      portAt: wordSpan(script, rule.target),
+      named: `\`${inv.argv.map((w) => w.value).join(' ')}\``,
+      origin: rule.from ? `ufw, from ${rule.from.value}` : 'ufw, no `from`',
+      sourceField: 'from',
+    });
   }
   return out;
 }
