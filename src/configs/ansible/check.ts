@@ -2,14 +2,15 @@ import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import { LineIndex } from '../../model/line-index.js';
 import { configRule, type ConfigCheck } from '../rule.js';
-import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
+import { entry, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { isPlaceholder } from '../../secrets/placeholder.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
-import { addShellTask, emptyShellTasks, moduleName, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { visitTasks } from './tasks.js';
 import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
@@ -42,22 +43,15 @@ export const ansibleCheck: ConfigCheck = {
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
     const shell = emptyShellTasks();
-    const visit = (node: unknown, depth: number): void => {
-      if (depth > 12) return;
-      for (const item of seqItems(node)) visit(item, depth + 1);
-      for (const e of mapEntries(node)) {
-        const name = moduleName(e.key);
-        if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
-        else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, node as Node, out, firewall);
-        else if (name === 'user') out.push(...userPassword(file, e.value));
-        else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, shell);
-        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
-        // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
-        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
-        else if (e.value && typeof e.value === 'object') visit(e.value, depth + 1);
-      }
-    };
-    for (const doc of file.docs) visit(doc.contents, 0);
+    visitTasks(file, (name, e, task) => {
+      if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
+      else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, task, out, firewall);
+      else if (name === 'user') out.push(...userPassword(file, e.value));
+      else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, task, shell);
+      else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
+      // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
+      else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
+    });
     return [...out, ...judgeFirewall(firewall), ...checkFirewallRulesGateway(firewall, text, ctx), ...shellTaskDetections(path, text, shell, ctx)];
   },
 };
