@@ -4,6 +4,7 @@ import { entry, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile } f
 import type { FirewallRule } from '../firewall/model.js';
 import { parsePorts, SERVICE_PORTS, type PortRange } from '../shared/ports.js';
 import { hostFirewallOff } from '../shell/host-firewall.js';
+import { richRuleAccept } from '../firewall/rich-rule.js';
 
 const text = (get: Args, key: string): string | undefined => scalarText(get(key)?.value);
 
@@ -68,6 +69,13 @@ function firewalldTask(file: YamlFile, get: Args, firewall: FirewallRule[]): voi
   if (text(get, 'state') !== 'enabled' || get('source') || get('interface')) return;
   const zone = text(get, 'zone');
   if (zone !== undefined && !OPEN_ZONES.test(zone)) return;
+  const rich = get('rich_rule');
+  if (rich) {
+    const written = scalarText(rich.value);
+    const accept = written && !written.includes('{{') ? richRuleAccept(written) : undefined;
+    if (accept) firewall.push({ direction: 'in', action: 'allow', ...accept, at: nodeSpan(file, rich.value), named: `The firewalld task's rich rule (port ${accept.portText})`, sourceField: 'source address' });
+    return;
+  }
   const port = get('port');
   const service = get('service');
   const written = scalarText((port ?? service)?.value);

@@ -1,6 +1,7 @@
 import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
+import { richRuleAccept } from '../firewall/rich-rule.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import { operands, wordSpan, type Invocation, type ShellScript } from './script.js';
 
@@ -78,11 +79,15 @@ function iptablesRule(script: ShellScript, inv: Invocation, args: string[]): Fir
 function firewalldPorts(script: ShellScript, inv: Invocation): FirewallRule[] {
   if (inv.argv.some((w) => /^--(add-source|zone=trusted)/.test(w.value))) return [];
   const out: FirewallRule[] = [];
-  for (const w of inv.argv) {
+  inv.argv.forEach((w, i) => {
+    // argparse takes the rule as `--add-rich-rule=RULE` or as the next word.
+    const rich = /^--add-rich-rule=([^]*)$/.exec(w.value)?.[1] ?? (inv.argv[i - 1]?.value === '--add-rich-rule' ? w.value : undefined);
+    const accept = rich ? richRuleAccept(rich) : undefined;
+    if (accept) out.push({ direction: 'in', action: 'allow', ...accept, at: wordSpan(script, w), named: `\`firewall-cmd --add-rich-rule\` (port ${accept.portText})`, sourceField: 'source address' });
     const m = /^--add-port=(\d+(?:-\d+)?)\/(tcp|udp)$/.exec(w.value);
     const ports = m ? parsePorts(m[1]) : undefined;
-    if (!m || !ports) continue;
+    if (!m || !ports) return;
     out.push({ direction: 'in', protocol: m[2], ports, source: '0.0.0.0/0', action: 'allow', portText: m[1], at: wordSpan(script, w), named: `\`firewall-cmd ${w.value}\``, origin: 'firewalld zone', sourceField: '--add-source' });
-  }
+  });
   return out;
 }
