@@ -5,6 +5,8 @@ import { parseHcl, resolveReference, symbolTables } from '../formats/hcl.js';
 import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
+import { dbServiceExposed } from '../containers/rules.js';
+import { terraformServices } from './kubernetes-service.js';
 
 type Obj = Record<string, unknown>;
 
@@ -89,9 +91,9 @@ function moduleSymbols(path: string, body: Obj, ctx: ConfigContext): ReturnType<
 
 export const terraformCheck: ConfigCheck = {
   name: 'terraform',
-  rules: FIREWALL_RULES,
+  rules: [...FIREWALL_RULES, dbServiceExposed],
   applies(path, text) {
-    return /\.tf$/i.test(baseName(path)) && /resource\s+"(aws_security_group|aws_security_group_rule|aws_vpc_security_group_ingress_rule|digitalocean_firewall|hcloud_firewall|google_compute_firewall|linode_firewall|vultr_firewall_rule|azurerm_network_security_group|azurerm_network_security_rule)"/.test(text);
+    return /\.tf$/i.test(baseName(path)) && /resource\s+"(aws_security_group|aws_security_group_rule|aws_vpc_security_group_ingress_rule|digitalocean_firewall|hcloud_firewall|google_compute_firewall|linode_firewall|vultr_firewall_rule|azurerm_network_security_group|azurerm_network_security_rule|kubernetes_service|kubernetes_service_v1)"/.test(text);
   },
   check(path, text, ctx) {
     const parsed = parseHcl(text);
@@ -132,7 +134,8 @@ export const terraformCheck: ConfigCheck = {
         });
       }
     }
-    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx)];
+    const services = terraformServices(resources, (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, resolveReference(v, vars, locals)])), (t, n, b, k, f) => locate(text, lines, t, n, b, k, f));
+    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx), ...services];
   },
 };
 
