@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import { LineIndex } from '../../model/line-index.js';
 import { configRule, type ConfigCheck } from '../rule.js';
-import { entry, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
+import { entry, mapEntries, nodeSpan, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { isPlaceholder } from '../../secrets/placeholder.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { SCRIPT_RULES } from '../shell/check.js';
@@ -43,9 +43,12 @@ export const ansibleCheck: ConfigCheck = {
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
     const shell = emptyShellTasks();
+    // A play's `vars:`, for loops that name a list instead of spelling it out.
+    const vars = new Map<string, Node | null>();
+    for (const doc of file.docs) for (const play of seqItems(doc.contents)) for (const v of mapEntries(entry(play, 'vars')?.value)) vars.set(v.key, v.value);
     visitTasks(file, (name, e, task) => {
       if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
-      else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, task, out, firewall);
+      else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, task, out, firewall, vars);
       else if (name === 'user') out.push(...userPassword(file, e.value));
       else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, task, shell);
       else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));

@@ -30,15 +30,22 @@ function argsOf(args: Node | null, item: Node | undefined): Args {
  * A host firewall module task, read into the shared firewall model once per item of a literal
  * `loop:`/`with_items:` list (how playbooks open several ports in one task).
  */
-export function firewallTask(file: YamlFile, name: string, args: Node | null, task: Node, out: Detection[], firewall: FirewallRule[]): void {
+export function firewallTask(file: YamlFile, name: string, args: Node | null, task: Node, out: Detection[], firewall: FirewallRule[], vars: ReadonlyMap<string, Node | null> = new Map()): void {
   const loop = entry(task, 'loop') ?? entry(task, 'with_items');
-  const items: (Node | undefined)[] = loop ? seqItems(loop.value) : [undefined];
+  const items: (Node | undefined)[] = loop ? seqItems(loopList(loop.value, vars)) : [undefined];
   for (const item of items) {
     const get = argsOf(args, item);
     if (name === 'ufw') ufwTask(file, get, out, firewall);
     else if (name === 'firewalld') firewalldTask(file, get, firewall);
     else iptablesTask(file, get, out, firewall);
   }
+}
+
+/** `loop: "{{ db_ports }}"` (or the bare `with_items: db_ports` of old playbooks) names a list a play's `vars:` spell out. */
+function loopList(value: Node | null, vars: ReadonlyMap<string, Node | null>): Node | null {
+  const written = scalarText(value);
+  const m = written === undefined ? null : /^(?:\{\{\s*(\w+)\s*\}\}|(\w+))$/.exec(written.trim());
+  return m ? (vars.get(m[1] ?? m[2]) ?? null) : value;
 }
 
 function ufwTask(file: YamlFile, get: Args, out: Detection[], firewall: FirewallRule[]): void {
