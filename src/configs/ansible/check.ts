@@ -51,7 +51,8 @@ export const ansibleCheck: ConfigCheck = {
       else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, task, out, firewall, vars);
       else if (name === 'user') out.push(...userPassword(file, e.value));
       else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, task, shell);
-      else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
+      // `set_fact` sets the same variables at run time, over what the inventory says.
+      else if (name === 'vars' || name === 'set_fact') out.push(...roleVariableFindings(file, lines, e.value, path));
       // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
       else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
     });
