@@ -11,6 +11,7 @@ import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
 import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
 import { visitTasks } from './tasks.js';
+import { iniInventoryFindings, isIniInventory } from './ini-inventory.js';
 import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
@@ -34,8 +35,9 @@ const WEAKENING = /^\s*(PasswordAuthentication|PermitRootLogin|PermitEmptyPasswo
 export const ansibleCheck: ConfigCheck = {
   name: 'ansible',
   rules: [taskPasswordAuth, roleHardeningOff, ...SCRIPT_RULES],
-  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path),
+  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path) || isIniInventory(path, text),
   check(path, text, ctx) {
+    if (!isAnsibleYaml(path, text) && !isVariablesFile(path)) return iniInventoryFindings(text);
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
     const lines = new LineIndex(text);
