@@ -63,7 +63,9 @@ function portsOf(text: string): PortRange[] | 'all' | undefined {
 
 function rule(script: ShellScript, at: FlagValue | Word, source: string, protocol: string, ports: PortRange[] | 'all', portText: string, named: string, origin: string, sourceField: string, offset = 0): FirewallRule {
   const span = 'word' in at ? spanOf(script, at.word, at.from + offset, at.from + offset + source.length) : wordSpan(script, at);
-  return { direction: 'in', protocol: /^(all|-1)$/.test(protocol) ? 'all' : protocol, ...(ports === 'all' ? {} : { ports }), source, action: 'allow', portText, at: span, named, origin, sourceField };
+  // AWS's protocol -1 (and "all") admits every port, whatever ports the rule also names.
+  const every = /^(all|-1)$/.test(protocol);
+  return { direction: 'in', protocol: every ? 'all' : protocol, ...(ports === 'all' || every ? {} : { ports }), source, action: 'allow', portText: every ? 'all' : portText, at: span, named, origin, sourceField };
 }
 
 /** `--inbound-rules "protocol:tcp,ports:22,address:0.0.0.0/0 protocol:tcp,ports:80,address:::/0"`: rules split by spaces, fields by commas. */
