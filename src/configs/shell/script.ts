@@ -181,8 +181,25 @@ function writesOf(invocations: Invocation[]): FileWrite[] {
       const append = inv.argv.some((w) => /^-[a-z]*a|^--append$/.test(w.value));
       for (const target of inv.argv.slice(1).filter((w) => !w.value.startsWith('-'))) out.push({ target, append, content, by: inv });
     }
+    const visudo = visudoWrite(inv);
+    if (visudo) out.push(visudo);
   }
   return out;
+}
+
+/**
+ * `echo '…' | EDITOR='tee -a' visudo` (the way scripts get a sudoers line past visudo's check):
+ * visudo hands the editor the file, `/etc/sudoers` or `-f FILE`, and tee writes its input there.
+ */
+function visudoWrite(inv: Invocation): FileWrite | undefined {
+  if (inv.name !== 'visudo') return undefined;
+  const editor = inv.command.words.map((w) => /^(?:SUDO_EDITOR|VISUAL|EDITOR)=(.*)$/s.exec(w.value)?.[1]).find((v) => v !== undefined);
+  if (!editor || !/^(\S*\/)?tee(\s|$)/.test(editor.trim())) return undefined;
+  const content = inv.command.stdin[0] ?? (inv.pipedFrom ? outputOf(inv.pipedFrom) : undefined);
+  if (!content) return undefined;
+  const f = inv.argv.findIndex((w) => w.value === '-f' || w.value === '--file');
+  const target = f >= 0 && inv.argv[f + 1] ? inv.argv[f + 1] : { ...inv.argv[0], value: '/etc/sudoers' };
+  return { target, append: /\s-[a-z]*a\b|\s--append\b/.test(` ${editor}`), content, by: inv };
 }
 
 /** The span of characters [from, to) of a segment, in file lines and columns. */
