@@ -2,6 +2,7 @@ import type { Detection } from '../../model/finding.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import type { Word } from './lex.js';
+import { member, readJson } from '../formats/json-pos.js';
 import { spanOf, wordSpan, type Invocation, type ShellScript } from './script.js';
 
 /**
@@ -17,6 +18,7 @@ export function checkProviderFirewalls(script: ShellScript): Detection[] {
     else if (inv.name === 'hcloud' && verb(inv, ['firewall'], /^add-rule$/)) rules.push(...hcloudRules(script, inv));
     else if (inv.name === 'gcloud' && verb(inv, ['compute', 'firewall-rules'], /^create$/)) rules.push(...gcloudRules(script, inv));
     else if (inv.name === 'aws' && verb(inv, ['ec2'], /^authorize-security-group-ingress$/)) rules.push(...awsRules(script, inv));
+    else if (inv.name === 'linode-cli' && verb(inv, ['firewalls'], /^(create|rules-update)$/)) rules.push(...linodeRules(script, inv));
   }
   return judgeFirewall(rules);
 }
@@ -162,6 +164,36 @@ function awsRules(script: ShellScript, inv: Invocation): FirewallRule[] {
         out.push(rule(script, flag, m[1], proto, range, text, `\`aws ec2 authorize-security-group-ingress\` (${proto} ${text})`, 'aws --ip-permissions', 'CidrIp', offset));
       }
     });
+  }
+  return out;
+}
+
+/**
+ * `linode-cli firewalls rules-update ID --inbound '[{"action":"ACCEPT","ports":"22","addresses":{"ipv4":[…]}}]'`
+ * (`--rules.inbound` on create): the rules array in JSON. An address the script splices in
+ * (`"'$HOME_IP'"`) is a variable and is not judged.
+ */
+function linodeRules(script: ShellScript, inv: Invocation): FirewallRule[] {
+  const out: FirewallRule[] = [];
+  for (const flag of [...flagValues(inv, '--inbound'), ...flagValues(inv, '--rules.inbound')]) {
+    const parsed = readJson(flag.value, { shellValues: true });
+    if (!parsed.ok || parsed.node.kind !== 'array') continue;
+    for (const item of parsed.node.items) {
+      const text = (key: string) => { const n = member(item, key); return n?.kind === 'string' ? n.value : undefined; };
+      if (text('action')?.toUpperCase() !== 'ACCEPT') continue;
+      const protocol = (text('protocol') ?? '').toLowerCase();
+      const portText = text('ports') ?? 'all';
+      const ports = portsOf(portText);
+      if (!protocol || !ports || unknown(portText)) continue;
+      const addresses = member(item, 'addresses');
+      for (const family of ['ipv4', 'ipv6']) {
+        const list = member(addresses, family);
+        for (const a of list?.kind === 'array' ? list.items : []) {
+          if (a.kind !== 'string' || unknown(a.value)) continue;
+          out.push(rule(script, flag, a.value, protocol, ports, portText, `\`linode-cli firewalls\` rule "${text('label') ?? `${protocol} ${portText}`}"`, 'linode-cli --inbound', 'addresses', a.start + 1));
+        }
+      }
+    }
   }
   return out;
 }
