@@ -9,6 +9,7 @@ const EXAMPLE = 'examples/insecure-vm';
 const EXPECTED: [string, string, number, number][] = [
   ['openai-api-key', '.env', 3, 16],
   ['moltbotden-live-api-key', 'agent/config.py', 4, 23],
+  ['firewall-database-public', 'deploy/ansible/site.yml', 12, 11],
   ['ssh-password-auth', 'deploy/ansible/tasks/main.yml', 6, 7],
   ['cloud-init-ssh-password', 'deploy/cloud-init/user-data.yml', 3, 1],
   ['firewall-database-public', 'deploy/firewall/rules.json', 5, 99],
@@ -17,6 +18,7 @@ const EXPECTED: [string, string, number, number][] = [
   ['db-url-postgres-sslmode', '.env', 4, 14],
   ['postgres-connection-string', '.env', 4, 33],
   ['telegram-bot-token', '.env', 5, 20],
+  ['script-account-password', 'deploy/ansible/site.yml', 17, 19],
   ['service-user-sudo', 'deploy/cloud-init/user-data.yml', 8, 5],
   ['db-url-redis-plaintext', 'deploy/docker/docker-compose.yml', 7, 18],
   ['container-db-port-published', 'deploy/docker/docker-compose.yml', 13, 9],
@@ -49,6 +51,7 @@ const FAKE_SECRETS = [
   'sk-proj-Zr8Kq2Lm5Nx7Vb3Hc9Tf4Wy6Pd1Gs0JaE2uQiRoXkMnBvCzLwSyTdFgHjKpLqMrNsTu',
   '7415826390:AAFq9Lx2Kd8Mv3Nw7Rb5Tc1Yh6Zp4Js0GeU',
   'Hunter2Secret',
+  '$6$rounds=656000$Zb3kQ9$Xc0Yq1uPz7mK2sWv4Lr8Nt5Hg6Jd3Fa9Be1Cy0Dx7Ew2Rv5Tq8Ps4Mn6Lk3Jh1Gf9Dd2Sa7Bz0Xc5Vb8Nm',
 ];
 
 async function run(format: string) {
@@ -97,5 +100,5 @@ test('text: grouped by file, each finding as line:column with its rule', async (
     const section = text.slice(text.indexOf(`\n${path}\n`) + 1);
     expect(section.split('\n\n')[0]).toMatch(new RegExp(`\\n  ${line}:${column}  \\S+\\s+${rule}  `));
   }
-  expect(text).toMatch(/moltguard: 34 findings \(6 critical, \d+ high, \d+ medium, \d+ low\); \d+ blocking at fail-on high/);
+  expect(text).toMatch(/moltguard: 36 findings \(7 critical, \d+ high, \d+ medium, \d+ low\); \d+ blocking at fail-on high/);
 });

@@ -9,7 +9,9 @@ import { SCRIPT_RULES } from '../shell/check.js';
 import { scriptPassword } from '../shell/passwords.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 import { firewallTask, FIREWALL_MODULES } from './firewall-modules.js';
-import { addShellTask, emptyShellTasks, moduleName, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { addShellTask, emptyShellTasks, shellTaskDetections, SHELL_MODULES } from './shell-tasks.js';
+import { visitTasks } from './tasks.js';
+import { iniInventoryFindings, isIniInventory } from './ini-inventory.js';
 import { isVariablesFile, roleHardeningOff, roleVariableFindings } from './variables.js';
 
 const taskPasswordAuth = configRule({
@@ -35,8 +37,9 @@ const WEAKENING = /^[ \t]*(PasswordAuthentication|PermitRootLogin|PermitEmptyPas
 export const ansibleCheck: ConfigCheck = {
   name: 'ansible',
   rules: [taskPasswordAuth, roleHardeningOff, ...SCRIPT_RULES],
-  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path),
+  applies: (path, text) => isAnsibleYaml(path, text) || isVariablesFile(path) || isIniInventory(path, text),
   check(path, text, ctx) {
+    if (!isAnsibleYaml(path, text) && !isVariablesFile(path)) return iniInventoryFindings(text);
     // Ansible reads YAML 1.1 through PyYAML.
     const file = parseYaml(text, '1.1', { duplicateKeys: true });
     const lines = new LineIndex(text);
@@ -44,22 +47,19 @@ export const ansibleCheck: ConfigCheck = {
     const out: Detection[] = [];
     const firewall: FirewallRule[] = [];
     const shell = emptyShellTasks();
-    const visit = (node: unknown, depth: number): void => {
-      if (depth > 12) return;
-      for (const item of seqItems(node)) visit(item, depth + 1);
-      for (const e of mapEntries(node)) {
-        const name = moduleName(e.key);
-        if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
-        else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, node as Node, out, firewall);
-        else if (name === 'user') out.push(...userPassword(file, e.value));
-        else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, shell);
-        else if (name === 'vars') out.push(...roleVariableFindings(file, lines, e.value, path));
-        // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
-        else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
-        else if (e.value && typeof e.value === 'object') visit(e.value, depth + 1);
-      }
-    };
-    for (const doc of file.docs) visit(doc.contents, 0);
+    // A play's `vars:`, for loops that name a list instead of spelling it out.
+    const vars = new Map<string, Node | null>();
+    for (const doc of file.docs) for (const play of seqItems(doc.contents)) for (const v of mapEntries(entry(play, 'vars')?.value)) vars.set(v.key, v.value);
+    visitTasks(file, (name, e, task) => {
+      if (name === 'lineinfile' || name === 'blockinfile') out.push(...sshdEdit(file, name, e.value));
+      else if (FIREWALL_MODULES.has(name)) firewallTask(file, name, e.value, task, out, firewall, vars);
+      else if (name === 'user') out.push(...userPassword(file, e.value));
+      else if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, task, shell);
+      // `set_fact` sets the same variables at run time, over what the inventory says.
+      else if (name === 'vars' || name === 'set_fact') out.push(...roleVariableFindings(file, lines, e.value, path));
+      // A `roles:` entry may pass the role's variables as its own keys (`- { role: x, var: 1 }`).
+      else if (name === 'roles') for (const role of seqItems(e.value)) out.push(...roleVariableFindings(file, lines, role, path), ...roleVariableFindings(file, lines, entry(role, 'vars')?.value ?? null, path));
+    });
     return [...out, ...judgeFirewall(firewall), ...checkFirewallRulesGateway(firewall, text, ctx), ...shellTaskDetections(path, text, shell, ctx)];
   },
 };

@@ -4,6 +4,7 @@ import { entry, nodeSpan, scalarText, seqItems, type MapEntry, type YamlFile } f
 import type { FirewallRule } from '../firewall/model.js';
 import { parsePorts, SERVICE_PORTS, type PortRange } from '../shared/ports.js';
 import { hostFirewallOff } from '../shell/host-firewall.js';
+import { richRuleAccept } from '../firewall/rich-rule.js';
 
 const text = (get: Args, key: string): string | undefined => scalarText(get(key)?.value);
 
@@ -29,15 +30,22 @@ function argsOf(args: Node | null, item: Node | undefined): Args {
  * A host firewall module task, read into the shared firewall model once per item of a literal
  * `loop:`/`with_items:` list (how playbooks open several ports in one task).
  */
-export function firewallTask(file: YamlFile, name: string, args: Node | null, task: Node, out: Detection[], firewall: FirewallRule[]): void {
+export function firewallTask(file: YamlFile, name: string, args: Node | null, task: Node, out: Detection[], firewall: FirewallRule[], vars: ReadonlyMap<string, Node | null> = new Map()): void {
   const loop = entry(task, 'loop') ?? entry(task, 'with_items');
-  const items: (Node | undefined)[] = loop ? seqItems(loop.value) : [undefined];
+  const items: (Node | undefined)[] = loop ? seqItems(loopList(loop.value, vars)) : [undefined];
   for (const item of items) {
     const get = argsOf(args, item);
     if (name === 'ufw') ufwTask(file, get, out, firewall);
     else if (name === 'firewalld') firewalldTask(file, get, firewall);
     else iptablesTask(file, get, out, firewall);
   }
+}
+
+/** `loop: "{{ db_ports }}"` (or the bare `with_items: db_ports` of old playbooks) names a list a play's `vars:` spell out. */
+function loopList(value: Node | null, vars: ReadonlyMap<string, Node | null>): Node | null {
+  const written = scalarText(value);
+  const m = written === undefined ? null : /^(?:\{\{\s*(\w+)\s*\}\}|(\w+))$/.exec(written.trim());
+  return m ? (vars.get(m[1] ?? m[2]) ?? null) : value;
 }
 
 function ufwTask(file: YamlFile, get: Args, out: Detection[], firewall: FirewallRule[]): void {
@@ -68,6 +76,13 @@ function firewalldTask(file: YamlFile, get: Args, firewall: FirewallRule[]): voi
   if (text(get, 'state') !== 'enabled' || get('source') || get('interface')) return;
   const zone = text(get, 'zone');
   if (zone !== undefined && !OPEN_ZONES.test(zone)) return;
+  const rich = get('rich_rule');
+  if (rich) {
+    const written = scalarText(rich.value);
+    const accept = written && !written.includes('{{') ? richRuleAccept(written) : undefined;
+    if (accept) firewall.push({ direction: 'in', action: 'allow', ...accept, at: nodeSpan(file, rich.value), named: `The firewalld task's rich rule (port ${accept.portText})`, sourceField: 'source address' });
+    return;
+  }
   const port = get('port');
   const service = get('service');
   const written = scalarText((port ?? service)?.value);

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { Detection } from '../../model/finding.js';
 import type { ConfigContext } from '../rule.js';
-import { entry, mapEntries, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
+import { entry, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { scalarBody, type ScalarBody } from '../formats/yaml-body.js';
 import { maskTemplate } from '../formats/template.js';
 import { lexShell, relocate, type Command, type Word } from '../shell/lex.js';
@@ -9,6 +9,7 @@ import { scriptOfCommands, type ShellScript } from '../shell/script.js';
 import { scriptDetections } from '../shell/check.js';
 import { ufwNoDefaultDeny } from '../shell/ufw.js';
 import { checkScriptFirewallGateway } from '../openclaw/deploy-firewall.js';
+import { visitTasks } from './tasks.js';
 
 /** The modules whose command line a shell runs (`command` runs it without one). */
 export const SHELL_MODULES = new Set(['shell', 'command', 'raw']);
@@ -29,24 +30,12 @@ export function emptyShellTasks(): ShellTasks {
   return { commands: [], uncertain: new Set(), unfixable: new Set() };
 }
 
-export const moduleName = (key: string): string => key.replace(/^(ansible\.builtin|ansible\.legacy|community\.general|ansible\.posix)\./, '');
-
-/** Where tasks nest: a play's task lists and a block's parts. */
-const TASK_LISTS = new Set(['tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always']);
-
 /** The shell tasks of a playbook or task file alone, for readers that need nothing else (embedded files). */
 export function collectShellTasks(file: YamlFile): ShellTasks {
   const tasks = emptyShellTasks();
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 12) return;
-    for (const item of seqItems(node)) visit(item, depth + 1);
-    for (const e of mapEntries(node)) {
-      const name = moduleName(e.key);
-      if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, node as Node, tasks);
-      else if (TASK_LISTS.has(e.key)) visit(e.value, depth + 1);
-    }
-  };
-  for (const doc of file.docs) visit(doc.contents, 0);
+  visitTasks(file, (name, e, task) => {
+    if (SHELL_MODULES.has(name)) addShellTask(file, name, e.value, task, tasks);
+  });
   return tasks;
 }
 

@@ -9,8 +9,9 @@ import { beforeFirst } from '../../model/trim.js';
  */
 export type HostClass = 'local' | 'private' | 'public' | 'unknown';
 
-// DNS zones that only resolve inside a private network or cluster.
-const PRIVATE_ZONES = /\.(?:internal|local|localdomain|lan|home\.arpa|intranet|corp|svc|cluster\.local)$/;
+// DNS zones that only resolve inside a private network or cluster (`.consul` is Consul's own
+// service discovery domain, answered by the agent on each host).
+const PRIVATE_ZONES = /\.(?:internal|local|localdomain|lan|home\.arpa|intranet|corp|svc|cluster\.local|consul)$/;
 
 // Words that stand for a host in templates. `example.com` is not one: a URL pointing there is
 // copied from documentation that shows a public host, and is reported as one.

@@ -1,9 +1,9 @@
-import type { Node } from 'yaml';
 import { readScript, type ShellScript } from '../shell/script.js';
 import { parseDockerfile } from '../containers/dockerfile.js';
-import { entry, isTruthy, mapEntries, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
+import { entry, isTruthy, parseYaml, scalarText, seqItems, type YamlFile } from '../formats/yaml.js';
 import { scalarBody } from '../formats/yaml-body.js';
 import { isEmbeddedTarget } from './targets.js';
+import { visitTasks } from '../ansible/tasks.js';
 
 /** A whole file a script or a task writes to a known path, with its characters mapped to the carrier. */
 export interface EmbeddedBody {
@@ -77,24 +77,16 @@ export function cloudInitBodies(file: YamlFile): EmbeddedBody[] {
   return out;
 }
 
-const COPY = /^(ansible\.builtin\.|ansible\.legacy\.)?copy$/;
-
 /** Ansible `copy:` tasks with `content:` and a known `dest:`, anywhere in a playbook or task list. */
 export function ansibleBodies(file: YamlFile): EmbeddedBody[] {
   const out: EmbeddedBody[] = [];
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 12) return;
-    for (const item of seqItems(node)) visit(item, depth + 1);
-    for (const e of mapEntries(node)) {
-      if (COPY.test(e.key)) {
-        const target = scalarText(entry(e.value, 'dest')?.value) ?? '';
-        const content = entry(e.value, 'content')?.value;
-        const body = content && isEmbeddedTarget(target) ? scalarBody(file, content) : undefined;
-        if (body) out.push({ target, how: 'copy task', ...body });
-      } else if (e.value && typeof e.value === 'object') visit(e.value as Node, depth + 1);
-    }
-  };
-  for (const doc of file.docs) visit(doc.contents, 0);
+  visitTasks(file, (name, e) => {
+    if (name !== 'copy') return;
+    const target = scalarText(entry(e.value, 'dest')?.value) ?? '';
+    const content = entry(e.value, 'content')?.value;
+    const body = content && isEmbeddedTarget(target) ? scalarBody(file, content) : undefined;
+    if (body) out.push({ target, how: 'copy task', ...body });
+  });
   return out;
 }
 

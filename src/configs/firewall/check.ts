@@ -9,6 +9,7 @@ import { findPayloads, objectsWith, type Payload } from './payloads.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
 import { jsonRule, portTextOf, str, stringsOf, type StringNode } from './json-fields.js';
 import { providerRules, PROVIDER_KEYS } from './provider-payloads.js';
+import { blankJsoncExtras, isArmTemplate } from '../formats/jsonc.js';
 
 // The guide's and DigitalOcean's `inbound_rules`, Hetzner's `rules` with `source_ips`, and the other providers' keys.
 const MARKER = new RegExp(`"(inbound|outbound)_rules"|"source_ips"|"${PROVIDER_KEYS}"`);
@@ -23,7 +24,10 @@ export const firewallCheck: ConfigCheck = {
   },
   check(path, text, ctx) {
     const lines = new LineIndex(text);
-    const { payloads, error } = findPayloads(path, text, MARKER, !/\.json$/i.test(path));
+    const isJson = /\.json$/i.test(path);
+    // Offsets are kept, so findings and snippets still point into `text`.
+    const readable = isJson && isArmTemplate(path, text) ? blankJsoncExtras(text) : text;
+    const { payloads, error } = findPayloads(path, readable, MARKER, !isJson);
     const out: Detection[] = [];
     if (error) {
       out.push(parseError(path, lines.position(error.offset), error.message, 'json'));

@@ -49,7 +49,8 @@ export function jsonRule(payload: Payload, lines: LineIndex, source: StringNode,
   const ranges = port ? portsOf(port) : undefined;
   // A port we cannot read is skipped, not taken for "every port".
   if (port && !ranges) return undefined;
-  const every = !ranges || (ranges.length === 1 && ranges[0].from === 0 && ranges[0].to === 65535);
+  // "all" and AWS's -1 are every protocol on every port; Azure's `*` is TCP and UDP on the ports named.
+  const every = !ranges || (ranges.length === 1 && ranges[0].from === 0 && ranges[0].to === 65535) || /^(all|-1)$/.test(protocol);
   const portText = portTextOf(port);
   return {
     direction,

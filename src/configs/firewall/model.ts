@@ -80,7 +80,9 @@ export function judgeFirewall(rules: readonly FirewallRule[]): Detection[] {
     const field = r.sourceField === 'source_cidr' ? undefined : r.sourceField;
     const remediation = (text: string) => (field ? { remediation: text.replace('"source_cidr"', `\`${field}\``) } : {});
     const proto = r.protocol && r.protocol !== 'all' ? `${r.protocol} ` : '';
-    if (r.protocol === 'all' || !r.ports) {
+    // A rule that names its ports opens those ports whatever the protocol: Azure's `protocol: "*"`
+    // with `destinationPortRange: "22"` is SSH over TCP and UDP, not every port.
+    if (!r.ports) {
       const what = r.protocol === 'all' ? `protocol "all"` : `every ${proto}port`;
       out.push(inboundOpen.at(r.at, { message: `${r.named} allows ${what} ${where}: SSH and databases included.`, key: `inbound all ${r.protocol} ${r.source}`, ...remediation(inboundOpen.fix) }));
       continue;

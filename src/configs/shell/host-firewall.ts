@@ -1,6 +1,7 @@
 import type { Detection } from '../../model/finding.js';
 import { configRule } from '../rule.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
+import { richRuleAccept } from '../firewall/rich-rule.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import type { Word } from './lex.js';
 import { operands, wordSpan, type Invocation, type ShellScript } from './script.js';
@@ -94,26 +95,17 @@ function iptablesRule(script: ShellScript, inv: Invocation, args: string[]): Fir
 function firewalldPorts(script: ShellScript, inv: Invocation): FirewallRule[] {
   if (inv.argv.some((w) => /^--(add-source|zone=trusted)/.test(w.value))) return [];
   const out: FirewallRule[] = [];
-  for (const w of inv.argv) {
-    const rich = richRule(script, w);
-    if (rich) out.push(rich);
+  inv.argv.forEach((w, i) => {
+    // argparse takes the rule as `--add-rich-rule=RULE` or as the next word.
+    const rich = /^--add-rich-rule=([^]*)$/.exec(w.value)?.[1] ?? (inv.argv[i - 1]?.value === '--add-rich-rule' ? w.value : undefined);
+    const accept = rich ? richRuleAccept(rich) : undefined;
+    if (accept) out.push({ direction: 'in', action: 'allow', ...accept, at: wordSpan(script, w), named: `\`firewall-cmd --add-rich-rule\` (port ${accept.portText})`, sourceField: 'source address' });
     const m = /^--add-port=(\d+(?:-\d+)?)\/(tcp|udp)$/.exec(w.value);
     const ports = m ? parsePorts(m[1]) : undefined;
-    if (!m || !ports) continue;
+    if (!m || !ports) return;
     out.push({ direction: 'in', protocol: m[2], ports, source: '0.0.0.0/0', action: 'allow', portText: m[1], at: wordSpan(script, w), named: `\`firewall-cmd ${w.value}\``, origin: 'firewalld zone', sourceField: '--add-source' });
-  }
+  });
   return out;
-}
-
-/** `--add-rich-rule='rule family="ipv4" port port="18789" protocol="tcp" accept'` with no `source address`. */
-function richRule(script: ShellScript, w: Word): FirewallRule | undefined {
-  const m = /^--add-rich-rule=(.*)$/s.exec(w.value);
-  if (!m || /\bsource\s+(?:not\s+)?(?:address|ipset|mac)=/.test(m[1]) || !/\baccept\b/.test(m[1])) return undefined;
-  const port = /\bport\s+(?:protocol=["']?\w+["']?\s+)?port=["']?(\d+(?:-\d+)?)/.exec(m[1]) ?? /\bport=["']?(\d+(?:-\d+)?)["']?\s+protocol=/.exec(m[1]);
-  const ports = port ? parsePorts(port[1]) : undefined;
-  if (!port || !ports) return undefined;
-  const protocol = /\bprotocol=["']?(tcp|udp)/.exec(m[1])?.[1] ?? 'tcp';
-  return { direction: 'in', protocol, ports, source: '0.0.0.0/0', action: 'allow', portText: port[1], at: wordSpan(script, w), named: `\`firewall-cmd --add-rich-rule\` for port ${port[1]}`, origin: 'firewalld rich rule, no source address', sourceField: 'source address' };
 }
 
 /**

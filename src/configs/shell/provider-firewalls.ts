@@ -2,6 +2,7 @@ import type { Detection } from '../../model/finding.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import type { Word } from './lex.js';
+import { member, readJson } from '../formats/json-pos.js';
 import { spanOf, wordSpan, type Invocation, type ShellScript } from './script.js';
 
 /**
@@ -22,6 +23,7 @@ export function providerFirewallRules(script: ShellScript): FirewallRule[] {
     else if (inv.name === 'hcloud' && verb(inv, ['firewall'], /^add-rule$/)) rules.push(...hcloudRules(script, inv));
     else if (inv.name === 'gcloud' && verb(inv, ['compute', 'firewall-rules'], /^create$/)) rules.push(...gcloudRules(script, inv));
     else if (inv.name === 'aws' && verb(inv, ['ec2'], /^authorize-security-group-ingress$/)) rules.push(...awsRules(script, inv));
+    else if (inv.name === 'linode-cli' && verb(inv, ['firewalls'], /^(create|rules-update)$/)) rules.push(...linodeRules(script, inv));
   }
   return rules;
 }
@@ -68,7 +70,9 @@ function portsOf(text: string): PortRange[] | 'all' | undefined {
 
 function rule(script: ShellScript, at: FlagValue | Word, source: string, protocol: string, ports: PortRange[] | 'all', portText: string, named: string, origin: string, sourceField: string, offset = 0): FirewallRule {
   const span = 'word' in at ? spanOf(script, at.word, at.from + offset, at.from + offset + source.length) : wordSpan(script, at);
-  return { direction: 'in', protocol: /^(all|-1)$/.test(protocol) ? 'all' : protocol, ...(ports === 'all' ? {} : { ports }), source, action: 'allow', portText, at: span, named, origin, sourceField };
+  // AWS's protocol -1 (and "all") admits every port, whatever ports the rule also names.
+  const every = /^(all|-1)$/.test(protocol);
+  return { direction: 'in', protocol: every ? 'all' : protocol, ...(ports === 'all' || every ? {} : { ports }), source, action: 'allow', portText: every ? 'all' : portText, at: span, named, origin, sourceField };
 }
 
 /** `--inbound-rules "protocol:tcp,ports:22,address:0.0.0.0/0 protocol:tcp,ports:80,address:::/0"`: rules split by spaces, fields by commas. */
@@ -165,6 +169,36 @@ function awsRules(script: ShellScript, inv: Invocation): FirewallRule[] {
         out.push(rule(script, flag, m[1], proto, range, text, `\`aws ec2 authorize-security-group-ingress\` (${proto} ${text})`, 'aws --ip-permissions', 'CidrIp', offset));
       }
     });
+  }
+  return out;
+}
+
+/**
+ * `linode-cli firewalls rules-update ID --inbound '[{"action":"ACCEPT","ports":"22","addresses":{"ipv4":[…]}}]'`
+ * (`--rules.inbound` on create): the rules array in JSON. An address the script splices in
+ * (`"'$HOME_IP'"`) is a variable and is not judged.
+ */
+function linodeRules(script: ShellScript, inv: Invocation): FirewallRule[] {
+  const out: FirewallRule[] = [];
+  for (const flag of [...flagValues(inv, '--inbound'), ...flagValues(inv, '--rules.inbound')]) {
+    const parsed = readJson(flag.value, { shellValues: true });
+    if (!parsed.ok || parsed.node.kind !== 'array') continue;
+    for (const item of parsed.node.items) {
+      const text = (key: string) => { const n = member(item, key); return n?.kind === 'string' ? n.value : undefined; };
+      if (text('action')?.toUpperCase() !== 'ACCEPT') continue;
+      const protocol = (text('protocol') ?? '').toLowerCase();
+      const portText = text('ports') ?? 'all';
+      const ports = portsOf(portText);
+      if (!protocol || !ports || unknown(portText)) continue;
+      const addresses = member(item, 'addresses');
+      for (const family of ['ipv4', 'ipv6']) {
+        const list = member(addresses, family);
+        for (const a of list?.kind === 'array' ? list.items : []) {
+          if (a.kind !== 'string' || unknown(a.value)) continue;
+          out.push(rule(script, flag, a.value, protocol, ports, portText, `\`linode-cli firewalls\` rule "${text('label') ?? `${protocol} ${portText}`}"`, 'linode-cli --inbound', 'addresses', a.start + 1));
+        }
+      }
+    }
   }
   return out;
 }

@@ -114,12 +114,43 @@ function innerScript(inv: Invocation): Word | undefined {
 
 /** The text a command prints, when the script spells it out: echo/printf arguments, cat's here-document. */
 export function outputOf(inv: Invocation): Segment | undefined {
-  if (inv.name === 'echo' || inv.name === 'printf') {
-    const args = inv.argv.slice(1).filter((w, i) => !(i === 0 && /^-[neE]+$/.test(w.value)));
-    return joinWords(args);
+  if (inv.name === 'printf') {
+    // The format is all that prints when no argument fills it; `%s` with arguments is not spelled out.
+    const format = inv.argv[1];
+    if (!format || inv.argv.length > 2 || /%[^%]/.test(format.value.replace(/%%/g, ''))) return undefined;
+    return unescape(joinWords([format]), true);
+  }
+  if (inv.name === 'echo') {
+    const flag = inv.argv[1] && /^-[neE]+$/.test(inv.argv[1].value) ? inv.argv[1].value : '';
+    const text = joinWords(inv.argv.slice(flag ? 2 : 1));
+    return flag.includes('e') ? unescape(text, false) : text;
   }
   if ((inv.name === 'cat' || inv.name === 'tee') && inv.command.stdin.length) return inv.command.stdin[0];
   return undefined;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', r: '\r', '"': '"', "'": "'" };
+
+/** printf's format (and `echo -e`) with its backslash escapes turned into the characters they print, each at its backslash. */
+function unescape(seg: Segment, percent: boolean): Segment {
+  const out: Segment = { value: '', offsets: [] };
+  for (let i = 0; i < seg.value.length; i++) {
+    const c = seg.value[i];
+    const next = seg.value[i + 1];
+    if (c === '\\' && next !== undefined && ESCAPES[next] !== undefined) {
+      out.value += ESCAPES[next];
+      out.offsets.push(seg.offsets[i]);
+      i++;
+    } else if (percent && c === '%' && next === '%') {
+      out.value += '%';
+      out.offsets.push(seg.offsets[i]);
+      i++;
+    } else {
+      out.value += c;
+      out.offsets.push(seg.offsets[i]);
+    }
+  }
+  return out;
 }
 
 function joinWords(words: Word[]): Segment {
@@ -150,8 +181,25 @@ function writesOf(invocations: Invocation[]): FileWrite[] {
       const append = inv.argv.some((w) => /^-[a-z]*a|^--append$/.test(w.value));
       for (const target of inv.argv.slice(1).filter((w) => !w.value.startsWith('-'))) out.push({ target, append, content, by: inv });
     }
+    const visudo = visudoWrite(inv);
+    if (visudo) out.push(visudo);
   }
   return out;
+}
+
+/**
+ * `echo '…' | EDITOR='tee -a' visudo` (the way scripts get a sudoers line past visudo's check):
+ * visudo hands the editor the file, `/etc/sudoers` or `-f FILE`, and tee writes its input there.
+ */
+function visudoWrite(inv: Invocation): FileWrite | undefined {
+  if (inv.name !== 'visudo') return undefined;
+  const editor = inv.command.words.map((w) => /^(?:SUDO_EDITOR|VISUAL|EDITOR)=(.*)$/s.exec(w.value)?.[1]).find((v) => v !== undefined);
+  if (!editor || !/^(\S*\/)?tee(\s|$)/.test(editor.trim())) return undefined;
+  const content = inv.command.stdin[0] ?? (inv.pipedFrom ? outputOf(inv.pipedFrom) : undefined);
+  if (!content) return undefined;
+  const f = inv.argv.findIndex((w) => w.value === '-f' || w.value === '--file');
+  const target = f >= 0 && inv.argv[f + 1] ? inv.argv[f + 1] : { ...inv.argv[0], value: '/etc/sudoers' };
+  return { target, append: /\s-[a-z]*a\b|\s--append\b/.test(` ${editor}`), content, by: inv };
 }
 
 /** The span of characters [from, to) of a segment, in file lines and columns. */

@@ -5,6 +5,8 @@ import { parseHcl, resolveReference, symbolTables } from '../formats/hcl.js';
 import { FIREWALL_RULES, judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
 import { checkFirewallRulesGateway } from '../openclaw/deploy-firewall.js';
+import { dbServiceExposed } from '../containers/rules.js';
+import { terraformServices } from './kubernetes-service.js';
 
 type Obj = Record<string, unknown>;
 
@@ -34,10 +36,22 @@ function awsPorts(rule: Obj): PortRange[] | 'all' | 'unknown' {
 function textPorts(value: unknown): PortRange[] | 'all' | 'unknown' | undefined {
   const parts = list(value).map(str);
   if (!parts.length) return undefined;
-  if (parts.some((p) => /^(all|any)$/i.test(p) || p === '1-65535' || p === '0-65535')) return 'all';
-  const ranges = parts.map((p) => parsePorts(p));
+  if (parts.some((p) => /^(all|any|\*)$/i.test(p) || p === '1-65535' || p === '0-65535')) return 'all';
+  // Vultr writes a range as `8000:9000`.
+  const ranges = parts.map((p) => parsePorts(p.replace(/^(\d+):(\d+)$/, '$1-$2')));
   return ranges.every((r) => r) ? ranges.flatMap((r) => r!) : 'unknown';
 }
+
+function vultrSources(rule: Obj): unknown[] {
+  if (rule.network !== undefined) return list(rule.network);
+  const subnet = str(rule.subnet);
+  const size = str(rule.subnet_size);
+  return subnet && size ? [`${subnet}/${size}`] : [];
+}
+
+const azurePorts = (rule: Obj) => textPorts([...list(rule.destination_port_range), ...list(rule.destination_port_ranges)]) ?? 'unknown';
+const azureSources = (rule: Obj): unknown[] => [...list(rule.source_address_prefix), ...list(rule.source_address_prefixes)];
+const azureInboundAllow = (rule: Obj): boolean => str(rule.direction).toLowerCase() === 'inbound' && str(rule.access).toLowerCase() === 'allow';
 
 const SHAPES: Record<string, Shape> = {
   aws_security_group: { block: 'ingress', ports: awsPorts, protocol: (r) => str(r.protocol), sources: (r) => [...list(r.cidr_blocks), ...list(r.ipv6_cidr_blocks)], inbound: () => true, sourceField: 'cidr_blocks' },
@@ -46,6 +60,13 @@ const SHAPES: Record<string, Shape> = {
   digitalocean_firewall: { block: 'inbound_rule', ports: (r) => textPorts(r.port_range) ?? 'all', protocol: (r) => str(r.protocol), sources: (r) => list(r.source_addresses), inbound: () => true, sourceField: 'source_addresses' },
   hcloud_firewall: { block: 'rule', ports: (r) => textPorts(r.port) ?? 'all', protocol: (r) => str(r.protocol), sources: (r) => list(r.source_ips), inbound: (r) => str(r.direction) !== 'out', sourceField: 'source_ips' },
   // GCP: one resource, several allow blocks sharing its source_ranges; no ports means every port.
+  // Linode: `inbound` blocks, each ACCEPT or DROP, with `ipv4`/`ipv6` lists; no ports means every port.
+  linode_firewall: { block: 'inbound', ports: (r) => textPorts(r.ports) ?? 'all', protocol: (r) => str(r.protocol), sources: (r) => [...list(r.ipv4), ...list(r.ipv6)], inbound: (r) => str(r.action).toUpperCase() === 'ACCEPT', sourceField: 'ipv4' },
+  // Vultr: one rule per resource, the source split into `subnet` and `subnet_size` (provider v1 wrote `network`).
+  vultr_firewall_rule: { ports: (r) => textPorts(r.port ?? r.from_port) ?? 'all', protocol: (r) => str(r.protocol), sources: vultrSources, inbound: () => true, sourceField: 'subnet' },
+  // Azure: `security_rule` blocks of a group, or one `azurerm_network_security_rule`; `*` is any port, protocol or source.
+  azurerm_network_security_group: { block: 'security_rule', ports: azurePorts, protocol: (r) => str(r.protocol), sources: azureSources, inbound: azureInboundAllow, sourceField: 'source_address_prefix' },
+  azurerm_network_security_rule: { ports: azurePorts, protocol: (r) => str(r.protocol), sources: azureSources, inbound: azureInboundAllow, sourceField: 'source_address_prefix' },
   google_compute_firewall: { block: 'allow', ports: (r) => textPorts(r.ports) ?? 'all', protocol: (r) => str(r.protocol), sources: (_r, res) => list(res.source_ranges), inbound: (_r, res) => str(res.direction || 'INGRESS').toUpperCase() === 'INGRESS', sourceField: 'source_ranges' },
 };
 
@@ -70,9 +91,9 @@ function moduleSymbols(path: string, body: Obj, ctx: ConfigContext): ReturnType<
 
 export const terraformCheck: ConfigCheck = {
   name: 'terraform',
-  rules: FIREWALL_RULES,
+  rules: [...FIREWALL_RULES, dbServiceExposed],
   applies(path, text) {
-    return /\.tf$/i.test(baseName(path)) && /resource\s+"(aws_security_group|aws_security_group_rule|aws_vpc_security_group_ingress_rule|digitalocean_firewall|hcloud_firewall|google_compute_firewall)"/.test(text);
+    return /\.tf$/i.test(baseName(path)) && /resource\s+"(aws_security_group|aws_security_group_rule|aws_vpc_security_group_ingress_rule|digitalocean_firewall|hcloud_firewall|google_compute_firewall|linode_firewall|vultr_firewall_rule|azurerm_network_security_group|azurerm_network_security_rule|kubernetes_service|kubernetes_service_v1)"/.test(text);
   },
   check(path, text, ctx) {
     const parsed = parseHcl(text);
@@ -99,7 +120,7 @@ export const terraformCheck: ConfigCheck = {
             if (typeof source !== 'string' || source.includes('${')) continue;
             rules.push({
               direction: 'in',
-              protocol: protocol === '-1' || protocol === 'all' ? 'all' : protocol,
+              protocol: protocol === '-1' || protocol === 'all' || protocol === '*' ? 'all' : protocol,
               ...(ports === 'all' || ports === undefined ? {} : { ports }),
               source,
               action: 'allow',
@@ -113,7 +134,8 @@ export const terraformCheck: ConfigCheck = {
         });
       }
     }
-    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx)];
+    const services = terraformServices(resources, (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, resolveReference(v, vars, locals)])), (t, n, b, k, f) => locate(text, lines, t, n, b, k, f));
+    return [...judgeFirewall(rules), ...checkFirewallRulesGateway(rules, text, ctx), ...services];
   },
 };
 
