@@ -90,7 +90,13 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
     // An old side that could not be read (binary, too large, missing): all of it is new.
     if (!old) return whole();
     const added = pickLines(bytes, lines, addedLines(old, lines));
-    if (added.lineNumbers.length) visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq, added.bytes.length);
+    if (!added.lineNumbers.length) return;
+    // The whole version is in hand until the next read: decoded only if a finding asks for it.
+    let live = true;
+    let decoded: string | undefined;
+    const wholeText = () => (live ? (decoded ??= decode(bytes)) : undefined);
+    visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers, wholeText }, seq, added.bytes.length);
+    live = false;
   };
 
   try {
