@@ -360,6 +360,7 @@ function toDetection(m: Match, lines: LineIndex): Detection {
     knownPrefix: m.rule.assignment ? '' : prefixOf(m.rule, m.secret),
     ...(rule.priority < 0 ? { generic: true } : {}),
     ...(rule.lookalike ? { lookalike: true } : {}),
+    ...(rule.localKey ? { localKey: true } : {}),
   };
 }
 
