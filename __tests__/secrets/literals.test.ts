@@ -189,6 +189,32 @@ describe('documentation examples are lowered, with the reason', () => {
   });
 });
 
+describe('a password beside a made-up account is lowered, with the reason', () => {
+  test('a sample cloud config: the entry whose user is an example name, not its neighbour', () => {
+    const text = `clouds:\n  real:\n    auth:\n      username: ops-team\n      password: ${S}a\n  rax:\n    cloud: rackspace\n    auth:\n      username: example\n      password: ${S}b\n      project_id: 2352426\n  hp:\n    auth:\n      auth_url: https://keystone.example.com:5000/v2.0\n      password: ${S}c\n`;
+    const ds = detectSecrets(engine, text, 'contrib/inventory/openstack.yml');
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([
+      [5, 'high'],
+      [10, 'medium'],
+      [15, 'medium'],
+    ]);
+    expect(ds[1].message).toContain('beside a made-up account (username is a name reserved for examples)');
+  });
+
+  test('a list item and an INI section are entries too', () => {
+    const yaml = `users:\n  - email: ops@example.org\n    password: ${S}\n  - email: ops@corp.io\n    password: ${S}x\n`;
+    expect(found('vars/users.yml', yaml)).toEqual(['generic-password-assignment@3:medium', 'generic-password-assignment@5:high']);
+    const ini = `[demo]\nhost = api.example.net\npassword = ${S}\n\n[prod]\nhost = db1.corp.io\npassword = ${S}x\n`;
+    expect(found('settings.ini', ini)).toEqual(['generic-password-assignment@3:medium', 'generic-password-assignment@7:high']);
+  });
+
+  test('a provider key beside an example user keeps its severity, and code is not read for entries', () => {
+    const key = expandSample('mbd_live_{{alnum:40}}', 'entry');
+    expect(found('deploy/agent.yml', `agent:\n  user: example\n  api_key: ${key}\n`)).toEqual(['moltbotden-live-api-key@3:critical']);
+    expect(found('app/settings.py', `USER = "example"\npassword = "${S}"\n`)).toEqual(['generic-password-assignment@2:high']);
+  });
+});
+
 describe('isLiteralAt', () => {
   test('reads from the value, quoted or not', () => {
     const line = 'password = "abc" + x';

@@ -2,6 +2,7 @@ import type { Detection } from '../model/finding.js';
 import { inContext, lowered } from './context.js';
 import type { SecretEngine } from './engine.js';
 import { docExampleReason, docExamples, type DocExample } from './literals/doc-examples.js';
+import { exampleEntryReason } from './literals/example-entry.js';
 
 /**
  * Where a patch came from, for the checks that need more than its lines: the whole version,
@@ -15,31 +16,34 @@ export interface PatchOrigin {
 /**
  * The secrets in one unit's text, weighed by where its file sits: lowered in fixtures and docs,
  * dropped from lock files and bundles for the generic rules (context.ts), and lowered inside
- * documentation examples (a docstring, a Markdown code fence) with that reason instead. For a
- * patch, the examples are looked for in the whole version it was cut from: the added lines
- * hold neither the `EXAMPLES = '''` opener nor the `#!` line that says the file is Python.
+ * documentation examples (a docstring, a Markdown code fence) or beside a made-up account
+ * (`username: example`) with that reason instead. For a patch, both are looked for in the whole
+ * version it was cut from: the added lines hold neither the `EXAMPLES = '''` opener, nor the
+ * `#!` line that says the file is Python, nor the rest of the entry.
  */
 export function detectSecrets(engine: SecretEngine, text: string, path: string, asciiBytes?: Uint8Array, origin?: PatchOrigin): Detection[] {
   const out: Detection[] = [];
-  let examples: DocExample[] | undefined;
-  let lineOf = (line: number) => line;
-  const examplesOnce = (): DocExample[] => {
-    if (examples) return examples;
+  let view: { text: string; lineOf: (line: number) => number; examples?: DocExample[] } | undefined;
+  // The text the block structure is read from, and where each line of the unit sits in it.
+  const context = () => {
+    if (view) return view;
     const whole = origin?.wholeText();
     if (origin && whole !== undefined) {
       const numbers = origin.lineNumbers;
-      lineOf = (line) => numbers[line - 1] ?? line;
-      return (examples = docExamples(whole, path));
+      return (view = { text: whole, lineOf: (line) => numbers[line - 1] ?? line });
     }
-    return (examples = docExamples(text, path));
+    return (view = { text, lineOf: (line) => line });
   };
   for (const d of engine.scan(text, path, asciiBytes)) {
     let placed = inContext(d, path);
     if (!placed) continue;
     // Only documentation is lowered again for a finer reason; a fixture stays one step down.
     if (placed === d || /\.(?:md|mdx|markdown)$/i.test(path)) {
-      const found = examplesOnce();
-      const reason = docExampleReason(found, lineOf(d.line));
+      const c = context();
+      const reason =
+        docExampleReason((c.examples ??= docExamples(c.text, path)), c.lineOf(d.line)) ??
+        // A name = value secret is as made-up as the account it belongs to; a provider's key names itself.
+        (placed === d && d.generic ? exampleEntryReason(c.text, path, c.lineOf(d.line)) : undefined);
       if (reason) placed = lowered(d, reason);
     }
     out.push(placed);

@@ -52,3 +52,16 @@ describe('a password added inside an existing EXAMPLES block is lowered, whateve
     expect(found.map((f) => [f.line, f.severity])).toEqual([[18, 'high']]);
   });
 });
+
+describe('a password added to an entry whose account is made up is lowered in history too', () => {
+  test('the user line is not in the patch, but it is in the version', async () => {
+    const r = repo();
+    const head = 'clouds:\n  rax:\n    auth:\n      username: example\n';
+    r.commit('sample', { 'contrib/inventory/openstack.yml': `${head}      project_id: 2352426\n` });
+    r.commit('sample password', { 'contrib/inventory/openstack.yml': `${head}      password: ${S}\n      project_id: 2352426\n` });
+    const [f, ...rest] = await scan(r.dir, '--mode', 'history');
+    expect(rest).toEqual([]);
+    expect([f.line, f.severity]).toEqual([5, 'medium']);
+    expect(f.message).toContain('beside a made-up account');
+  });
+});
