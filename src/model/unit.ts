@@ -15,6 +15,8 @@ export interface ScanUnit {
    * answers undefined once the unit's visit is over (the bytes behind it are reused).
    */
   wholeText?: () => string | undefined;
+  /** For patch texts: the version's `#!` line, if it has one (the language of a file with no extension). */
+  shebang?: string;
   /** For diff and staged scans: the lines the change added; findings elsewhere are dropped. */
   changedLines?: ReadonlySet<number>;
   /** The file's bytes when they are all ASCII (offsets then equal the text's): a faster keyword search. */

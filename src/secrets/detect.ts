@@ -11,6 +11,8 @@ import { exampleEntryReason } from './literals/example-entry.js';
 export interface PatchOrigin {
   wholeText: () => string | undefined;
   lineNumbers: readonly number[];
+  /** The version's `#!` line: the language of a file with no extension. */
+  shebang?: string;
 }
 
 /**
@@ -34,16 +36,16 @@ export function detectSecrets(engine: SecretEngine, text: string, path: string, 
     }
     return (view = { text, lineOf: (line) => line });
   };
-  for (const d of engine.scan(text, path, asciiBytes)) {
+  for (const d of engine.scan(text, path, asciiBytes, origin?.shebang)) {
     let placed = inContext(d, path);
     if (!placed) continue;
     // Only documentation is lowered again for a finer reason; a fixture stays one step down.
     if (placed === d || /\.(?:md|mdx|markdown)$/i.test(path)) {
       const c = context();
-      const reason =
-        docExampleReason((c.examples ??= docExamples(c.text, path)), c.lineOf(d.line)) ??
-        // A name = value secret is as made-up as the account it belongs to; a provider's key names itself.
-        (placed === d && d.generic ? exampleEntryReason(c.text, path, c.lineOf(d.line)) : undefined);
+      const example = docExampleReason((c.examples ??= docExamples(c.text, path)), c.lineOf(d.line));
+      if (example && d.silentInDocExamples) continue;
+      // A name = value secret is as made-up as the account it belongs to; a provider's key names itself.
+      const reason = example ?? (placed === d && d.generic ? exampleEntryReason(c.text, path, c.lineOf(d.line)) : undefined);
       if (reason) placed = lowered(d, reason);
     }
     out.push(placed);

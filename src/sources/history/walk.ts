@@ -95,7 +95,7 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
     let live = true;
     let decoded: string | undefined;
     const wholeText = () => (live ? (decoded ??= decode(bytes)) : undefined);
-    visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers, wholeText }, seq, added.bytes.length);
+    visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers, wholeText, ...shebangOf(bytes) }, seq, added.bytes.length);
     live = false;
   };
 
@@ -140,4 +140,11 @@ function pathHash(path: string): number {
 
 function unitOf(path: string, commit: CommitInfo, bytes: Buffer): ScanUnit {
   return { path, text: decode(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+}
+
+/** A script's `#!` line: an extensionless file's language, which its patches do not show. */
+function shebangOf(bytes: Buffer): { shebang?: string } {
+  if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return {};
+  const nl = bytes.indexOf(10);
+  return { shebang: bytes.toString('latin1', 0, Math.min(nl < 0 ? bytes.length : nl, 120)) };
 }
