@@ -17,11 +17,12 @@ interface Found {
   commit: string;
   message: string;
 }
-const scan = async (dir: string, ...args: string[]) => {
+const all = async (dir: string, ...args: string[]) => {
   const run = await cli('scan', dir, '--format', 'json', '--fail-on', 'none', ...args);
   expect(run.stderr).toBe('');
-  return (JSON.parse(run.stdout) as { findings: Found[] }).findings.filter((f) => f.ruleId === 'generic-password-assignment');
+  return (JSON.parse(run.stdout) as { findings: Found[] }).findings;
 };
+const scan = async (dir: string, ...args: string[]) => (await all(dir, ...args)).filter((f) => f.ruleId === 'generic-password-assignment');
 
 describe('a password added inside an existing EXAMPLES block is lowered, whatever the mode', () => {
   test('history: the patch is read against its whole version', async () => {
@@ -63,5 +64,21 @@ describe('a password added to an entry whose account is made up is lowered in hi
     expect(rest).toEqual([]);
     expect([f.line, f.severity]).toEqual([5, 'medium']);
     expect(f.message).toContain('beside a made-up account');
+  });
+});
+
+describe('a patch of a script with no extension is read in the language of its #! line', () => {
+  test('a name assigned in Python code is not a plain-word password', async () => {
+    const r = repo();
+    r.commit('module', { 'library/cloud/nova_compute': MODULE('') });
+    r.commit('pass the password on', { 'library/cloud/nova_compute': MODULE('').replace('    pass\n', '    login_password = login_password_arg,\n') });
+    expect(await all(r.dir, '--mode', 'history')).toEqual([]);
+  });
+
+  test('a plain word added to an EXAMPLES block is not reported at all', async () => {
+    const r = repo();
+    r.commit('module', { 'library/cloud/glance_image': MODULE('') });
+    r.commit('document it', { 'library/cloud/glance_image': MODULE('    login_password=passme\n') });
+    expect(await all(r.dir, '--mode', 'history')).toEqual([]);
   });
 });

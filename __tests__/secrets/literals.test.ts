@@ -189,6 +189,15 @@ describe('documentation examples are lowered, with the reason', () => {
   });
 });
 
+describe('a plain-word password in a documentation example is dropped, elsewhere it stays low', () => {
+  test('EXAMPLES block and Markdown fence against code and a YAML task', () => {
+    const module = `EXAMPLES = r'''\n- x:\n    password: "iampgroot"\n'''\npassword = "iampgroot"\n`;
+    expect(found('lib/modules/x.py', module)).toEqual(['weak-password-assignment@5:low']);
+    expect(found('docs/netapp.md', "```yaml\ncurrent_password: 'Infinit2'\n```\n")).toEqual([]);
+    expect(found('roles/db/defaults/main.yml', 'db_password: iampgroot\n')).toEqual(['weak-password-assignment@1:low']);
+  });
+});
+
 describe('a password beside a made-up account is lowered, with the reason', () => {
   test('a sample cloud config: the entry whose user is an example name, not its neighbour', () => {
     const text = `clouds:\n  real:\n    auth:\n      username: ops-team\n      password: ${S}a\n  rax:\n    cloud: rackspace\n    auth:\n      username: example\n      password: ${S}b\n      project_id: 2352426\n  hp:\n    auth:\n      auth_url: https://keystone.example.com:5000/v2.0\n      password: ${S}c\n`;

@@ -89,6 +89,8 @@ export interface Detection {
   lookalike?: boolean;
   /** Set by rules for key material generated locally (a private key), which a test fixture path lowers one step more. */
   localKey?: boolean;
+  /** Set by rules whose findings say nothing inside a documentation example (a plain-word password), which drops them there. */
+  silentInDocExamples?: boolean;
   /** `low` when the path suggests a fixture, a doc or an example; the message says why. */
   confidence?: 'high' | 'low';
   /** The secret as written in the file when it was decoded (base64, URL encoding) to be found. */

@@ -58,6 +58,12 @@ export const SecretRuleSchema = z
      */
     localKey: z.boolean().default(false),
     /**
+     * The rule's only evidence is that a value reads like a password (a plain word). Inside a
+     * documentation example (a docstring, an `EXAMPLES` block, a Markdown fence) a plain word
+     * is what docs fill the slot with, so the finding is dropped there instead of lowered.
+     */
+    silentInDocExamples: z.boolean().default(false),
+    /**
      * Values that would be dropped as placeholders (`secret`) but that, in this rule's field,
      * are the demo password docs and tutorials print: reported low, as a demo credential,
      * instead of not at all. Matched exactly.
