@@ -181,6 +181,18 @@ describe('documentation examples are lowered, with the reason', () => {
     expect(found('lib/db.py', text)).toEqual(['generic-password-assignment@2:high']);
   });
 
+  test('a reStructuredText code block says so, and the prose after it is not in it', () => {
+    const text = `Vault\n=====\n\n.. code-block:: console\n\n   localhost | SUCCESS => {\n       "api_key": "${S}"\n   }\n\nThen set api_key: "${S}x" in your vars.\n`;
+    const ds = detectSecrets(engine, text, 'docs/user_guide/vault.rst');
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([
+      [7, 'medium'],
+      [10, 'medium'],
+    ]);
+    expect(ds[0].message).toContain('in a reStructuredText code example');
+    expect(ds[1].message).toContain('in documentation');
+    expect(found('docs/vault.rst', 'Run this::\n\n    "new_user_password": "iampgroot"\n')).toEqual([]);
+  });
+
   test('a Markdown code fence says so', () => {
     const text = `# Setup\n\n\`\`\`yaml\napi_key: "${S}"\n\`\`\`\n`;
     const [d] = detectSecrets(engine, text, 'README.md');

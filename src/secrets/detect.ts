@@ -40,7 +40,7 @@ export function detectSecrets(engine: SecretEngine, text: string, path: string, 
     let placed = inContext(d, path);
     if (!placed) continue;
     // Only documentation is lowered again for a finer reason; a fixture stays one step down.
-    if (placed === d || /\.(?:md|mdx|markdown)$/i.test(path)) {
+    if (placed === d || /\.(?:md|mdx|markdown|rst)$/i.test(path)) {
       const c = context();
       const example = docExampleReason((c.examples ??= docExamples(c.text, path)), c.lineOf(d.line));
       if (example && d.silentInDocExamples) continue;
