@@ -25,7 +25,7 @@ export interface PatchOrigin {
  */
 export function detectSecrets(engine: SecretEngine, text: string, path: string, asciiBytes?: Uint8Array, origin?: PatchOrigin): Detection[] {
   const out: Detection[] = [];
-  let view: { text: string; lineOf: (line: number) => number; examples?: DocExample[] } | undefined;
+  let view: { text: string; lineOf: (line: number) => number; examples?: DocExample[]; lines?: string[] } | undefined;
   // The text the block structure is read from, and where each line of the unit sits in it.
   const context = () => {
     if (view) return view;
@@ -45,7 +45,7 @@ export function detectSecrets(engine: SecretEngine, text: string, path: string, 
       const example = docExampleReason((c.examples ??= docExamples(c.text, path)), c.lineOf(d.line));
       if (example && d.silentInDocExamples) continue;
       // A name = value secret is as made-up as the account it belongs to; a provider's key names itself.
-      const reason = example ?? (placed === d && d.generic ? exampleEntryReason(c.text, path, c.lineOf(d.line)) : undefined);
+      const reason = example ?? (placed === d && d.generic ? exampleEntryReason((c.lines ??= c.text.split('\n')), path, c.lineOf(d.line)) : undefined);
       if (reason) placed = lowered(d, reason);
     }
     out.push(placed);

@@ -5,12 +5,11 @@ import { familyOf } from './family.js';
  * of the same YAML mapping or INI section is a name reserved for examples (RFC 2606:
  * `example.com`, `.example`, `.invalid`, or the bare word `example`). No real account lives
  * there, so its password was written to show the shape (sample inventories, cloud configs).
- * Read only for a file that already has a finding.
+ * Read only for a file that already has a finding; `lines` is its text split once.
  */
-export function exampleEntryReason(text: string, path: string, line: number): string | undefined {
-  const family = familyOf(path, text);
+export function exampleEntryReason(lines: readonly string[], path: string, line: number): string | undefined {
+  const family = familyOf(path);
   if (family !== 'yaml' && family !== 'ini') return undefined;
-  const lines = text.split('\n');
   if (line < 1 || line > lines.length) return undefined;
   const siblings = family === 'yaml' ? yamlSiblings(lines, line - 1) : iniSiblings(lines, line - 1);
   for (const s of siblings) {
@@ -39,7 +38,7 @@ function keyColumn(l: string): number {
 }
 
 /** The lines of the mapping `at` belongs to, at its own key column (children are not siblings). */
-function yamlSiblings(lines: string[], at: number): string[] {
+function yamlSiblings(lines: readonly string[], at: number): string[] {
   const column = keyColumn(lines[at]);
   const item = (l: string) => /^[ \t]*-[ \t]/.test(l);
   const out: string[] = [];
@@ -64,7 +63,7 @@ function yamlSiblings(lines: string[], at: number): string[] {
 }
 
 /** The lines of the INI section `at` belongs to. */
-function iniSiblings(lines: string[], at: number): string[] {
+function iniSiblings(lines: readonly string[], at: number): string[] {
   const out: string[] = [];
   for (let i = at - 1; i >= 0 && !/^\s*\[/.test(lines[i]); i--) out.push(lines[i]);
   for (let i = at + 1; i < lines.length && !/^\s*\[/.test(lines[i]); i++) out.push(lines[i]);
