@@ -133,6 +133,26 @@ describe('context', () => {
   });
 });
 
+describe('a private key in a test fixture path', () => {
+  // Built at run time, so this file holds no key-shaped literal of its own.
+  const pem = (kind: string) => `-----BEGIN ${kind}PRIVATE KEY-----\n${expandSample('{{b64:64}}\n{{b64:64}}\n{{b64:40}}', 'fixture-key')}\n-----END ${kind}PRIVATE KEY-----\n`;
+
+  test('is lowered two steps, saying it is most likely a pair made for the test', () => {
+    const [key] = engine.scan(pem('RSA '), 'test/integration/targets/setup_tls/files/server_key.pem');
+    const d = inContext(key, 'test/integration/targets/setup_tls/files/server_key.pem')!;
+    expect([d.ruleId, d.severity]).toEqual(['pem-rsa-private-key', 'medium']);
+    expect(d.message).toMatch(/found in a test fixture path, where a private key is nearly always a throwaway pair made for the test .*so severity is medium instead of critical; if it is a real credential, treat it as critical/);
+  });
+
+  test('keeps critical outside tests, and a provider token in a test is lowered one step only', () => {
+    const [key] = engine.scan(pem(''), 'deploy/tls/server.key');
+    expect(inContext(key, 'deploy/tls/server.key')!.severity).toBe('critical');
+    expect(inContext(key, 'docs/tls.md')!.severity).toBe('high');
+    const token = engine.scan(`K=${fake.mbd('ctx')}`)[0];
+    expect(inContext(token, 'test/fixtures/agent.env')!.severity).toBe('high');
+  });
+});
+
 describe('encoded secrets', () => {
   test('Kubernetes Secret data is decoded: a provider key inside is named, other values are scored by their key', () => {
     const key = fake.mbd('k8s');

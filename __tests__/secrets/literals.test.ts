@@ -181,11 +181,58 @@ describe('documentation examples are lowered, with the reason', () => {
     expect(found('lib/db.py', text)).toEqual(['generic-password-assignment@2:high']);
   });
 
+  test('a reStructuredText code block says so, and the prose after it is not in it', () => {
+    const text = `Vault\n=====\n\n.. code-block:: console\n\n   localhost | SUCCESS => {\n       "api_key": "${S}"\n   }\n\nThen set api_key: "${S}x" in your vars.\n`;
+    const ds = detectSecrets(engine, text, 'docs/user_guide/vault.rst');
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([
+      [7, 'medium'],
+      [10, 'medium'],
+    ]);
+    expect(ds[0].message).toContain('in a reStructuredText code example');
+    expect(ds[1].message).toContain('in documentation');
+    expect(found('docs/vault.rst', 'Run this::\n\n    "new_user_password": "iampgroot"\n')).toEqual([]);
+  });
+
   test('a Markdown code fence says so', () => {
     const text = `# Setup\n\n\`\`\`yaml\napi_key: "${S}"\n\`\`\`\n`;
     const [d] = detectSecrets(engine, text, 'README.md');
     expect([d.line, d.severity]).toEqual([4, 'medium']);
     expect(d.message).toContain('in a Markdown code example');
+  });
+});
+
+describe('a plain-word password in a documentation example is dropped, elsewhere it stays low', () => {
+  test('EXAMPLES block and Markdown fence against code and a YAML task', () => {
+    const module = `EXAMPLES = r'''\n- x:\n    password: "iampgroot"\n'''\npassword = "iampgroot"\n`;
+    expect(found('lib/modules/x.py', module)).toEqual(['weak-password-assignment@5:low']);
+    expect(found('docs/netapp.md', "```yaml\ncurrent_password: 'Infinit2'\n```\n")).toEqual([]);
+    expect(found('roles/db/defaults/main.yml', 'db_password: iampgroot\n')).toEqual(['weak-password-assignment@1:low']);
+  });
+});
+
+describe('a password beside a made-up account is lowered, with the reason', () => {
+  test('a sample cloud config: the entry whose user is an example name, not its neighbour', () => {
+    const text = `clouds:\n  real:\n    auth:\n      username: ops-team\n      password: ${S}a\n  rax:\n    cloud: rackspace\n    auth:\n      username: example\n      password: ${S}b\n      project_id: 2352426\n  hp:\n    auth:\n      auth_url: https://keystone.example.com:5000/v2.0\n      password: ${S}c\n`;
+    const ds = detectSecrets(engine, text, 'contrib/inventory/openstack.yml');
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([
+      [5, 'high'],
+      [10, 'medium'],
+      [15, 'medium'],
+    ]);
+    expect(ds[1].message).toContain('beside a made-up account (username is a name reserved for examples)');
+  });
+
+  test('a list item and an INI section are entries too', () => {
+    const yaml = `users:\n  - email: ops@example.org\n    password: ${S}\n  - email: ops@corp.io\n    password: ${S}x\n`;
+    expect(found('vars/users.yml', yaml)).toEqual(['generic-password-assignment@3:medium', 'generic-password-assignment@5:high']);
+    const ini = `[demo]\nhost = api.example.net\npassword = ${S}\n\n[prod]\nhost = db1.corp.io\npassword = ${S}x\n`;
+    expect(found('settings.ini', ini)).toEqual(['generic-password-assignment@3:medium', 'generic-password-assignment@7:high']);
+  });
+
+  test('a provider key beside an example user keeps its severity, and code is not read for entries', () => {
+    const key = expandSample('mbd_live_{{alnum:40}}', 'entry');
+    expect(found('deploy/agent.yml', `agent:\n  user: example\n  api_key: ${key}\n`)).toEqual(['moltbotden-live-api-key@3:critical']);
+    expect(found('app/settings.py', `USER = "example"\npassword = "${S}"\n`)).toEqual(['generic-password-assignment@2:high']);
   });
 });
 

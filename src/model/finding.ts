@@ -87,6 +87,10 @@ export interface Detection {
   generic?: boolean;
   /** Set by rules for values that fail their format's check (a made-up example, most likely), which context may drop. */
   lookalike?: boolean;
+  /** Set by rules for key material generated locally (a private key), which a test fixture path lowers one step more. */
+  localKey?: boolean;
+  /** Set by rules whose findings say nothing inside a documentation example (a plain-word password), which drops them there. */
+  silentInDocExamples?: boolean;
   /** `low` when the path suggests a fixture, a doc or an example; the message says why. */
   confidence?: 'high' | 'low';
   /** The secret as written in the file when it was decoded (base64, URL encoding) to be found. */

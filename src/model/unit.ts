@@ -8,6 +8,15 @@ export interface ScanUnit {
    * `text` is the whole file.
    */
   lineNumbers?: readonly number[];
+  /**
+   * For patch texts: the whole version the patch was cut from, decoded on demand. A finding's
+   * weight can depend on the block around it (an `EXAMPLES = '''` opener many lines up), which
+   * the added lines alone do not hold. Findings are rare, so it is called for few units; it
+   * answers undefined once the unit's visit is over (the bytes behind it are reused).
+   */
+  wholeText?: () => string | undefined;
+  /** For patch texts: the version's `#!` line, if it has one (the language of a file with no extension). */
+  shebang?: string;
   /** For diff and staged scans: the lines the change added; findings elsewhere are dropped. */
   changedLines?: ReadonlySet<number>;
   /** The file's bytes when they are all ASCII (offsets then equal the text's): a faster keyword search. */

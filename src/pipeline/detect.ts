@@ -51,7 +51,8 @@ export function detectUnit(
   detectors: Detectors,
   ctx: ConfigContext,
 ): { findings: Finding[]; suppressed: Suppressed[] } {
-  const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes);
+  const origin = unit.lineNumbers ? { wholeText: unit.wholeText ?? (() => undefined), lineNumbers: unit.lineNumbers, shebang: unit.shebang } : undefined;
+  const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes, origin);
   if (unit.wholeFile) {
     detections.push(...configDetections(detectors.configs, unit.path, unit.text, ctx));
   }

@@ -15,6 +15,8 @@ interface PathContext {
   dropGeneric?: boolean;
   /** Look-alike findings (a value failing its format's check) are dropped here: a made-up value is what a fixture is. */
   dropLookalike?: boolean;
+  /** Why a locally generated key (a private key) is lowered one step more here, in words for the message. */
+  localKeyLower?: string;
 }
 
 const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|Gemfile\.lock|composer\.lock|packages\.lock\.json|flake\.lock)$/;
@@ -29,12 +31,16 @@ const MINIFIED_NAME = /\.min\.(js|css|mjs)$/i;
 /** Under a `dist/` or `build/` folder: by folder names, as `(^|\/)(dist|build)\/.*\.js$` read the rest of a long path from each `dist/`. */
 const isBuiltBundle = (path: string) => /\.js$/i.test(path) && path.split('/').slice(0, -1).some((dir) => /^(dist|build)$/i.test(dir));
 
+// Tests that run TLS or SSH need a key pair in the repository; the key is made for the test
+// and trusted by nothing else. A real key copied into a test folder is still reported (medium).
+const LOCAL_KEY_IN_TESTS = 'in a test fixture path, where a private key is nearly always a throwaway pair made for the test (anyone can generate one; a provider token cannot be)';
+
 function pathContext(path: string): PathContext {
   if (LOCK_FILES.test(path)) return { lower: 'in a lock file', dropGeneric: true, dropLookalike: true };
   if (MINIFIED_NAME.test(path) || isBuiltBundle(path)) return { lower: 'in a minified or built bundle', dropGeneric: true, dropLookalike: true };
   if (DECLARATIONS.test(path)) return { lower: 'in a type declaration file', dropGeneric: true, dropLookalike: true };
   if (EXAMPLE_PATH.test(path)) return { lower: 'in an example file' };
-  if (TEST_PATH.test(path)) return { lower: 'in a test fixture path', dropLookalike: true };
+  if (TEST_PATH.test(path)) return { lower: 'in a test fixture path', dropLookalike: true, localKeyLower: LOCAL_KEY_IN_TESTS };
   if (DOC_PATH.test(path)) return { lower: 'in documentation' };
   return {};
 }
@@ -55,12 +61,14 @@ export function inContext(d: Detection, path: string): Detection | undefined {
   const ctx = pathContext(path);
   if (ctx.dropGeneric && d.generic) return undefined;
   if (ctx.dropLookalike && d.lookalike) return undefined;
+  if (ctx.localKeyLower && d.localKey) return lowered(d, ctx.localKeyLower, 2);
   return ctx.lower ? lowered(d, ctx.lower) : d;
 }
 
-/** `d` one severity step down, saying why (`where`: "in a Python docstring"). */
-export function lowered(d: Detection, where: string): Detection {
-  const severity = lowerSeverity(d.severity);
+/** `d` one severity step down (or `steps`), saying why (`where`: "in a Python docstring"). */
+export function lowered(d: Detection, where: string, steps = 1): Detection {
+  let severity = d.severity;
+  for (let i = 0; i < steps; i++) severity = lowerSeverity(severity);
   return {
     ...d,
     severity,

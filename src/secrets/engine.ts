@@ -108,9 +108,10 @@ export class SecretEngine {
    * Every secret in `text`, including ones written base64- or URL-encoded in configs (found
    * in the decoded text, reported at the encoded span). `where` is the file's path, used for
    * warnings and to know whether unquoted values are literals; detections carry no path.
+   * `shebang`: the file's `#!` line when `text` is a patch that does not start with it.
    */
-  scan(text: string, where = 'input', asciiBytes?: Uint8Array): Detection[] {
-    let found = this.scanPlain(text, where, asciiBytes);
+  scan(text: string, where = 'input', asciiBytes?: Uint8Array, shebang?: string): Detection[] {
+    let found = this.scanPlain(text, where, asciiBytes, shebang);
     const segments = encodedSegments(text);
     if (segments.length === 0) return found;
     const plain = new Set(found.map((d) => d.secret));
@@ -121,7 +122,7 @@ export class SecretEngine {
     for (const seg of segments) {
       const start = lines.position(seg.start);
       const end = lines.position(seg.end);
-      for (const d of this.scanPlain(seg.decoded, where)) {
+      for (const d of this.scanPlain(seg.decoded, where, undefined, shebang)) {
         const key = `${start.line}\0${d.secret}`;
         if (plain.has(d.secret) || decoded.has(key)) continue;
         decoded.add(key);
@@ -144,13 +145,13 @@ export class SecretEngine {
     return found;
   }
 
-  private scanPlain(text: string, where: string, asciiBytes?: Uint8Array): Detection[] {
+  private scanPlain(text: string, where: string, asciiBytes?: Uint8Array, shebang?: string): Detection[] {
     const hits = this.keywordHits(text, asciiBytes);
     for (const rule of this.unkeyed) hits.set(rule, [{ start: 0, end: text.length }]);
     if (hits.size === 0) return [];
     const matches: Match[] = [];
     const input = where === 'input';
-    const place: Place = { where, literal: input || unquotedIsLiteral(where), family: input ? 'other' : familyOf(where, text), pairs: new Map() };
+    const place: Place = { where, literal: input || unquotedIsLiteral(where), family: input ? 'other' : familyOf(where, shebang ?? text), pairs: new Map() };
     // Named only when a rule bound to credential files was hit: most files are none. Unlike a
     // language, a file kind is never assumed for text without a path.
     let kinds: string[] | undefined;
@@ -360,6 +361,8 @@ function toDetection(m: Match, lines: LineIndex): Detection {
     knownPrefix: m.rule.assignment ? '' : prefixOf(m.rule, m.secret),
     ...(rule.priority < 0 ? { generic: true } : {}),
     ...(rule.lookalike ? { lookalike: true } : {}),
+    ...(rule.localKey ? { localKey: true } : {}),
+    ...(rule.silentInDocExamples ? { silentInDocExamples: true } : {}),
   };
 }
 

@@ -51,6 +51,19 @@ export const SecretRuleSchema = z
      */
     lookalike: z.boolean().default(false),
     /**
+     * The secret is key material anyone makes on their own machine (`openssl genrsa`,
+     * `ssh-keygen`), not a credential a provider issued to an account. A test that needs a key
+     * pair has to commit one, so in a test fixture path such a key is lowered one step more
+     * than other secrets; a provider's token in a test still had to come from an account.
+     */
+    localKey: z.boolean().default(false),
+    /**
+     * The rule's only evidence is that a value reads like a password (a plain word). Inside a
+     * documentation example (a docstring, an `EXAMPLES` block, a Markdown fence) a plain word
+     * is what docs fill the slot with, so the finding is dropped there instead of lowered.
+     */
+    silentInDocExamples: z.boolean().default(false),
+    /**
      * Values that would be dropped as placeholders (`secret`) but that, in this rule's field,
      * are the demo password docs and tutorials print: reported low, as a demo credential,
      * instead of not at all. Matched exactly.

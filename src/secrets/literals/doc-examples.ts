@@ -2,9 +2,10 @@ import { familyOf } from './family.js';
 
 /**
  * Lines that are documentation examples inside a file: Python docstrings and the
- * `EXAMPLES = r'''…'''` blocks Ansible modules document themselves with, and Markdown code
- * fences. A value there shows how to write a setting, like an example file does. Read only
- * for a file that already has a finding, so the lexing here never runs on the hot path.
+ * `EXAMPLES = r'''…'''` blocks Ansible modules document themselves with, Markdown code
+ * fences and reStructuredText code blocks. A value there shows how to write a setting, like an
+ * example file does. Read only for a file that already has a finding, so the lexing here never
+ * runs on the hot path.
  */
 export interface DocExample {
   from: number;
@@ -18,6 +19,7 @@ const DOC_NAMES = /^(?:EXAMPLES?|DOCUMENTATION|RETURN|USAGE|__doc__)$/;
 
 export function docExamples(text: string, path: string): DocExample[] {
   if (/\.(?:md|mdx|markdown)$/i.test(path)) return markdownFences(text);
+  if (/\.rst$/i.test(path)) return rstCodeBlocks(text);
   if (familyOf(path, text) === 'python') return pythonDocStrings(text);
   return [];
 }
@@ -40,6 +42,31 @@ function markdownFences(text: string): DocExample[] {
       open = undefined;
     }
   });
+  return out;
+}
+
+/**
+ * reStructuredText code: a `.. code-block::` (`.. code::`, `.. sourcecode::`) directive or a
+ * paragraph ending in `::`, then the lines indented deeper than it (Sphinx docs, ansible's).
+ */
+function rstCodeBlocks(text: string): DocExample[] {
+  const out: DocExample[] = [];
+  const lines = text.split('\n');
+  const indent = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const opens = /^\s*\.\.\s+(?:code-block|code|sourcecode)::/.test(l) || (/::\s*$/.test(l) && !/^\s*\.\.\s/.test(l));
+    if (!opens) continue;
+    const at = indent(l);
+    let last = i;
+    for (let j = i + 1; j < lines.length; j++) {
+      if (!lines[j].trim()) continue;
+      if (indent(lines[j]) <= at) break;
+      last = j;
+    }
+    if (last > i) out.push({ from: i + 2, to: last + 1, reason: 'in a reStructuredText code example' });
+    i = last;
+  }
   return out;
 }
 

@@ -90,7 +90,13 @@ export async function walkHistory(job: HistoryWalk, stats: SourceStats, visit: H
     // An old side that could not be read (binary, too large, missing): all of it is new.
     if (!old) return whole();
     const added = pickLines(bytes, lines, addedLines(old, lines));
-    if (added.lineNumbers.length) visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers }, seq, added.bytes.length);
+    if (!added.lineNumbers.length) return;
+    // The whole version is in hand until the next read: decoded only if a finding asks for it.
+    let live = true;
+    let decoded: string | undefined;
+    const wholeText = () => (live ? (decoded ??= decode(bytes)) : undefined);
+    visit({ ...unitOf(change.path, change.commit, added.bytes), lineNumbers: added.lineNumbers, wholeText, ...shebangOf(bytes) }, seq, added.bytes.length);
+    live = false;
   };
 
   try {
@@ -134,4 +140,11 @@ function pathHash(path: string): number {
 
 function unitOf(path: string, commit: CommitInfo, bytes: Buffer): ScanUnit {
   return { path, text: decode(bytes), asciiBytes: asciiOnly(bytes), wholeFile: false, commit: commit.commit, author: commit.author, date: commit.date };
+}
+
+/** A script's `#!` line: an extensionless file's language, which its patches do not show. */
+function shebangOf(bytes: Buffer): { shebang?: string } {
+  if (bytes[0] !== 0x23 || bytes[1] !== 0x21) return {};
+  const nl = bytes.indexOf(10);
+  return { shebang: bytes.toString('latin1', 0, Math.min(nl < 0 ? bytes.length : nl, 120)) };
 }
