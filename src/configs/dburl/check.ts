@@ -41,8 +41,10 @@ function hasDbScheme(text: string): boolean {
   }
   return false;
 }
-// Prose shows URLs as examples; configs and code are what runs.
-const DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
+// Prose shows URLs as examples; configs and code are what runs. A TypeScript declaration file
+// (`.d.ts`) holds types and their doc comments, never a value that runs: googleapis' Oracle
+// Database typings document `mongodb://mongodb0.example.com:27017/…` that way.
+const DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg|d\.[cm]?ts)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
 
 export const dbUrlCheck: ConfigCheck = {
   name: 'database-url',
