@@ -49,8 +49,10 @@ const hardening = configRule({
 export const systemdCheck: ConfigCheck = {
   name: 'systemd',
   rules: [rootService, dropInRoot, environmentSecret, envFileCommitted, hardening],
-  applies(path) {
-    return unitNameOf(path) !== undefined;
+  applies(path, text) {
+    // Avahi's service files share the .service name but are XML (phpMyAdmin's Debian package
+    // ships /etc/phpmyadmin/phpmyadmin.service); a unit file never starts with `<`.
+    return unitNameOf(path) !== undefined && !/^\s*</.test(text);
   },
   check(path, text, ctx) {
     const unit = loadUnit(path, text, ctx);
