@@ -32,3 +32,9 @@ test('a PHP docblock is documentation; the code after it is not', () => {
   expect(ds.map((d) => `${d.ruleId}@${d.line}:${d.severity}`)).toEqual(['php-define-secret@4:medium', 'php-define-secret@6:high']);
   expect(ds[0].message).toContain('in a doc comment');
 });
+
+test('a docstring holding backslash continuations ends on its real line (SQLAlchemy testing/provision.py)', () => {
+  const key = 'Xk9mQ2vR7pLz4Wn8Ty3Bc6Hd';
+  const py = ['def x():', '    """Run as::', '', '        --dburi postgresql://db1  \\', '        --dburi postgresql://db2  \\', `        api_key = "${key}"`, '    """', `api_key = "${key}x"`].join('\n');
+  expect(found('testing/provision.py', py)).toEqual(['generic-api-key-assignment@6:medium', 'generic-api-key-assignment@8:high']);
+});

@@ -103,8 +103,10 @@ function pythonDocStrings(text: string): DocExample[] {
       let j = i + close.length;
       const startLine = line;
       for (; j < text.length && !text.startsWith(close, j); j++) {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '\n') {
+        // A backslash at the end of a line (a shell continuation shown in a docstring) still ends that line.
+        if (text[j] === '\\') {
+          if (text[++j] === '\n') line++;
+        } else if (text[j] === '\n') {
           if (!triple) break;
           line++;
         }
