@@ -62,6 +62,11 @@ describe('output', () => {
     ]);
   });
 
+  test('a preview that spans lines is written on one', () => {
+    const pem = summarize(corpus, { stats: report.stats, findings: [finding({ ruleId: 'pem-ec-private-key', preview: '-----BEGIN EC PRIVATE KEY-----\nMHc…' })] }, 1);
+    expect(blockingLines(pem)).toEqual(['  python: high pem-ec-private-key a.py:3 [-----BEGIN EC PRIVATE KEY-----\\nMHc…]']);
+  });
+
   test('the table has a header, a rule and one aligned row per corpus with the verdict', () => {
     const lines = formatTable([row]).split('\n');
     expect(lines).toHaveLength(3);

@@ -77,7 +77,8 @@ export function summarize(corpus, report, ms) {
  */
 export function blockingLines(row) {
   return row.blocking.map((f) => {
-    const shown = f.preview ? `[${f.preview}]` : `| ${f.snippet.trim().slice(0, 100)}`;
+    // A PEM preview spans lines; written out as \n so each finding stays one line.
+    const shown = (f.preview ? `[${f.preview}]` : `| ${f.snippet.trim().slice(0, 100)}`).replace(/\r?\n/g, '\\n');
     return `  ${row.name}: ${f.severity} ${f.ruleId} ${f.path}:${f.line} ${shown}`;
   });
 }
