@@ -51,8 +51,9 @@ export const systemdCheck: ConfigCheck = {
   rules: [rootService, dropInRoot, environmentSecret, envFileCommitted, hardening],
   applies(path, text) {
     // Avahi's service files share the .service name but are XML (phpMyAdmin's Debian package
-    // ships /etc/phpmyadmin/phpmyadmin.service); a unit file never starts with `<`.
-    return unitNameOf(path) !== undefined && !/^\s*</.test(text);
+    // ships /etc/phpmyadmin/phpmyadmin.service). Only an XML declaration or doctype tells: a
+    // Jinja-masked template line (`<xxxx>`) can start a unit an Ansible task writes.
+    return unitNameOf(path) !== undefined && !/^\s*<[?!]/.test(text);
   },
   check(path, text, ctx) {
     const unit = loadUnit(path, text, ctx);
