@@ -14,7 +14,11 @@ function run(cmd, args, cwd) {
   return r;
 }
 
-const lastLine = (text) => text.trim().split('\n').filter((l) => !/^(npm notice|W: )/.test(l)).pop() ?? '';
+/** The line of a client's output that says why: npm's first error after its code, apt's `E:`. */
+function reasonIn(text) {
+  const lines = text.trim().split('\n').filter((l) => l && !/^(npm notice|W: )/.test(l));
+  return lines.find((l) => /^(?:npm error (?!code\b|A complete log)|E: )/.test(l)) ?? lines.pop() ?? '';
+}
 
 function archiveOf(downloads, pkg) {
   // apt-get writes the epoch's colon as %3a; npm pack writes @scope/name as scope-name.
@@ -27,12 +31,12 @@ function download(downloads, pkg, offline) {
   if (have) return join(downloads, have);
   if (offline) throw new FetchError(`${pkg.spec}: not in the cache (${downloads}) and --offline was given`);
   const r = pkg.source === 'npm'
-    ? run('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', downloads, '--silent'], downloads)
+    ? run('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', downloads], downloads)
     : run('apt-get', ['download', '-q', `${pkg.name}=${pkg.version}`], downloads);
   const got = archiveOf(downloads, pkg);
   if (r.status !== 0 || !got) {
     const hint = pkg.source === 'deb' ? ' (is the version still in the apt lists? try apt-get update, then apt-cache policy NAME)' : '';
-    throw new FetchError(`${pkg.spec}: download failed: ${lastLine(r.stderr) || lastLine(r.stdout) || `exit ${r.status}`}${hint}`);
+    throw new FetchError(`${pkg.spec}: download failed: ${reasonIn(r.stderr) || reasonIn(r.stdout) || `exit ${r.status}`}${hint}`);
   }
   return join(downloads, got);
 }
@@ -53,7 +57,7 @@ export function ensurePackage(cache, corpusDir, pkg, { offline }) {
   const r = pkg.source === 'npm'
     ? run('tar', ['-xzf', archive, '-C', dir, '--strip-components=1', '--no-same-owner'])
     : run('dpkg-deb', ['-x', archive, dir]);
-  if (r.status !== 0) throw new FetchError(`${pkg.spec}: extracting ${archive} failed: ${lastLine(r.stderr)}`);
+  if (r.status !== 0) throw new FetchError(`${pkg.spec}: extracting ${archive} failed: ${reasonIn(r.stderr)}`);
   writeFileSync(mark, `${pkg.spec}\n`);
   return dir;
 }
