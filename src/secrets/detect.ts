@@ -26,7 +26,7 @@ export function detectSecrets(engine: SecretEngine, text: string, path: string, 
 
 /**
  * Config detections inside a documentation example (SQLAlchemy's docstrings show
- * `create_engine("postgresql://scott:tiger@host/test")`, Ansible's EXAMPLES a `dsn:` URL) are
+ * `create_engine("postgresql://scott:<password>@host/test")`, Ansible's EXAMPLES a `dsn:` URL) are
  * lowered one step with that reason, as secrets there are: the text shows how to write a
  * setting, it is not one that runs. The lexer runs only when the file has such a detection.
  */

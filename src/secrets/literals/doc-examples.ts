@@ -28,7 +28,7 @@ export function docExamples(text: string, path: string): DocExample[] {
 
 /**
  * RDoc and Go doc comments show code indented past the comment's text (`#   user.password =
- * 'mUc3m00RsqyRe'` in activemodel's secure_password.rb). A line commented out is not indented
+ * '<demo password>'` in activemodel's secure_password.rb). A line commented out is not indented
  * so (`# password = '…'`), and stays as it is.
  */
 function indentedCommentCode(text: string, marker: string, reason: string): DocExample[] {
