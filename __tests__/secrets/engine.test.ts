@@ -125,6 +125,7 @@ describe('context', () => {
     expect(d.message).toMatch(/Lower confidence: found in a test fixture path, so severity is high instead of critical/);
     expect(inContext(provider, 'docs/setup.md')!.message).toMatch(/in documentation/);
     expect(inContext(provider, 'deploy/.env.example')!.message).toMatch(/in an example file/);
+    expect(inContext(provider, 'botocore/data/iam/2010-05-08/examples-1.json')!.message).toMatch(/in an example file/);
     expect(inContext(provider, 'agent/config.py')).toBe(provider);
     // A test file named for what it tests, or named test.js (npm's `url` package ships one).
     expect(['url/test.js', 'src/url.test.ts', 'spec.rb'].map((p) => inContext(provider, p)!.confidence)).toEqual(['low', 'low', 'low']);

@@ -6,7 +6,7 @@ import { SecretEngine } from '../secrets/engine.js';
 import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
 import { applyInlineIgnores, bareMarkers, type Made } from '../policy/inline.js';
-import { detectSecrets } from '../secrets/detect.js';
+import { detectSecrets, lowerConfigDocExamples } from '../secrets/detect.js';
 import { byPath, type ScanUnit, type Source } from '../model/unit.js';
 import type { ScanResult, Suppressed } from '../model/report.js';
 
@@ -54,7 +54,7 @@ export function detectUnit(
   const origin = unit.lineNumbers ? { wholeText: unit.wholeText ?? (() => undefined), lineNumbers: unit.lineNumbers, shebang: unit.shebang } : undefined;
   const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes, origin);
   if (unit.wholeFile) {
-    detections.push(...configDetections(detectors.configs, unit.path, unit.text, ctx));
+    detections.push(...lowerConfigDocExamples(configDetections(detectors.configs, unit.path, unit.text, ctx), unit.text, unit.path));
   }
   const lines = new LineIndex(unit.text);
   detections.push(...bareMarkers(unit.text, lines));

@@ -70,6 +70,22 @@ export function normalizeKey(key: string): string {
     .toLowerCase();
 }
 
+const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Whether a pair's value is the name it is stored under, in another spelling
+ * (`"change_root_password": "changeRootPassword"`) or as the key's tail: aws-sdk-go's
+ * `opAdminResetUserPassword = "AdminResetUserPassword"` and enum constants such as
+ * `FindingTypeSensitiveDataS3objectCredentials = "SensitiveData:S3Object/Credentials"`. A tail
+ * counts only when it names a credential itself, so `db_hunter2_password = "hunter2"` stays.
+ */
+export function namesItself(key: string, value: string): boolean {
+  const k = compact(key);
+  const v = compact(value);
+  if (v === k) return v.length > 0;
+  return v.length >= 8 && k.endsWith(v) && /(?:pass(?:word)?|secret|credentials?|token|key)$/.test(v);
+}
+
 /** File kinds whose unquoted values are literal strings (in code an unquoted value is an expression). */
 export function unquotedIsLiteral(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();

@@ -24,7 +24,8 @@ const LOCK_FILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pn
 // just `test.js` (a `test.cfg` or `test.env` configures a test environment: not lowered).
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|mocks?|__mocks__)\/|[._-](test|spec)\.[a-z0-9]+$|(^|\/)(tests?|specs?)\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|php|cs|swift|exs?)$/i;
 const DOC_PATH = /(^|\/)docs?\/|\.(md|mdx|rst|adoc|txt)$/i;
-const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$/i;
+// botocore names its API reference examples `data/<service>/<version>/examples-1.json`.
+const EXAMPLE_PATH = /\.(example|sample|template|dist|tmpl)$|(^|\/)examples?\/|[._-]examples?\.[a-z]+$|(^|\/)examples-\d+\.json$/i;
 // Type declarations hold no runtime values: a `name = value` in one is documentation.
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 const MINIFIED_NAME = /\.min\.(js|css|mjs)$/i;

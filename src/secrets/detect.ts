@@ -52,3 +52,19 @@ export function detectSecrets(engine: SecretEngine, text: string, path: string, 
   }
   return out;
 }
+
+/**
+ * Config detections inside a documentation example (SQLAlchemy's docstrings show
+ * `create_engine("postgresql://scott:<password>@host/test")`, Ansible's EXAMPLES a `dsn:` URL) are
+ * lowered one step with that reason, as secrets there are: the text shows how to write a
+ * setting, it is not one that runs. The lexer runs only when the file has such a detection.
+ */
+export function lowerConfigDocExamples(detections: Detection[], text: string, path: string): Detection[] {
+  if (detections.length === 0) return detections;
+  const examples = docExamples(text, path);
+  if (examples.length === 0) return detections;
+  return detections.map((d) => {
+    const reason = docExampleReason(examples, d.line);
+    return reason ? lowered(d, reason) : d;
+  });
+}

@@ -5,7 +5,7 @@ import type { SecretRule } from './rules.js';
 import { VALIDATORS } from './validators.js';
 import { LineIndex } from '../model/line-index.js';
 import { RegexGuard } from './guard.js';
-import { findAssignments, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
+import { findAssignments, namesItself, normalizeKey, unquotedIsLiteral, type Assignment } from './assignment.js';
 import { encodedSegments, type EncodedSegment } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
 import { familyOf, type Family } from './literals/family.js';
@@ -273,8 +273,7 @@ function collectAssignments(
     let cached = place.pairs.get(lineAt);
     if (cached?.length !== line.length) place.pairs.set(lineAt, (cached = { length: line.length, found: findAssignments(line, place.literal) }));
     for (const a of cached.found) {
-      // `"change_root_password": "changeRootPassword"` maps one spelling of a name to another.
-      if (normalizeKey(a.value) === normalizeKey(a.key)) continue;
+      if (namesItself(a.key, a.value)) continue;
       if (spec.keys(normalizeKey(a.key), where) && spec.value(a.value, where) && isLiteralAt(line, a.valueStart, a.quoted, place.family, text.slice(Math.max(0, lineAt - TEMPLATE_LOOKBACK), lineAt)) && accepts(rule, a.value, where)) {
         const at = lineAt + a.valueStart;
         out.push({ rule, start: at, end: at + a.value.length, secret: a.value, secretStart: at });

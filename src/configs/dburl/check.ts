@@ -41,8 +41,15 @@ function hasDbScheme(text: string): boolean {
   }
   return false;
 }
-// Prose shows URLs as examples; configs and code are what runs.
-const DOCS = /\.(?:md|markdown|mdx|rst|adoc|txt|html?|svg)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
+// Prose shows URLs as examples; configs and code are what runs. A TypeScript declaration file
+// (`.d.ts`) holds types and their doc comments, never a value that runs: googleapis' Oracle
+// Database typings document `mongodb://mongodb0.example.com:27017/…` that way.
+const DOCS = /\.(?:md|markdown|mdx|rst|rdoc|adoc|txt|html?|svg|d\.[cm]?ts)$|^(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|CHANGELOG.*)$/i;
+
+// In code, a URL on a comment line is prose too (sidekiq's `# MY_REDIS_URL=redis://…` explains
+// a setting); in configs a commented-out line is kept, as the config checks read them.
+const CODE = /\.(?:rb|py|go|[cm]?[jt]sx?|php|java|kts?|groovy|scala|cs|rs|swift)$/i;
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/?\*)/;
 
 export const dbUrlCheck: ConfigCheck = {
   name: 'database-url',
@@ -50,10 +57,14 @@ export const dbUrlCheck: ConfigCheck = {
   applies(path, text) {
     return !DOCS.test(baseName(path)) && hasDbScheme(text);
   },
-  check(_path, text) {
+  check(path, text) {
     const lines = new LineIndex(text);
     const out: Detection[] = [];
-    for (const { url, offset } of findDbUrls(text)) out.push(...checkUrl(url, offset, lines));
+    const code = CODE.test(path);
+    for (const { url, offset } of findDbUrls(text)) {
+      if (code && COMMENT_LINE.test(lines.lineText(lines.position(offset).line))) continue;
+      out.push(...checkUrl(url, offset, lines));
+    }
     return out;
   },
 };

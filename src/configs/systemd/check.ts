@@ -49,8 +49,11 @@ const hardening = configRule({
 export const systemdCheck: ConfigCheck = {
   name: 'systemd',
   rules: [rootService, dropInRoot, environmentSecret, envFileCommitted, hardening],
-  applies(path) {
-    return unitNameOf(path) !== undefined;
+  applies(path, text) {
+    // Avahi's service files share the .service name but are XML (phpMyAdmin's Debian package
+    // ships /etc/phpmyadmin/phpmyadmin.service). Only an XML declaration or doctype tells: a
+    // Jinja-masked template line (`<xxxx>`) can start a unit an Ansible task writes.
+    return unitNameOf(path) !== undefined && !/^\s*<[?!]/.test(text);
   },
   check(path, text, ctx) {
     const unit = loadUnit(path, text, ctx);

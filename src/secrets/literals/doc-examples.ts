@@ -3,9 +3,10 @@ import { familyOf } from './family.js';
 /**
  * Lines that are documentation examples inside a file: Python docstrings and the
  * `EXAMPLES = r'''…'''` blocks Ansible modules document themselves with, Markdown code
- * fences and reStructuredText code blocks. A value there shows how to write a setting, like an
- * example file does. Read only for a file that already has a finding, so the lexing here never
- * runs on the hot path.
+ * fences, reStructuredText code blocks, code indented inside Ruby and Go doc comments, and
+ * `/** … *\/` doc blocks. A value there shows how to write a setting, like an example file
+ * does. Read only for a file that already has a finding, so the lexing here never runs on the
+ * hot path.
  */
 export interface DocExample {
   from: number;
@@ -20,8 +21,47 @@ const DOC_NAMES = /^(?:EXAMPLES?|DOCUMENTATION|RETURN|USAGE|__doc__)$/;
 export function docExamples(text: string, path: string): DocExample[] {
   if (/\.(?:md|mdx|markdown)$/i.test(path)) return markdownFences(text);
   if (/\.rst$/i.test(path)) return rstCodeBlocks(text);
-  if (familyOf(path, text) === 'python') return pythonDocStrings(text);
+  const family = familyOf(path, text);
+  if (family === 'python') return pythonDocStrings(text);
+  if (family === 'ruby') return indentedCommentCode(text, '#', 'in a code example of a Ruby doc comment');
+  if (family === 'go') return indentedCommentCode(text, '//', 'in a code example of a Go doc comment');
+  if (family === 'php' || family === 'js' || family === 'java' || family === 'kotlin' || family === 'csharp') return docBlocks(text);
   return [];
+}
+
+/**
+ * RDoc and Go doc comments show code indented past the comment's text (`#   user.password =
+ * '<demo password>'` in activemodel's secure_password.rb). A line commented out is not indented
+ * so (`# password = '…'`), and stays as it is.
+ */
+function indentedCommentCode(text: string, marker: string, reason: string): DocExample[] {
+  const out: DocExample[] = [];
+  const code = new RegExp(`^[ \\t]*${marker}(?: {2,}|\\t)\\S`);
+  text.split('\n').forEach((l, i) => {
+    if (code.test(l)) out.push({ from: i + 1, to: i + 1, reason });
+  });
+  return out;
+}
+
+/**
+ * `/** … *\/` blocks: PHPDoc, JSDoc, Javadoc, KDoc and C# XML comments are API documentation
+ * (WordPress's pluggable.php shows the wp-config.php `define('AUTH_KEY', '…')` lines in one).
+ * Found by lines: a `/**` opening a line, up to the line that closes it.
+ */
+function docBlocks(text: string): DocExample[] {
+  const out: DocExample[] = [];
+  let open: number | undefined;
+  text.split('\n').forEach((l, i) => {
+    const t = l.trimStart();
+    if (open === undefined) {
+      if (t.startsWith('/**') && !t.slice(3).includes('*/')) open = i + 1;
+      else if (t.startsWith('///')) out.push({ from: i + 1, to: i + 1, reason: 'in a doc comment' });
+    } else if (l.includes('*/')) {
+      out.push({ from: open, to: i + 1, reason: 'in a doc comment' });
+      open = undefined;
+    }
+  });
+  return out;
 }
 
 /** The reason a 1-based line is a documentation example, if it is one. */
@@ -91,8 +131,10 @@ function pythonDocStrings(text: string): DocExample[] {
       let j = i + close.length;
       const startLine = line;
       for (; j < text.length && !text.startsWith(close, j); j++) {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '\n') {
+        // A backslash at the end of a line (a shell continuation shown in a docstring) still ends that line.
+        if (text[j] === '\\') {
+          if (text[++j] === '\n') line++;
+        } else if (text[j] === '\n') {
           if (!triple) break;
           line++;
         }
