@@ -4,7 +4,8 @@ import { baseName } from '../rule.js';
 import { weakRoleVariable } from './role-variables.js';
 import { roleHardeningOff } from './variables.js';
 
-const VARS_SECTION = /^\s*\[[^\]\s]+:vars\]\s*$/m;
+// `[ \t]`, not `\s`: with `m`, `\s` runs over every blank line after each line start.
+const VARS_SECTION = /^[ \t]*\[[^\]\s]+:vars\][ \t]*\r?$/m;
 
 /** An INI inventory (`hosts`, `inventory`, `*.ini` beside playbooks) that sets group variables. */
 export function isIniInventory(path: string, text: string): boolean {

@@ -24,7 +24,7 @@ const attr = (text: string, element: string, name: string): string | undefined =
  */
 export function richRuleAccept(rule: string): RichAccept | undefined {
   const text = rule.trim();
-  if (!/^rule\b/.test(text) || !/\baccept\s*(limit\b.*)?$/.test(text)) return undefined;
+  if (!/^rule\b/.test(text) || !/\baccept(?:\s+limit\b.*)?$/s.test(text)) return undefined;
   if (/\bsource\s+(NOT\b|ipset=|mac=)/i.test(text) || /\bdestination\b/.test(text)) return undefined;
   const named = /\bsource\b/.test(text);
   const source = named ? attr(text, 'source', 'address') : '0.0.0.0/0';

@@ -3,7 +3,6 @@ import { configRule } from '../rule.js';
 import { judgeFirewall, type FirewallRule } from '../firewall/model.js';
 import { richRuleAccept } from '../firewall/rich-rule.js';
 import { parsePorts, type PortRange } from '../shared/ports.js';
-import type { Word } from './lex.js';
 import { operands, wordSpan, type Invocation, type ShellScript } from './script.js';
 
 export const hostFirewallOff = configRule({
@@ -127,7 +126,7 @@ function nftRule(script: ShellScript, inv: Invocation): FirewallRule[] {
   const ports = parsePorts(portText);
   if (!ports) return [];
   const saddr = /\bip6?\s+saddr\s+(\S+)/.exec(statement)?.[1];
-  const first = dport[2].replace(/[{},\s].*$/, '') || portText;
+  const first = dport[2].slice(0, dport[2].search(/[{},\s]|$/)) || portText;
   const portWord = words.find((w) => w.value === first || w.value.startsWith(`${first},`) || w.value.includes(` dport ${first}`));
   return [
     {

@@ -13,7 +13,7 @@ export function exampleEntryReason(lines: readonly string[], path: string, line:
   if (line < 1 || line > lines.length) return undefined;
   const siblings = family === 'yaml' ? yamlSiblings(lines, line - 1) : iniSiblings(lines, line - 1);
   for (const s of siblings) {
-    const m = PAIR.exec(s);
+    const m = PAIR.exec(s.trim());
     if (m && ACCOUNT_KEY.test(m[1]) && EXAMPLE_NAME.test(unquote(m[2]))) {
       return `beside a made-up account (${m[1].trim()} is a name reserved for examples)`;
     }
@@ -22,7 +22,8 @@ export function exampleEntryReason(lines: readonly string[], path: string, line:
 }
 
 // `key: value` (YAML) or `key = value` (INI); a leading `- ` starts a list item's mapping.
-const PAIR = /^\s*(?:-\s+)?([A-Za-z_][\w.-]*)\s*[:=]\s*(\S.*?)\s*$/;
+// Matched on a trimmed line: blanks on both sides of a lazy value were tried in every split.
+const PAIR = /^(?:-\s+)?([A-Za-z_][\w.-]*)\s*[:=]\s*(\S.*)$/;
 const ACCOUNT_KEY = /user|login|e-?mail|account|host|server|url|endpoint|domain/i;
 const EXAMPLE_NAME = /^example$|(?:^|[@./])example\.(?:com|net|org)(?:$|[:/])|\.(?:example|invalid)(?:$|[:/])/i;
 
