@@ -38,3 +38,27 @@ test('a docstring holding backslash continuations ends on its real line (SQLAlch
   const py = ['def x():', '    """Run as::', '', '        --dburi postgresql://db1  \\', '        --dburi postgresql://db2  \\', `        api_key = "${key}"`, '    """', `api_key = "${key}x"`].join('\n');
   expect(found('testing/provision.py', py)).toEqual(['generic-api-key-assignment@6:medium', 'generic-api-key-assignment@8:high']);
 });
+
+describe('config findings about a value are judged where the value sits, as secrets are', () => {
+  // detectUnit runs config checks too; imported here so this file's secret tests stay engine-only.
+  const unit = async (path: string, text: string) => {
+    const { detectUnit } = await import('../../src/pipeline/detect.js');
+    const { CONFIG_CHECKS } = await import('../../src/configs/index.js');
+    const { findings } = detectUnit({ path, text, wholeFile: true }, { secrets: engine, configs: CONFIG_CHECKS }, { read: () => undefined, paths: () => [path] });
+    return findings.filter((f) => f.category === 'config').map((f) => `${f.ruleId}:${f.severity}`);
+  };
+  const url = 'str, err := ParseURL("postgres://username:pw@db.example.net:1234/database")\n';
+
+  test('a database URL in a URL-parser test (lib/pq url_test.go) is one step down; in code it is not', async () => {
+    const inTest = await unit('pq/url_test.go', url);
+    const inCode = await unit('pq/conn.go', url);
+    expect(inCode).toContain('db-url-postgres-sslmode:high');
+    expect(inTest).toContain('db-url-postgres-sslmode:medium');
+  });
+
+  test("a private key file in testdata/ is two steps down, as a test's throwaway pair; elsewhere it stays critical", async () => {
+    const key = `-----BEGIN EC PRIVATE KEY-----\n${'MHcCAQEEIBc8yR5sX2kP9mQ4vL7nT1wZ6aJ3dF0hG8uY2iO5pE1aoAoGCCqGSM49'}\n-----END EC PRIVATE KEY-----\n`;
+    expect(await unit('daemon/keyfile', key)).toContain('private-key-file:critical');
+    expect(await unit('daemon/testdata/keyfile', key)).toContain('private-key-file:medium');
+  });
+});

@@ -7,6 +7,7 @@ import type { KnownSecret } from '../model/redact.js';
 import { LineIndex } from '../model/line-index.js';
 import { applyInlineIgnores, bareMarkers, type Made } from '../policy/inline.js';
 import { detectSecrets, lowerConfigDocExamples } from '../secrets/detect.js';
+import { configInContext } from '../secrets/context.js';
 import { byPath, type ScanUnit, type Source } from '../model/unit.js';
 import type { ScanResult, Suppressed } from '../model/report.js';
 
@@ -54,7 +55,8 @@ export function detectUnit(
   const origin = unit.lineNumbers ? { wholeText: unit.wholeText ?? (() => undefined), lineNumbers: unit.lineNumbers, shebang: unit.shebang } : undefined;
   const detections = detectSecrets(detectors.secrets, unit.text, unit.path, unit.asciiBytes, origin);
   if (unit.wholeFile) {
-    detections.push(...lowerConfigDocExamples(configDetections(detectors.configs, unit.path, unit.text, ctx), unit.text, unit.path));
+    const configs = configDetections(detectors.configs, unit.path, unit.text, ctx).map((d) => configInContext(d, unit.path));
+    detections.push(...lowerConfigDocExamples(configs, unit.text, unit.path));
   }
   const lines = new LineIndex(unit.text);
   detections.push(...bareMarkers(unit.text, lines));

@@ -66,6 +66,21 @@ export function inContext(d: Detection, path: string): Detection | undefined {
   return ctx.lower ? lowered(d, ctx.lower) : d;
 }
 
+/**
+ * Config findings about a value that code or a file holds, not about how a host is set up: a
+ * database URL and a private key file. Judged where they sit, as secrets are (measured by
+ * `npm run survey`: URL-parser tests such as lib/pq's `url_test.go` and ruby-redis's
+ * `examples/`, and docker's and google-api's `testdata/` key pairs, were blocking).
+ */
+const VALUE_CONFIG_RULES = /^(?:db-url-[a-z0-9-]+|private-key-file)$/;
+
+export function configInContext(d: Detection, path: string): Detection {
+  if (d.category === 'secret' || !VALUE_CONFIG_RULES.test(d.ruleId)) return d;
+  const ctx = pathContext(path);
+  if (ctx.localKeyLower && d.ruleId === 'private-key-file') return lowered(d, ctx.localKeyLower, 2);
+  return ctx.lower ? lowered(d, ctx.lower) : d;
+}
+
 /** `d` one severity step down (or `steps`), saying why (`where`: "in a Python docstring"). */
 export function lowered(d: Detection, where: string, steps = 1): Detection {
   let severity = d.severity;
