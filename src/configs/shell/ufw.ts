@@ -39,15 +39,21 @@ interface UfwRule {
   isApp: boolean;
 }
 
+/** A `ufw` invocation's words without flags, and where its verb is (after `insert N` or `prepend`). */
+function ufwCommand(inv: Invocation): { args: Word[]; k: number } | undefined {
+  if (inv.name !== 'ufw') return undefined;
+  const args = inv.argv.slice(1).filter((w) => !w.value.startsWith('-'));
+  const k = args[0]?.value === 'insert' ? 2 : args[0]?.value === 'prepend' ? 1 : 0;
+  return { args, k };
+}
+
 export function checkUfw(script: ShellScript): Detection[] {
   const out: Detection[] = [];
   let defaultDeny = false;
   for (const inv of script.invocations) {
-    if (inv.name !== 'ufw') continue;
-    const args = inv.argv.slice(1).filter((w) => !w.value.startsWith('-'));
-    let k = 0;
-    if (args[k]?.value === 'insert') k += 2;
-    else if (args[k]?.value === 'prepend') k++;
+    const command = ufwCommand(inv);
+    if (!command) continue;
+    const { args, k } = command;
     const verb = args[k]?.value;
     if (verb === 'default') {
       const policy = args[k + 1]?.value;
@@ -84,11 +90,9 @@ export function checkUfw(script: ShellScript): Detection[] {
 export function ufwRules(script: ShellScript): FirewallRule[] {
   const out: FirewallRule[] = [];
   for (const inv of script.invocations) {
-    if (inv.name !== 'ufw') continue;
-    const args = inv.argv.slice(1).filter((w) => !w.value.startsWith('-'));
-    let k = 0;
-    if (args[k]?.value === 'insert') k += 2;
-    else if (args[k]?.value === 'prepend') k++;
+    const command = ufwCommand(inv);
+    if (!command) continue;
+    const { args, k } = command;
     if (args[k]?.value !== 'allow' && args[k]?.value !== 'limit') continue;
     const rule = readRule(args.slice(k));
     const ports = rule?.target ? rangesOf(rule) : undefined;
